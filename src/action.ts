@@ -1,0 +1,2 @@
+// Entry of the GitHub Action: only calls run(), so tests can import the rest.
+export {}

@@ -1,0 +1,69 @@
+/** Where a value stands in a definition file (1-based line and column). */
+export interface SourcePosition {
+  file: string
+  line: number
+  column: number
+}
+
+export type DiskFormat =
+  | 'aki'
+  | 'ari'
+  | 'ami'
+  | 'raw'
+  | 'iso'
+  | 'vhd'
+  | 'vdi'
+  | 'qcow2'
+  | 'vmdk'
+  | 'ploop'
+export type Visibility = 'public' | 'private' | 'community' | 'shared'
+export type ImageStatus = 'active' | 'deactivated'
+
+/** Glance properties as the definition gives them (values not yet stringified). */
+export type Meta = Record<string, string | number | boolean | null>
+
+/** One entry of an image definition's `versions` list (SPEC 1). */
+export interface Version {
+  /** Always a string, also when the YAML wrote a number (`version: 20240416`). */
+  version: string
+  url: string
+  mirror_url?: string
+  checksum?: string
+  checksum_url?: string
+  checksums_url?: string
+  /** ISO date YYYY-MM-DD (a YAML date or timestamp is reduced to its date). */
+  build_date?: string
+  visibility?: Visibility
+  os_version?: string
+  hidden?: boolean
+  meta?: Meta
+  id?: string
+  image_description?: string
+  source?: string
+  /** Where the entry starts, for messages. */
+  position: SourcePosition
+}
+
+/** One entry of a file's `images` list (SPEC 1), defaults applied. */
+export interface Definition {
+  name: string
+  enable: boolean
+  format: DiskFormat
+  login: string
+  password?: string
+  min_disk: number
+  min_ram: number
+  status: ImageStatus
+  visibility: Visibility
+  multi: boolean
+  separator: string
+  keep: boolean
+  shortname?: string
+  meta: Meta
+  tags: string[]
+  versions: Version[]
+  latest_url?: string
+  latest_checksum_url?: string
+  /** Where the entry starts, for messages. */
+  position: SourcePosition
+}
