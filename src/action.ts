@@ -1,2 +1,4 @@
 // Entry of the GitHub Action: only calls run(), so tests can import the rest.
-export {}
+import { run } from './action-run.js'
+
+await run()

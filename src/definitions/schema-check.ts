@@ -1,0 +1,155 @@
+// Checks parsed files against the published JSON Schema and turns ajv's errors
+// into problems at the exact line and column, one per defect.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsModule, { type FormatsPluginOptions } from 'ajv-formats'
+import schema from '../../schemas/image-definitions.schema.json' with { type: 'json' }
+import type { Problem } from '../problems.js'
+import type { LoadedFile } from './load.js'
+
+type SchemaNode = Record<string, unknown>
+
+// ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as (ajv: Ajv2020, options: FormatsPluginOptions) => Ajv2020
+
+let compiled: ValidateFunction | undefined
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false })
+    addFormats(ajv, ['date', 'date-time', 'uri'])
+    ajv.addKeyword({ keyword: 'x-recommended', schemaType: 'array' })
+    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
+    compiled = ajv.compile(schema)
+  }
+  return compiled
+}
+
+/** The meta keys the SCS standard wants but the format does not require. */
+export const recommendedMetaKeys = (): string[] =>
+  (((schema as SchemaNode).$defs as Record<string, SchemaNode>).meta?.['x-recommended'] as
+    | string[]
+    | undefined) ?? []
+
+const segments = (pointer: string): string[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+
+/** `versions[2].url`-like name of a pointer, for messages. */
+export function describePointer(pointer: string): string {
+  let out = ''
+  for (const s of segments(pointer)) out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s
+  return out || 'the document'
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  if (typeof value === 'string') return `the string '${value}'`
+  return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`
+}
+
+const article = (type: string): string =>
+  ({
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+    null: 'null',
+  })[type] ?? type
+
+function message(e: ErrorObject): string {
+  const subject = `'${describePointer(e.instancePath)}'`
+  const expected = (e.parentSchema as SchemaNode | undefined)?.['x-expected'] as string | undefined
+  const got = describeValue(e.data)
+  switch (e.keyword) {
+    case 'required':
+      return `missing required key '${(e.params as { missingProperty: string }).missingProperty}'`
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty
+      const known = Object.keys(((e.parentSchema as SchemaNode).properties as SchemaNode) ?? {})
+      const near = known.find((k) => editDistance(k, key) <= 2)
+      return `unknown key '${key}'${near ? ` (did you mean '${near}'?)` : ''}`
+    }
+    case 'type': {
+      const types = ([] as string[]).concat((e.params as { type: string | string[] }).type)
+      return `${subject} must be ${types.map(article).join(' or ')}, not ${got}`
+    }
+    case 'enum': {
+      const values = (e.params as { allowedValues: unknown[] }).allowedValues
+      return `${subject} must be one of: ${values.map((v) => (v === null ? 'null' : String(v))).join(', ')} (got ${got})`
+    }
+    case 'minItems':
+      return `${subject} needs at least ${(e.params as { limit: number }).limit} entr${(e.params as { limit: number }).limit === 1 ? 'y' : 'ies'}`
+    case 'minimum':
+    case 'maximum':
+    case 'minLength':
+      return `${subject} ${e.message ?? 'is out of range'} (got ${got})`
+    default:
+      // pattern, format, anyOf, oneOf, const, not: the schema says what it wants.
+      return expected
+        ? `${subject} must be ${expected} (got ${got})`
+        : `${subject} ${e.message ?? 'is invalid'} (got ${got})`
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = cur
+    }
+  }
+  return row[b.length] as number
+}
+
+/** Only the most telling error: a combinator's branches and `if` guards are noise. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const combinators = errors.filter((e) => ['anyOf', 'oneOf'].includes(e.keyword))
+  return errors.filter(
+    (e) =>
+      e.keyword !== 'if' &&
+      !combinators.some((c) => c !== e && e.schemaPath.startsWith(`${c.schemaPath}/`)),
+  )
+}
+
+/** Offset of the node an error is about: its key for unknown keys, else its value. */
+function locate(file: LoadedFile, e: ErrorObject): number {
+  if (e.keyword === 'additionalProperties') {
+    const key = (e.params as { additionalProperty: string }).additionalProperty
+    const at = file.positions.get(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    if (at?.key !== undefined) return at.key
+  }
+  let pointer = e.instancePath
+  for (;;) {
+    const at = file.positions.get(pointer)
+    if (at) return at.value
+    if (pointer === '') return 0
+    pointer = pointer.slice(0, pointer.lastIndexOf('/'))
+  }
+}
+
+export function checkSchema(file: LoadedFile): Problem[] {
+  const validate = validator()
+  if (validate(file.data)) return []
+  return relevant(validate.errors ?? []).map((e) => {
+    const { line, column } = file.lines.locate(locate(file, e))
+    return {
+      severity: 'error' as const,
+      file: file.file,
+      line,
+      column,
+      message: message(e),
+      sourceLine: file.lines.lineText(line),
+    }
+  })
+}
