@@ -4,10 +4,17 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 
-const [out, definitions = '1000', files = '20', versions = '3', baseUrl = 'https://images.example.test'] =
-  process.argv.slice(2)
+const [
+  out,
+  definitions = '1000',
+  files = '20',
+  versions = '3',
+  baseUrl = 'https://images.example.test',
+] = process.argv.slice(2)
 if (!out) {
-  console.error('usage: node bench/generate-catalog.mjs OUT_DIR [DEFINITIONS] [FILES] [VERSIONS] [BASE_URL]')
+  console.error(
+    'usage: node bench/generate-catalog.mjs OUT_DIR [DEFINITIONS] [FILES] [VERSIONS] [BASE_URL]',
+  )
   process.exit(2)
 }
 const distros = ['ubuntu', 'debian', 'rocky', 'centos', 'fedora', 'opensuse', 'rhel']
@@ -58,7 +65,12 @@ mkdirSync(out, { recursive: true })
 const perFile = Math.ceil(Number(definitions) / Number(files))
 for (let f = 0; f < Number(files); f++) {
   const body = []
-  for (let i = f * perFile; i < Math.min((f + 1) * perFile, Number(definitions)); i++) body.push(definition(i))
-  if (body.length) writeFileSync(join(out, `bench-${String(f).padStart(2, '0')}.yml`), `---\nimages:\n${body.join('\n')}\n`)
+  for (let i = f * perFile; i < Math.min((f + 1) * perFile, Number(definitions)); i++)
+    body.push(definition(i))
+  if (body.length)
+    writeFileSync(
+      join(out, `bench-${String(f).padStart(2, '0')}.yml`),
+      `---\nimages:\n${body.join('\n')}\n`,
+    )
 }
 console.log(out)

@@ -14,7 +14,8 @@ export interface ActionInputs {
 }
 
 // getBooleanInput throws on an absent input; absent means the default, false.
-const booleanInput = (name: string): boolean => core.getInput(name) !== '' && core.getBooleanInput(name)
+const booleanInput = (name: string): boolean =>
+  core.getInput(name) !== '' && core.getBooleanInput(name)
 
 /** Every input read once, checked, and logged at debug level. */
 export function readInputs(): ActionInputs {

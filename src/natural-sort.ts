@@ -27,5 +27,4 @@ export function naturalCompare(a: string, b: string): number {
   return x.length - y.length
 }
 
-export const naturalSort = (values: readonly string[]): string[] =>
-  [...values].sort(naturalCompare)
+export const naturalSort = (values: readonly string[]): string[] => [...values].sort(naturalCompare)

@@ -72,7 +72,9 @@ export async function main(argv: readonly string[], io: TerminalStreams): Promis
   }
   const command = commands[name]
   if (!command) {
-    io.err.write(`Unknown command '${name}'; expected one of: ${Object.keys(commands).join(', ')}\n`)
+    io.err.write(
+      `Unknown command '${name}'; expected one of: ${Object.keys(commands).join(', ')}\n`,
+    )
     return 2
   }
   let values: Values

@@ -35,7 +35,10 @@ export async function validateCommand(
       : `✓ valid: ${counts}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`
   reporter.info(line)
   await reporter.summary(
-    [`### Image definitions: ${line}`, catalog.problems.length ? summaryTable(catalog.problems) : '']
+    [
+      `### Image definitions: ${line}`,
+      catalog.problems.length ? summaryTable(catalog.problems) : '',
+    ]
       .filter(Boolean)
       .join('\n\n'),
   )

@@ -71,7 +71,9 @@ export async function resolveDefinitionFiles(spec: string, cwd = process.cwd()):
   if (info.isFile()) return [abs]
   const names = (await readdir(abs)).filter(isYaml).sort()
   if (names.length === 0) {
-    throw new UserError(`No *.yml or *.yaml files in '${spec}': point --images at your definitions.`)
+    throw new UserError(
+      `No *.yml or *.yaml files in '${spec}': point --images at your definitions.`,
+    )
   }
   return names.map((n) => path.join(abs, n))
 }
@@ -94,7 +96,10 @@ export function parseDefinitionFile(file: string, text: string): LoadedFile | Pr
     }
     const documents = events.filter((e) => e.type === EVENT_ID.DOCUMENT).length
     if (documents > 1) {
-      return problem({ line: 1, column: 1 }, 'The file holds several YAML documents (---): keep one.')
+      return problem(
+        { line: 1, column: 1 },
+        'The file holds several YAML documents (---): keep one.',
+      )
     }
     const [data] = constructFromEvents(events, { source: text, filename: file })
     if (data === null || data === undefined) {

@@ -21,8 +21,7 @@ interface Frame {
   keyOffset: number
 }
 
-const escapePointer = (segment: string): string =>
-  segment.replace(/~/g, '~0').replace(/\//g, '~1')
+const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1')
 
 function scalarStart(source: string, e: ScalarEvent): number {
   if (e.tagStart >= 0) return e.tagStart

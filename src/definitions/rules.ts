@@ -30,12 +30,21 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
     pointer: string,
     message: string,
     severity: Severity = 'error',
+    onKey = false,
   ): void => {
     const at = file.positions.get(pointer)
-    const { line, column } = file.lines.locate(at?.value ?? 0)
-    problems.push({ severity, file: file.file, line, column, message, sourceLine: file.lines.lineText(line) })
+    const { line, column } = file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0)
+    problems.push({
+      severity,
+      file: file.file,
+      line,
+      column,
+      message,
+      sourceLine: file.lines.lineText(line),
+    })
   }
-  const firstName = new Map<string, string>()
+  // Where each Glance name was first made, and by which definition.
+  const firstName = new Map<string, { where: string; def: Definition }>()
   // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
   const tomorrow = new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10)
 
@@ -44,14 +53,29 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
       const at = `/images/${i}`
       for (const { name } of glanceNames(def)) {
         const first = firstName.get(name)
-        if (first) report(file, `${at}/name`, `'${def.name}' makes the same Glance name '${name}' as the definition at ${first}: rename one of them`)
-        else firstName.set(name, `${file.file}:${def.position.line}`)
+        // Within one definition only a duplicate version can clash: reported below.
+        if (!first) firstName.set(name, { where: `${file.file}:${def.position.line}`, def })
+        else if (first.def !== def) {
+          report(
+            file,
+            `${at}/name`,
+            `'${def.name}' makes the same Glance name '${name}' as the definition at ${first.where}: rename one of them`,
+          )
+        }
       }
       if (def.min_disk > MAX_MIN_DISK_GIB) {
-        report(file, `${at}/min_disk`, `min_disk ${def.min_disk} GiB is unrealistic: it is in GiB (at most ${MAX_MIN_DISK_GIB})`)
+        report(
+          file,
+          `${at}/min_disk`,
+          `min_disk ${def.min_disk} GiB is unrealistic: it is in GiB (at most ${MAX_MIN_DISK_GIB})`,
+        )
       }
       if (def.min_ram > MAX_MIN_RAM_MIB) {
-        report(file, `${at}/min_ram`, `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`)
+        report(
+          file,
+          `${at}/min_ram`,
+          `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`,
+        )
       }
       const missing = options.recommendedMeta.filter((key) => !(key in def.meta))
       if (missing.length > 0) {
@@ -60,12 +84,18 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
           `${at}/meta`,
           `meta lacks ${missing.map((k) => `'${k}'`).join(', ')}, which the SCS image metadata standard asks for`,
           options.strict ? 'error' : 'warning',
+          true,
         )
       }
       const seen = new Set<string>()
       def.versions.forEach((v, j) => {
         const vat = `${at}/versions/${j}`
-        if (seen.has(v.version)) report(file, `${vat}/version`, `duplicate version '${v.version}' in '${def.name}': each version may appear once`)
+        if (seen.has(v.version))
+          report(
+            file,
+            `${vat}/version`,
+            `duplicate version '${v.version}' in '${def.name}': each version may appear once`,
+          )
         seen.add(v.version)
         if (v.build_date && v.build_date > tomorrow) {
           report(file, `${vat}/build_date`, `build_date ${v.build_date} is in the future`)
@@ -73,7 +103,11 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
         for (const key of ['url', 'mirror_url'] as const) {
           const url = v[key]
           if (url?.startsWith('file:') && escapes(url, options.catalogDir)) {
-            report(file, `${vat}/${key}`, `${key} '${url}' points outside the catalog directory ${options.catalogDir}: keep local images inside it`)
+            report(
+              file,
+              `${vat}/${key}`,
+              `${key} '${url}' points outside the catalog directory ${options.catalogDir}: keep local images inside it`,
+            )
           }
         }
       })
@@ -83,7 +117,9 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
 }
 
 function escapes(url: string, catalogDir: string): boolean {
-  const target = url.startsWith('file://') ? decodeURIComponent(url.slice('file://'.length)) : url.slice('file:'.length)
+  const target = url.startsWith('file://')
+    ? decodeURIComponent(url.slice('file://'.length))
+    : url.slice('file:'.length)
   const resolved = path.resolve(catalogDir, target)
   const rel = path.relative(path.resolve(catalogDir), resolved)
   return rel.startsWith('..') || path.isAbsolute(rel)

@@ -28,8 +28,7 @@ function validator(): ValidateFunction {
 /** The meta keys the SCS standard wants but the format does not require. */
 export const recommendedMetaKeys = (): string[] =>
   (((schema as SchemaNode).$defs as Record<string, SchemaNode>).meta?.['x-recommended'] as
-    | string[]
-    | undefined) ?? []
+    string[] | undefined) ?? []
 
 const segments = (pointer: string): string[] =>
   pointer
@@ -126,7 +125,9 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
 function locate(file: LoadedFile, e: ErrorObject): number {
   if (e.keyword === 'additionalProperties') {
     const key = (e.params as { additionalProperty: string }).additionalProperty
-    const at = file.positions.get(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    const at = file.positions.get(
+      `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    )
     if (at?.key !== undefined) return at.key
   }
   let pointer = e.instancePath

@@ -6,16 +6,7 @@ export interface SourcePosition {
 }
 
 export type DiskFormat =
-  | 'aki'
-  | 'ari'
-  | 'ami'
-  | 'raw'
-  | 'iso'
-  | 'vhd'
-  | 'vdi'
-  | 'qcow2'
-  | 'vmdk'
-  | 'ploop'
+  'aki' | 'ari' | 'ami' | 'raw' | 'iso' | 'vhd' | 'vdi' | 'qcow2' | 'vmdk' | 'ploop'
 export type Visibility = 'public' | 'private' | 'community' | 'shared'
 export type ImageStatus = 'active' | 'deactivated'
 

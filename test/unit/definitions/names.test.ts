@@ -14,7 +14,10 @@ const names = (multi: boolean, versions: string[], separator = ' ') =>
 
 describe('glanceNames (SPEC 2)', () => {
   it('multi: the newest build is the plain name, older ones carry (version)', () => {
-    expect(names(true, ['20240422', '20240416'])).toEqual(['Ubuntu 24.04 (20240416)', 'Ubuntu 24.04'])
+    expect(names(true, ['20240422', '20240416'])).toEqual([
+      'Ubuntu 24.04 (20240416)',
+      'Ubuntu 24.04',
+    ])
   })
 
   it('multi: versions are ordered naturally, not as text', () => {

@@ -57,7 +57,11 @@ describe('indexPositions', () => {
 describe('LineMap', () => {
   it('returns the text of a line without its line break', () => {
     const lines = new LineMap('one\r\ntwo\nthree')
-    expect([lines.lineText(1), lines.lineText(2), lines.lineText(3)]).toEqual(['one', 'two', 'three'])
+    expect([lines.lineText(1), lines.lineText(2), lines.lineText(3)]).toEqual([
+      'one',
+      'two',
+      'three',
+    ])
     expect(lines.locate(5)).toEqual({ line: 2, column: 1 })
   })
 })

@@ -1,0 +1,78 @@
+// SPEC 5: the smallest set of changes that brings an existing image to its desired state. Pure.
+import type { DesiredImage } from './desire.js'
+import type { CloudImage } from './observed.js'
+import type { Change } from './types.js'
+
+const GiB = 2 ** 30
+
+/** Keys that Glance owns or that other tools set: never removed. */
+export function isProtectedProperty(key: string): boolean {
+  return (
+    key.startsWith('os_') ||
+    key.startsWith('owner_specified.') ||
+    ['self', 'schema', 'file', 'stores', 'locations', 'direct_url', 'virtual_size'].includes(key)
+  )
+}
+
+/** Booleans compare case-insensitively: an adopted cloud has 'true' where we write 'True'. */
+const sameValue = (a: string, b: string): boolean =>
+  a === b || (/^(true|false)$/i.test(a) && a.toLowerCase() === b.toLowerCase())
+
+/** min_disk is at least the image size in GiB, rounded up. */
+export const desiredMinDisk = (desired: DesiredImage, size: number | null | undefined): number =>
+  Math.max(desired.minDisk, size ? Math.ceil(size / GiB) : 0)
+
+export interface DiffOptions {
+  /** Leave visibility alone (retention decides it for builds outside the window). */
+  keepVisibility?: boolean
+}
+
+export interface ImageDiff {
+  changes: Change[]
+  status?: 'deactivate' | 'reactivate'
+}
+
+export function diffImage(
+  desired: DesiredImage,
+  image: CloudImage,
+  options: DiffOptions = {},
+): ImageDiff {
+  const changes: Change[] = []
+  const current = image.properties
+  // Keys with a null value in the definition are left as they are.
+  const untouched = new Set(
+    Object.entries({ ...desired.definition.meta, ...desired.version.meta })
+      .filter(([, v]) => v === null)
+      .map(([k]) => k),
+  )
+  for (const [key, to] of Object.entries(desired.properties)) {
+    const from = current[key]
+    if (from === undefined) changes.push({ field: 'property', key, to })
+    else if (!sameValue(from, to)) changes.push({ field: 'property', key, from, to })
+  }
+  for (const [key, from] of Object.entries(current)) {
+    if (!(key in desired.properties) && !isProtectedProperty(key) && !untouched.has(key)) {
+      changes.push({ field: 'property', key, from })
+    }
+  }
+  const minDisk = desiredMinDisk(desired, image.size)
+  if (image.min_disk !== minDisk)
+    changes.push({ field: 'min_disk', from: image.min_disk, to: minDisk })
+  if (image.min_ram !== desired.minRam) {
+    changes.push({ field: 'min_ram', from: image.min_ram, to: desired.minRam })
+  }
+  if (!options.keepVisibility && image.visibility !== desired.visibility) {
+    changes.push({ field: 'visibility', from: image.visibility, to: desired.visibility })
+  }
+  if (desired.osHidden !== undefined && Boolean(image.os_hidden) !== desired.osHidden) {
+    changes.push({ field: 'os_hidden', from: Boolean(image.os_hidden), to: desired.osHidden })
+  }
+  const add = desired.tags.filter((t) => !image.tags.includes(t))
+  const remove = image.tags.filter((t) => !desired.tags.includes(t)).sort()
+  if (add.length || remove.length) changes.push({ field: 'tags', add, remove })
+
+  const diff: ImageDiff = { changes }
+  if (desired.status === 'deactivated' && image.status === 'active') diff.status = 'deactivate'
+  if (desired.status === 'active' && image.status === 'deactivated') diff.status = 'reactivate'
+  return diff
+}

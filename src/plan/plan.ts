@@ -1,0 +1,345 @@
+// Desired + observed + options -> an ordered plan (SPEC 2-7). Pure: no I/O, no clock.
+import { rotatedName } from '../definitions/names.js'
+import type { Definition } from '../definitions/types.js'
+import { desireDefinition, type DesiredImage, type LatestInfo } from './desire.js'
+import { desiredMinDisk, diffImage } from './diff.js'
+import { checkAge } from './check-age.js'
+import type { CloudImage } from './observed.js'
+import { parseValidity, retention, type Build } from './retention.js'
+import {
+  PLAN_FORMAT_VERSION,
+  type DefinitionPlan,
+  type ImageRef,
+  type Note,
+  type Plan,
+  type Step,
+} from './types.js'
+
+export interface PlanOptions {
+  tag: string
+  /** Regex on definition and image names; everything else is left alone. */
+  filter?: string
+  /** Include definitions with `enable: false`. */
+  force: boolean
+  /** Multi images: import only the newest version. */
+  latest: boolean
+  useOsHidden: boolean
+  hide: boolean
+  deactivate: boolean
+  delete: boolean
+  /** `yes-i-really-know-what-i-do`: without it nothing is deleted. */
+  confirmDelete: boolean
+  /** Keep builds of non-multi versions that the definition no longer lists. */
+  keep: boolean
+  /** check-age: report builds older than the newest definition build by more than N days. */
+  maxAgeDays?: number
+  now: Date
+  cloud?: string
+  /** Resolved `latest` versions, by definition name. */
+  latestInfo?: ReadonlyMap<string, LatestInfo>
+}
+
+const ref = (image: CloudImage): ImageRef => ({ id: image.id, name: image.name })
+const ACTABLE = new Set(['active', 'deactivated'])
+
+/**
+ * The builds of a definition (SPEC 6): image_description is the definition's
+ * name, or, when the definition sets its own image_description, image_name is.
+ */
+export function belongsTo(def: Definition, image: CloudImage): boolean {
+  const own = def.meta.image_description
+  const key = own !== undefined && own !== null ? 'image_name' : 'image_description'
+  return image.properties[key] === def.name
+}
+
+/** Name of the current multi image once a newer build takes its place. */
+function retiredName(def: Definition, image: CloudImage): string {
+  const version =
+    image.properties.internal_version ?? (image.created_at ?? '').slice(0, 10).replace(/-/g, '')
+  return rotatedName(def, version)
+}
+
+function planDefinition(
+  def: Definition,
+  images: readonly CloudImage[],
+  options: PlanOptions,
+): DefinitionPlan {
+  const out: DefinitionPlan = {
+    name: def.name,
+    file: def.position.file,
+    line: def.position.line,
+    steps: [],
+    notes: [],
+  }
+  const byName = new Map(images.map((i) => [i.name, i]))
+  const info = options.latestInfo?.get(def.name)
+  let desired = desireDefinition(def, {
+    tag: options.tag,
+    useOsHidden: options.useOsHidden,
+    latest: options.latestInfo,
+  })
+  const current = def.multi ? byName.get(def.name) : undefined
+
+  // An unchanged `latest` upstream keeps the version it was imported as: no churn.
+  if (current && info && current.properties.upstream_checksum === info.upstreamChecksum) {
+    const iv = current.properties.internal_version ?? info.internalVersion
+    desired = desireDefinition(def, {
+      tag: options.tag,
+      useOsHidden: options.useOsHidden,
+      latest: new Map([[def.name, { ...info, internalVersion: iv }]]),
+    })
+  }
+
+  // Which existing image is each desired one?
+  const match = new Map<DesiredImage, CloudImage>()
+  for (const d of desired) {
+    const found = def.multi
+      ? current?.properties.internal_version === d.internalVersion
+        ? current
+        : byName.get(d.importName)
+      : byName.get(d.name)
+    if (found) match.set(d, found)
+  }
+
+  // Retention first: it decides which missing versions are still worth importing.
+  const newest = desired[desired.length - 1]
+  const builds: Build[] = images
+    .filter((i) => belongsTo(def, i))
+    .map((i) => ({
+      image: i,
+      internalVersion: i.properties.internal_version ?? '',
+      current: i.name === def.name,
+    }))
+  if (newest && !match.has(newest))
+    builds.push({ internalVersion: newest.internalVersion, current: true })
+  const kept = retention(
+    def,
+    builds,
+    parseValidity(def.meta.uuid_validity, options.now),
+    options.keep || def.keep,
+  )
+
+  const imports: Step[] = []
+  const renames: Step[] = []
+  const updates: Step[] = []
+  const renamed = new Set<string>()
+
+  for (const d of desired) {
+    const image = match.get(d)
+    if (image) continue
+    if (def.multi && options.latest && d !== newest) {
+      out.notes.push({
+        image: { name: d.name },
+        message: `not imported: --latest imports only the newest version`,
+      })
+      continue
+    }
+    if (def.multi && kept.outsideWindow.has(d.version.version)) {
+      out.notes.push({
+        image: { name: d.name },
+        message: `not imported: outside the retention window (${kept.why})`,
+      })
+      continue
+    }
+    imports.push(importStep(d, options.tag))
+  }
+
+  // Rotation (multi): the newest build takes the plain name, the current one steps aside.
+  if (def.multi && newest) {
+    const next = match.get(newest)
+    const takesName = next
+      ? next.name !== def.name
+      : imports.some((s) => s.image.name === newest.importName)
+    if (takesName) {
+      if (current && current !== next) {
+        const to = retiredName(def, current)
+        const taken = byName.get(to)
+        if (taken && taken !== current) {
+          out.notes.push({
+            image: ref(current),
+            message: `cannot rotate: '${to}' already exists; rename or remove it by hand`,
+          })
+          return { ...out, steps: [] }
+        }
+        renames.push({
+          action: 'rename',
+          image: ref(current),
+          to,
+          reason: `a newer build (${newest.internalVersion}) takes the name '${def.name}'`,
+        })
+        renamed.add(current.id)
+      }
+      const image: ImageRef = next ? ref(next) : { name: newest.importName }
+      renames.push({
+        action: 'rename',
+        image,
+        to: def.name,
+        reason: `newest build (${newest.internalVersion})`,
+      })
+      if (next) renamed.add(next.id)
+    }
+  }
+
+  const candidates = new Set(
+    kept.candidates.flatMap((b) => (b.image && !renamed.has(b.image.id) ? [b.image.id] : [])),
+  )
+  for (const d of desired) {
+    const image = match.get(d)
+    if (!image) continue
+    if (!ACTABLE.has(image.status)) {
+      out.notes.push({ image: ref(image), message: `left alone: the image is '${image.status}'` })
+      continue
+    }
+    const diff = diffImage(d, image, { keepVisibility: candidates.has(image.id) })
+    if (diff.changes.length)
+      updates.push({
+        action: 'update',
+        image: ref(image),
+        changes: diff.changes,
+        reason: 'differs from the definition',
+      })
+    if (diff.status)
+      updates.push({ action: diff.status, image: ref(image), reason: `status: ${d.status}` })
+  }
+
+  out.steps = [
+    ...imports,
+    ...renames,
+    ...updates,
+    ...retire(def, kept.candidates, candidates, kept.why, options, out.notes),
+  ]
+  return out
+}
+
+function importStep(d: DesiredImage, tag: string): Step {
+  return {
+    action: 'import',
+    image: { name: d.importName },
+    version: d.internalVersion,
+    source: d.sourceUrl,
+    ...(d.checksum ? { checksum: d.checksum } : {}),
+    create: {
+      ...(d.id ? { id: d.id } : {}),
+      name: d.importName,
+      disk_format: d.diskFormat,
+      container_format: 'bare',
+      min_disk: desiredMinDisk(d, 0),
+      min_ram: d.minRam,
+      visibility: 'private',
+      tags: [...new Set([tag, ...d.tags])].sort(),
+      properties: d.properties,
+      ...(d.osHidden !== undefined ? { os_hidden: d.osHidden } : {}),
+    },
+    then: { visibility: d.visibility, status: d.status },
+    reason: 'missing in Glance',
+  }
+}
+
+/** What happens to retention candidates: only what the options ask for. */
+function retire(
+  def: Definition,
+  builds: readonly Build[],
+  candidates: ReadonlySet<string>,
+  why: string,
+  options: PlanOptions,
+  notes: Note[],
+): Step[] {
+  const steps: Step[] = []
+  for (const b of builds) {
+    const image = b.image
+    if (!image || !candidates.has(image.id)) continue
+    const reason = `outside the retention window (${why})`
+    if (options.delete && options.confirmDelete && !def.keep) {
+      steps.push({ action: 'delete', image: ref(image), reason })
+      continue
+    }
+    const before = steps.length
+    if (
+      (options.deactivate || (options.delete && options.confirmDelete)) &&
+      image.status === 'active'
+    ) {
+      steps.push({ action: 'deactivate', image: ref(image), reason })
+    }
+    if (
+      (options.hide || (options.delete && options.confirmDelete)) &&
+      image.visibility !== 'community'
+    ) {
+      steps.push({ action: 'hide', image: ref(image), reason })
+    }
+    if (steps.length === before) {
+      const how = def.keep
+        ? 'keep: true, never deleted'
+        : options.delete && !options.confirmDelete
+          ? 'deleting needs --yes-i-really-know-what-i-do'
+          : options.hide || options.deactivate
+            ? 'already hidden or deactivated'
+            : 'use --hide, --deactivate or --delete to act'
+      notes.push({ image: ref(image), message: `removal candidate, ${reason}: ${how}` })
+    }
+  }
+  return steps
+}
+
+/** The ordered plan for a catalog against a cloud's managed images. */
+export function plan(
+  definitions: readonly Definition[],
+  images: readonly CloudImage[],
+  options: PlanOptions,
+): Plan {
+  const filter = options.filter ? new RegExp(options.filter) : undefined
+  const result: Plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    generatedAt: options.now.toISOString(),
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    definitions: [],
+    orphans: [],
+    findings: [],
+    summary: {
+      import: 0,
+      rename: 0,
+      update: 0,
+      deactivate: 0,
+      reactivate: 0,
+      hide: 0,
+      delete: 0,
+      unchanged: 0,
+      skipped: 0,
+    },
+  }
+  for (const def of definitions) {
+    const skipped =
+      !def.enable && !options.force
+        ? 'enable: false (use --force to include it)'
+        : filter && !filter.test(def.name)
+          ? `outside the filter /${options.filter}/`
+          : undefined
+    if (skipped) {
+      result.definitions.push({
+        name: def.name,
+        file: def.position.file,
+        line: def.position.line,
+        skipped,
+        steps: [],
+        notes: [],
+      })
+      result.summary.skipped++
+      continue
+    }
+    const p = planDefinition(def, images, options)
+    result.definitions.push(p)
+    for (const s of p.steps) result.summary[s.action]++
+    if (p.steps.length === 0) result.summary.unchanged++
+  }
+  result.orphans = images
+    .filter((i) => !definitions.some((d) => belongsTo(d, i)) && (!filter || filter.test(i.name)))
+    .map(ref)
+  if (options.maxAgeDays !== undefined) {
+    result.findings = checkAge(
+      definitions.filter((d) => !filter || filter.test(d.name)),
+      images,
+      options.maxAgeDays,
+      belongsTo,
+    )
+  }
+  return result
+}

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { validateCatalog } from '../../../src/definitions/validate.js'
+import { errorsOf } from '../../../src/problems.js'
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures')
+const now = new Date('2026-11-24T00:00:00Z')
+
+/** Each broken file names, on its first line, where its one error must be reported. */
+function expectation(file: string): { line: number; column: number; fragment: string } {
+  const first = readFileSync(file, 'utf8').split('\n')[0] ?? ''
+  const m = /^# expect: (\d+):(\d+) (.+)$/.exec(first)
+  if (!m) throw new Error(`${file} lacks its '# expect: LINE:COL fragment' line`)
+  return { line: Number(m[1]), column: Number(m[2]), fragment: (m[3] as string).trim() }
+}
+
+describe('validate: the broken corpus', () => {
+  const dir = path.join(fixtures, 'invalid')
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+
+  it('has at least 40 broken files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.each(files)('%s: one error, at the right place', async (name) => {
+    const file = path.join(dir, name)
+    const want = expectation(file)
+    const catalog = await validateCatalog({ images: file, now, cwd: fixtures })
+    const errors = errorsOf(catalog.problems)
+    expect(errors.map((e) => `${e.line}:${e.column}`)).toEqual([`${want.line}:${want.column}`])
+    expect(errors[0]?.message.toLowerCase()).toContain(want.fragment.toLowerCase())
+    expect(errors[0]?.file).toBe(path.join('invalid', name))
+    expect(errors[0]?.message).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
+  it('reports two definitions with the same Glance name across files, at the second', async () => {
+    const dir = path.join(fixtures, 'invalid-dir/duplicate-across-files')
+    const want = expectation(path.join(dir, 'b.yml'))
+    const catalog = await validateCatalog({ images: dir, now, cwd: fixtures })
+    const errors = errorsOf(catalog.problems)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({
+      file: 'invalid-dir/duplicate-across-files/b.yml',
+      line: want.line,
+      column: want.column,
+    })
+    expect(errors[0]?.message).toContain('invalid-dir/duplicate-across-files/a.yml:')
+  })
+
+  it('reports every error of a file at once, not the first only', async () => {
+    const dir = path.join(fixtures, 'invalid')
+    const catalog = await validateCatalog({ images: dir, now, cwd: fixtures })
+    // Files whose YAML is broken stop at their first syntax error; all others report too.
+    expect(errorsOf(catalog.problems).length).toBeGreaterThanOrEqual(files.length)
+  })
+})
+
+describe('validate: accepted catalogs', () => {
+  it('every seed example and accepted form validates without errors or warnings', async () => {
+    const catalog = await validateCatalog({
+      images: path.join(fixtures, 'valid'),
+      now,
+      cwd: fixtures,
+    })
+    expect(errorsOf(catalog.problems)).toEqual([])
+    expect(catalog.definitions.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads unquoted numeric versions as written: 20240416 and 1.10', async () => {
+    const catalog = await validateCatalog({
+      images: path.join(fixtures, 'valid/accepted-forms.yml'),
+      now,
+      cwd: fixtures,
+    })
+    const versions = catalog.definitions.flatMap((d) => d.versions.map((v) => v.version))
+    expect(versions).toContain('1.10')
+    expect(versions.every((v) => typeof v === 'string')).toBe(true)
+  })
+
+  it('warns about SCS meta keys a definition lacks, and strict makes them errors', async () => {
+    const seed = path.join(fixtures, 'valid/seed-rancheros.yml')
+    const lenient = await validateCatalog({ images: seed, now, cwd: fixtures })
+    expect(errorsOf(lenient.problems)).toEqual([])
+    expect(lenient.problems.map((p) => p.message).join()).toMatch(
+      /meta lacks 'hypervisor_type'.*SCS/,
+    )
+    const strict = await validateCatalog({ images: seed, now, cwd: fixtures, strict: true })
+    expect(errorsOf(strict.problems).length).toBeGreaterThan(0)
+  })
+})
