@@ -1,5 +1,6 @@
 // The command line: argv -> typed options -> the same command code the action runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { planCommand, type PlanCommandOptions } from '../commands/plan.js'
 import { validateCommand } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
@@ -13,25 +14,119 @@ interface Command {
   usage: string
   options: Options
   help: Record<string, string>
-  run(values: Values, reporter: Reporter): Promise<number>
+  run(values: Values, reporter: Reporter, io: TerminalStreams): Promise<number>
 }
 
-const imagesOption = {
-  options: { images: { type: 'string', default: 'etc/images/' } } satisfies Options,
-  help: { '--images PATH': 'definition file, directory or glob (default: etc/images/)' },
+const flag = { type: 'boolean', default: false } as const
+const text = (value?: string) =>
+  value === undefined
+    ? ({ type: 'string' } as const)
+    : ({ type: 'string', default: value } as const)
+
+const catalogOptions = {
+  options: { images: text('etc/images/'), strict: flag } satisfies Options,
+  help: {
+    '--images PATH': 'definition file, directory or glob (default: etc/images/)',
+    '--strict': 'missing SCS-recommended meta keys are errors, not warnings',
+  },
+}
+
+const planOptions = {
+  options: {
+    ...catalogOptions.options,
+    cloud: text(),
+    tag: text('managed_by_osism'),
+    filter: text(),
+    force: flag,
+    latest: flag,
+    'use-os-hidden': flag,
+    hide: flag,
+    deactivate: flag,
+    delete: flag,
+    'yes-i-really-know-what-i-do': flag,
+    keep: flag,
+    'check-age': flag,
+    'max-age': text('90'),
+    out: text(),
+    'detailed-exitcode': flag,
+  } satisfies Options,
+  help: {
+    ...catalogOptions.help,
+    '--cloud NAME': 'cloud in clouds.yaml (default: OS_CLOUD, or the OS_* variables)',
+    '--tag TAG': 'tag that marks managed images (default: managed_by_osism)',
+    '--filter REGEX': 'only definitions and images whose name matches',
+    '--force': 'include definitions with enable: false',
+    '--latest': 'multi images: import only the newest version',
+    '--use-os-hidden': 'hide every build but the newest from image lists (os_hidden)',
+    '--hide': 'make builds outside the retention window community',
+    '--deactivate': 'deactivate builds outside the retention window',
+    '--delete': 'delete builds outside the retention window (needs the next option)',
+    '--yes-i-really-know-what-i-do': 'confirm --delete',
+    '--keep': 'keep builds of versions a non-multi definition no longer lists',
+    '--check-age':
+      'report builds older than the newest definition build by more than --max-age days',
+    '--max-age DAYS': 'for --check-age (default: 90)',
+    '--out FILE': 'also write the plan as JSON to FILE',
+    '--detailed-exitcode': 'exit 3 when the plan has changes, 0 when it has none',
+  },
+}
+
+function positiveInteger(name: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0)
+    throw new UserError(`--${name} must be a whole number of days, not '${value}'`)
+  return n
+}
+
+function checkRegex(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  try {
+    new RegExp(value)
+  } catch (error) {
+    throw new UserError(
+      `--filter '${value}' is not a valid regular expression: ${getErrorMessage(error)}`,
+    )
+  }
+  return value
+}
+
+/** argv values -> the typed options the plan command takes. */
+function planCommandOptions(v: Values, color: boolean): PlanCommandOptions {
+  const filter = checkRegex(v.filter as string | undefined)
+  return {
+    images: v.images as string,
+    strict: v.strict === true,
+    ...(v.cloud ? { cloud: v.cloud as string } : {}),
+    tag: v.tag as string,
+    ...(filter ? { filter } : {}),
+    force: v.force === true,
+    latest: v.latest === true,
+    useOsHidden: v['use-os-hidden'] === true,
+    hide: v.hide === true,
+    deactivate: v.deactivate === true,
+    delete: v.delete === true,
+    confirmDelete: v['yes-i-really-know-what-i-do'] === true,
+    keep: v.keep === true,
+    ...(v['check-age'] ? { maxAgeDays: positiveInteger('max-age', v['max-age'] as string) } : {}),
+    ...(v.out ? { out: v.out as string } : {}),
+    detailedExitCode: v['detailed-exitcode'] === true,
+    color,
+  }
 }
 
 export const commands: Record<string, Command> = {
   validate: {
     summary: 'Check image definitions against the schema and the rules; point at each defect',
     usage: 'image-manager validate [--images PATH] [--strict]',
-    options: { ...imagesOption.options, strict: { type: 'boolean', default: false } },
-    help: {
-      ...imagesOption.help,
-      '--strict': 'missing SCS-recommended meta keys are errors, not warnings',
-    },
+    ...catalogOptions,
     run: (v, reporter) =>
       validateCommand({ images: v.images as string, strict: v.strict === true }, reporter),
+  },
+  plan: {
+    summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',
+    usage: 'image-manager plan [--images PATH] [--cloud NAME] [options]',
+    ...planOptions,
+    run: (v, reporter, io) => planCommand(planCommandOptions(v, Boolean(io.out.isTTY)), reporter),
   },
 }
 
@@ -95,7 +190,7 @@ export async function main(argv: readonly string[], io: TerminalStreams): Promis
   }
   const reporter = createTerminalReporter(io)
   try {
-    return await command.run(values, reporter)
+    return await command.run(values, reporter, io)
   } catch (error) {
     // One line for the person at the terminal; the stack only when asked for.
     io.err.write(`error: ${getErrorMessage(error)}\n`)

@@ -37,6 +37,8 @@ export interface PlanOptions {
   cloud?: string
   /** Resolved `latest` versions, by definition name. */
   latestInfo?: ReadonlyMap<string, LatestInfo>
+  /** Definitions whose `latest` upstream could not be read, with the reason. */
+  latestErrors?: ReadonlyMap<string, string>
 }
 
 const ref = (image: CloudImage): ImageRef => ({ id: image.id, name: image.name })
@@ -312,7 +314,9 @@ export function plan(
         ? 'enable: false (use --force to include it)'
         : filter && !filter.test(def.name)
           ? `outside the filter /${options.filter}/`
-          : undefined
+          : options.latestErrors?.has(def.name)
+            ? `latest upstream unreadable: ${options.latestErrors.get(def.name)}`
+            : undefined
     if (skipped) {
       result.definitions.push({
         name: def.name,

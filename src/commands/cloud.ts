@@ -1,0 +1,33 @@
+// Connecting to the cloud named by the options; configuration problems exit 2.
+import { loadCloudConfig } from '../openstack/config-loader.js'
+import { AuthError, ConfigError, ConnectionError } from '../openstack/errors.js'
+import { createGlanceClient, type GlanceClient } from '../openstack/glance.js'
+import { UserError } from '../problems.js'
+import type { Reporter } from '../reporter.js'
+
+export interface CloudOptions {
+  /** Cloud name in clouds.yaml (OS_CLOUD, or OS_* variables, when absent). */
+  cloud?: string
+  /** A whole clouds.yaml as text (the action's secret input). */
+  cloudsYaml?: string
+}
+
+export async function connect(options: CloudOptions, reporter: Reporter): Promise<GlanceClient> {
+  try {
+    const config = await loadCloudConfig({
+      ...(options.cloud ? { cloud: options.cloud } : {}),
+      ...(options.cloudsYaml ? { cloudsYaml: options.cloudsYaml } : {}),
+    })
+    // Every password and token the client learns is masked before anything is printed.
+    return await createGlanceClient(config, { onSecret: (value) => reporter.secret(value) })
+  } catch (error) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof AuthError ||
+      error instanceof ConnectionError
+    ) {
+      throw new UserError(error.message, 2)
+    }
+    throw error
+  }
+}

@@ -1,0 +1,72 @@
+// `plan`: what apply would change in one cloud, as data and as text.
+import { writeFile } from 'node:fs/promises'
+import { validateCatalog } from '../definitions/validate.js'
+import { changeCount } from '../plan/describe.js'
+import { plan as computePlan, type PlanOptions } from '../plan/plan.js'
+import { renderMarkdown } from '../plan/render-markdown.js'
+import { renderTerminal } from '../plan/render-terminal.js'
+import type { Plan } from '../plan/types.js'
+import { errorsOf } from '../problems.js'
+import type { Reporter } from '../reporter.js'
+import { resolveLatest } from '../upstream/latest.js'
+import { connect, type CloudOptions } from './cloud.js'
+import { observeManagedImages } from './observe.js'
+
+export interface PlanCommandOptions
+  extends CloudOptions, Omit<PlanOptions, 'now' | 'cloud' | 'latestInfo' | 'latestErrors'> {
+  images: string
+  strict: boolean
+  /** Write the plan as JSON to this file. */
+  out?: string
+  /** Exit 3 instead of 0 when the plan has changes (for scripts). */
+  detailedExitCode: boolean
+  /** Colour in the terminal rendering. */
+  color?: boolean
+}
+
+export const EXIT_CHANGES = 3
+
+export type PlanOutcome = { exitCode: 1 } | { exitCode: 0; plan: Plan }
+
+/** Validate, observe, plan. Invalid definitions stop here, before any request. */
+export async function makePlan(
+  options: PlanCommandOptions,
+  reporter: Reporter,
+): Promise<PlanOutcome> {
+  const catalog = await validateCatalog({ images: options.images, strict: options.strict })
+  const errors = errorsOf(catalog.problems)
+  reporter.problems(catalog.problems)
+  if (errors.length > 0) {
+    reporter.info(`✗ ${errors.length} error(s) in the image definitions: nothing planned`)
+    return { exitCode: 1 }
+  }
+  const glance = await connect(options, reporter)
+  const [resolved, images] = await Promise.all([
+    resolveLatest(catalog.definitions),
+    observeManagedImages(glance, options.tag),
+  ])
+  for (const [name, error] of resolved.errors)
+    reporter.warning(`${name}: latest upstream unreadable: ${error}`)
+  const plan = computePlan(catalog.definitions, images, {
+    ...options,
+    now: new Date(),
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    latestInfo: resolved.latest,
+    latestErrors: resolved.errors,
+  })
+  plan.requests = glance.counter.snapshot()
+  return { exitCode: 0, plan }
+}
+
+export async function planCommand(
+  options: PlanCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
+  const outcome = await makePlan(options, reporter)
+  if (outcome.exitCode !== 0) return outcome.exitCode
+  const { plan } = outcome
+  reporter.info(renderTerminal(plan, options.color ?? false))
+  await reporter.summary(renderMarkdown(plan))
+  if (options.out) await writeFile(options.out, `${JSON.stringify(plan, null, 2)}\n`)
+  return options.detailedExitCode && changeCount(plan) > 0 ? EXIT_CHANGES : 0
+}
