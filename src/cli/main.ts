@@ -18,10 +18,8 @@ interface Command {
 }
 
 const flag = { type: 'boolean', default: false } as const
-const text = (value?: string) =>
-  value === undefined
-    ? ({ type: 'string' } as const)
-    : ({ type: 'string', default: value } as const)
+const text = (value?: string): { type: 'string'; default?: string } =>
+  value === undefined ? { type: 'string' } : { type: 'string', default: value }
 
 const catalogOptions = {
   options: { images: text('etc/images/'), strict: flag } satisfies Options,
