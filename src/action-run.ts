@@ -1,44 +1,75 @@
 // The action: inputs -> the same typed options the CLI builds -> a command.
 import * as core from '@actions/core'
+import { planCommandOptions, type Values } from './commands/options.js'
+import { planCommand } from './commands/plan.js'
 import { validateCommand } from './commands/validate.js'
 import { createActionsReporter } from './github/actions-reporter.js'
 import { getErrorMessage } from './problems.js'
 
-const COMMANDS = ['validate'] as const
+const COMMANDS = ['validate', 'plan'] as const
 type CommandName = (typeof COMMANDS)[number]
 
-export interface ActionInputs {
-  command: CommandName
-  images: string
-  strict: boolean
-}
+/** Inputs that are flags; every other input is text. Names match the CLI's flags. */
+const FLAGS = [
+  'strict',
+  'force',
+  'latest',
+  'use-os-hidden',
+  'hide',
+  'deactivate',
+  'delete',
+  'yes-i-really-know-what-i-do',
+  'keep',
+  'check-age',
+  'detailed-exitcode',
+]
+const TEXTS = ['images', 'cloud', 'tag', 'filter', 'max-age', 'out']
 
 // getBooleanInput throws on an absent input; absent means the default, false.
 const booleanInput = (name: string): boolean =>
   core.getInput(name) !== '' && core.getBooleanInput(name)
 
-/** Every input read once, checked, and logged at debug level. */
-export function readInputs(): ActionInputs {
+/** Every input read once, checked, and logged at debug level (secrets never). */
+export function readInputs(): { command: CommandName; values: Values; cloudsYaml?: string } {
   const command = core.getInput('command') || 'validate'
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new Error(`Unknown command '${command}'; expected one of: ${COMMANDS.join(', ')}`)
   }
-  const inputs: ActionInputs = {
-    command: command as CommandName,
-    images: core.getInput('images') || 'etc/images/',
-    strict: booleanInput('strict'),
+  const values: Values = { images: 'etc/images/', tag: 'managed_by_osism', 'max-age': '90' }
+  for (const name of FLAGS) values[name] = booleanInput(name)
+  for (const name of TEXTS) {
+    const value = core.getInput(name)
+    if (value) values[name] = value
   }
-  core.debug(`inputs: ${JSON.stringify(inputs)}`)
-  return inputs
+  core.debug(`inputs: ${JSON.stringify({ command, ...values })}`)
+  const cloudsYaml = core.getInput('clouds-yaml')
+  if (cloudsYaml) {
+    core.setSecret(cloudsYaml)
+    return { command: command as CommandName, values, cloudsYaml }
+  }
+  return { command: command as CommandName, values }
 }
 
 export async function run(): Promise<void> {
   try {
-    const inputs = readInputs()
+    const { command, values, cloudsYaml } = readInputs()
     const reporter = createActionsReporter()
-    const code = await validateCommand({ images: inputs.images, strict: inputs.strict }, reporter)
-    core.setOutput('result', code === 0 ? 'valid' : 'invalid')
-    if (code !== 0) core.setFailed('Image definitions are invalid: see the annotations.')
+    let code: number
+    if (command === 'validate') {
+      code = await validateCommand(
+        { images: values.images as string, strict: values.strict === true },
+        reporter,
+      )
+      core.setOutput('result', code === 0 ? 'valid' : 'invalid')
+      if (code !== 0) core.setFailed('Image definitions are invalid: see the annotations.')
+      return
+    }
+    code = await planCommand(
+      { ...planCommandOptions(values), ...(cloudsYaml ? { cloudsYaml } : {}) },
+      reporter,
+    )
+    core.setOutput('result', code === 1 ? 'invalid' : 'planned')
+    if (code === 1) core.setFailed('Image definitions are invalid: see the annotations.')
   } catch (error) {
     core.setFailed(getErrorMessage(error))
   }

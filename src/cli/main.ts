@@ -1,13 +1,13 @@
 // The command line: argv -> typed options -> the same command code the action runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { planCommand, type PlanCommandOptions } from '../commands/plan.js'
+import { planCommandOptions, type Values } from '../commands/options.js'
+import { planCommand } from '../commands/plan.js'
 import { validateCommand } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
 import type { Reporter } from '../reporter.js'
 
 type Options = NonNullable<ParseArgsConfig['options']>
-type Values = Record<string, string | boolean | undefined>
 
 interface Command {
   summary: string
@@ -69,49 +69,6 @@ const planOptions = {
   },
 }
 
-function positiveInteger(name: string, value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0)
-    throw new UserError(`--${name} must be a whole number of days, not '${value}'`)
-  return n
-}
-
-function checkRegex(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
-  try {
-    new RegExp(value)
-  } catch (error) {
-    throw new UserError(
-      `--filter '${value}' is not a valid regular expression: ${getErrorMessage(error)}`,
-    )
-  }
-  return value
-}
-
-/** argv values -> the typed options the plan command takes. */
-function planCommandOptions(v: Values, color: boolean): PlanCommandOptions {
-  const filter = checkRegex(v.filter as string | undefined)
-  return {
-    images: v.images as string,
-    strict: v.strict === true,
-    ...(v.cloud ? { cloud: v.cloud as string } : {}),
-    tag: v.tag as string,
-    ...(filter ? { filter } : {}),
-    force: v.force === true,
-    latest: v.latest === true,
-    useOsHidden: v['use-os-hidden'] === true,
-    hide: v.hide === true,
-    deactivate: v.deactivate === true,
-    delete: v.delete === true,
-    confirmDelete: v['yes-i-really-know-what-i-do'] === true,
-    keep: v.keep === true,
-    ...(v['check-age'] ? { maxAgeDays: positiveInteger('max-age', v['max-age'] as string) } : {}),
-    ...(v.out ? { out: v.out as string } : {}),
-    detailedExitCode: v['detailed-exitcode'] === true,
-    color,
-  }
-}
-
 export const commands: Record<string, Command> = {
   validate: {
     summary: 'Check image definitions against the schema and the rules; point at each defect',
@@ -124,7 +81,8 @@ export const commands: Record<string, Command> = {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',
     usage: 'image-manager plan [--images PATH] [--cloud NAME] [options]',
     ...planOptions,
-    run: (v, reporter, io) => planCommand(planCommandOptions(v, Boolean(io.out.isTTY)), reporter),
+    run: (v, reporter, io) =>
+      planCommand({ ...planCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter),
   },
 }
 
