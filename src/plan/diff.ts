@@ -69,7 +69,7 @@ export function diffImage(
   }
   const add = desired.tags.filter((t) => !image.tags.includes(t))
   const remove = image.tags.filter((t) => !desired.tags.includes(t)).sort()
-  if (add.length || remove.length) changes.push({ field: 'tags', add, remove })
+  if (add.length || remove.length) changes.push({ field: 'tags', add, remove, to: desired.tags })
 
   const diff: ImageDiff = { changes }
   if (desired.status === 'deactivated' && image.status === 'active') diff.status = 'deactivate'

@@ -71,6 +71,7 @@ function planDefinition(
     file: def.position.file,
     line: def.position.line,
     steps: [],
+    retention: [],
     notes: [],
   }
   const byName = new Map(images.map((i) => [i.name, i]))
@@ -161,7 +162,7 @@ function planDefinition(
             image: ref(current),
             message: `cannot rotate: '${to}' already exists; rename or remove it by hand`,
           })
-          return { ...out, steps: [] }
+          return out
         }
         renames.push({
           action: 'rename',
@@ -204,12 +205,8 @@ function planDefinition(
       updates.push({ action: diff.status, image: ref(image), reason: `status: ${d.status}` })
   }
 
-  out.steps = [
-    ...imports,
-    ...renames,
-    ...updates,
-    ...retire(def, kept.candidates, candidates, kept.why, options, out.notes),
-  ]
+  out.steps = [...imports, ...renames, ...updates]
+  out.retention = retire(def, kept.candidates, candidates, kept.why, options, out.notes)
   return out
 }
 
@@ -245,8 +242,8 @@ function retire(
   why: string,
   options: PlanOptions,
   notes: Note[],
-): Step[] {
-  const steps: Step[] = []
+): DefinitionPlan['retention'] {
+  const steps: DefinitionPlan['retention'] = []
   for (const b of builds) {
     const image = b.image
     if (!image || !candidates.has(image.id)) continue
@@ -324,6 +321,7 @@ export function plan(
         line: def.position.line,
         skipped,
         steps: [],
+        retention: [],
         notes: [],
       })
       result.summary.skipped++
@@ -331,8 +329,8 @@ export function plan(
     }
     const p = planDefinition(def, images, options)
     result.definitions.push(p)
-    for (const s of p.steps) result.summary[s.action]++
-    if (p.steps.length === 0) result.summary.unchanged++
+    for (const s of [...p.steps, ...p.retention]) result.summary[s.action]++
+    if (p.steps.length + p.retention.length === 0) result.summary.unchanged++
   }
   result.orphans = images
     .filter((i) => !definitions.some((d) => belongsTo(d, i)) && (!filter || filter.test(i.name)))

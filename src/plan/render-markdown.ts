@@ -14,13 +14,14 @@ export function renderMarkdown(plan: Plan): string {
     '',
   )
   for (const def of plan.definitions) {
-    if (def.skipped || (def.steps.length === 0 && def.notes.length === 0)) continue
-    const title = `${def.name} — ${def.steps.length ? `${def.steps.length} change(s)` : 'notes only'}`
+    if (def.skipped || def.steps.length + def.retention.length + def.notes.length === 0) continue
+    const changes = def.steps.length + def.retention.length
+    const title = `${def.name} — ${changes ? `${changes} change(s)` : 'notes only'}`
     lines.push(
-      `<details${def.steps.length ? ' open' : ''}><summary><b>${escapeHtml(title)}</b> <sub>${escapeHtml(def.file)}:${def.line}</sub></summary>`,
+      `<details${changes ? ' open' : ''}><summary><b>${escapeHtml(title)}</b> <sub>${escapeHtml(def.file)}:${def.line}</sub></summary>`,
       '',
     )
-    for (const step of def.steps) {
+    for (const step of [...def.steps, ...def.retention]) {
       lines.push(`- **${step.action}** ${code(describeStep(step))} — ${step.reason}`)
       if (step.action === 'update')
         for (const c of step.changes) lines.push(`  - ${code(describeChange(c))}`)

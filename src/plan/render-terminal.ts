@@ -17,9 +17,9 @@ export function renderTerminal(plan: Plan, color = false): string {
   const tint = { '+': 32, '~': 33, '-': 31 } as const
   const out: string[] = []
   for (const def of plan.definitions) {
-    if (def.skipped || (def.steps.length === 0 && def.notes.length === 0)) continue
+    if (def.skipped || def.steps.length + def.retention.length + def.notes.length === 0) continue
     out.push(`${paint(1, def.name)}  ${paint(2, `${def.file}:${def.line}`)}`)
-    for (const step of def.steps) {
+    for (const step of [...def.steps, ...def.retention]) {
       const sign = SIGN[step.action]
       out.push(
         `  ${paint(tint[sign as keyof typeof tint], `${sign} ${step.action.padEnd(10)}`)} ${describeStep(step)}`,

@@ -14,7 +14,8 @@ export type Change =
   | { field: 'min_disk' | 'min_ram'; from: number; to: number }
   | { field: 'visibility'; from: string; to: Visibility | 'community' }
   | { field: 'os_hidden'; from: boolean; to: boolean }
-  | { field: 'tags'; add: string[]; remove: string[] }
+  /** `to` is the whole tag list wanted, so one `replace /tags` sets it. */
+  | { field: 'tags'; add: string[]; remove: string[]; to: string[] }
 
 export interface ImportStep {
   action: 'import'
@@ -82,7 +83,10 @@ export interface DefinitionPlan {
   line: number
   /** Why the whole definition is left alone (disabled, filtered). */
   skipped?: string
+  /** Imports, rotations, drift repair and status, in order. */
   steps: Step[]
+  /** Hide, deactivate or delete builds outside the retention window: run only when no import failed. */
+  retention: (RetentionStep | StatusStep)[]
   /** What the plan deliberately does not do, and why. */
   notes: Note[]
 }

@@ -105,7 +105,12 @@ describe('adoption of a cloud the old tool manages', () => {
           { field: 'property', key: 'hw_rng_model', from: 'none', to: 'virtio' },
           { field: 'property', key: 'leftover_key', from: 'x' },
           { field: 'min_ram', from: 128, to: 512 },
-          { field: 'tags', add: [], remove: ['by-hand'] },
+          {
+            field: 'tags',
+            add: [],
+            remove: ['by-hand'],
+            to: [tag, 'extra-tag', 'os:ubuntu'].sort(),
+          },
         ],
         reason: 'differs from the definition',
       },

@@ -53,7 +53,7 @@ export async function rawGlance(cloud = 'local-admin') {
     init: { json?: unknown; body?: Uint8Array; contentType?: string } = {},
   ) {
     const headers: Record<string, string> = { 'X-Auth-Token': token }
-    let payload: BodyInit | undefined
+    let payload: string | Uint8Array | undefined
     if (init.json !== undefined) {
       headers['Content-Type'] = init.contentType ?? 'application/json'
       payload = JSON.stringify(init.json)

@@ -9,7 +9,8 @@ const brief = (steps: readonly Step[]) =>
     s.action === 'rename' ? `rename ${s.image.name} -> ${s.to}` : `${s.action} ${s.image.name}`,
   )
 
-const stepsOf = (p: ReturnType<typeof plan>) => p.definitions.flatMap((d) => d.steps)
+const stepsOf = (p: ReturnType<typeof plan>) =>
+  p.definitions.flatMap((d) => [...d.steps, ...d.retention])
 const notesOf = (p: ReturnType<typeof plan>) =>
   p.definitions.flatMap((d) => d.notes.map((n) => n.message))
 

@@ -48,14 +48,11 @@ describe('plan renderings', () => {
     const validate = ajv.compile(schema)
     const data = JSON.parse(JSON.stringify(richPlan()))
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true)
-    expect(data.definitions[0].steps.map((s: { action: string }) => s.action)).toEqual([
-      'import',
-      'rename',
-      'rename',
-      'update',
-      'hide',
-      'hide',
-    ])
+    expect(
+      [...data.definitions[0].steps, ...data.definitions[0].retention].map(
+        (s: { action: string }) => s.action,
+      ),
+    ).toEqual(['import', 'rename', 'rename', 'update', 'hide', 'hide'])
   })
 
   it('Markdown: summary first, then each definition with old -> new', () => {
