@@ -1,6 +1,7 @@
 // The command line: argv -> typed options -> the same command code the action runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { planCommandOptions, type Values } from '../commands/options.js'
+import { applyCommand } from '../commands/apply.js'
+import { applyCommandOptions, planCommandOptions, type Values } from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
 import { validateCommand } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
@@ -76,6 +77,24 @@ export const commands: Record<string, Command> = {
     ...catalogOptions,
     run: (v, reporter) =>
       validateCommand({ images: v.images as string, strict: v.strict === true }, reporter),
+  },
+  apply: {
+    summary: 'Make the cloud match the definitions: run exactly the plan',
+    usage: 'image-manager apply [--images PATH] [--cloud NAME] [--dry-run] [options]',
+    options: {
+      ...planOptions.options,
+      'dry-run': flag,
+      concurrency: text('4'),
+      'import-timeout': text('1800'),
+    },
+    help: {
+      ...planOptions.help,
+      '--dry-run': 'print the plan, change nothing',
+      '--concurrency N': 'definitions worked on at once (default: 4)',
+      '--import-timeout SECONDS': 'how long one import may take (default: 1800)',
+    },
+    run: (v, reporter, io) =>
+      applyCommand({ ...applyCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter),
   },
   plan: {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',

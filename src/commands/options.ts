@@ -1,14 +1,16 @@
 // Options of plan and apply, from CLI flags or action inputs of the same names.
 import { getErrorMessage, UserError } from '../problems.js'
+import type { ApplyCommandOptions } from './apply.js'
 import type { PlanCommandOptions } from './plan.js'
 
 /** Parsed flags or inputs: strings and booleans by option name. */
 export type Values = Record<string, string | boolean | undefined>
 
-function positiveInteger(name: string, value: string): number {
+function positiveInteger(name: string, value: string, what = 'a whole number of days'): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0)
-    throw new UserError(`--${name} must be a whole number of days, not '${value}'`)
+  if (value === '' || !Number.isInteger(n) || n < 0) {
+    throw new UserError(`--${name} must be ${what}, not '${value}'`)
+  }
   return n
 }
 
@@ -44,5 +46,22 @@ export function planCommandOptions(v: Values): PlanCommandOptions {
     ...(v['check-age'] ? { maxAgeDays: positiveInteger('max-age', v['max-age'] as string) } : {}),
     ...(v.out ? { out: v.out as string } : {}),
     detailedExitCode: v['detailed-exitcode'] === true,
+  }
+}
+
+/** Plan options plus the ones only apply has. */
+export function applyCommandOptions(v: Values): ApplyCommandOptions {
+  const concurrency = positiveInteger('concurrency', v.concurrency as string, 'a whole number')
+  if (concurrency < 1)
+    throw new UserError(`--concurrency must be at least 1, not '${String(v.concurrency)}'`)
+  return {
+    ...planCommandOptions(v),
+    dryRun: v['dry-run'] === true,
+    concurrency,
+    importTimeout: positiveInteger(
+      'import-timeout',
+      v['import-timeout'] as string,
+      'a whole number of seconds',
+    ),
   }
 }

@@ -9,6 +9,7 @@ import type { Plan } from '../plan/types.js'
 import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { resolveLatest } from '../upstream/latest.js'
+import type { GlanceClient } from '../openstack/glance.js'
 import { connect, type CloudOptions } from './cloud.js'
 import { observeManagedImages } from './observe.js'
 
@@ -26,7 +27,7 @@ export interface PlanCommandOptions
 
 export const EXIT_CHANGES = 3
 
-export type PlanOutcome = { exitCode: 1 } | { exitCode: 0; plan: Plan }
+export type PlanOutcome = { exitCode: 1 } | { exitCode: 0; plan: Plan; glance: GlanceClient }
 
 /** Validate, observe, plan. Invalid definitions stop here, before any request. */
 export async function makePlan(
@@ -55,7 +56,7 @@ export async function makePlan(
     latestErrors: resolved.errors,
   })
   plan.requests = glance.counter.snapshot()
-  return { exitCode: 0, plan }
+  return { exitCode: 0, plan, glance }
 }
 
 export async function planCommand(

@@ -19,8 +19,8 @@ const sameValue = (a: string, b: string): boolean =>
   a === b || (/^(true|false)$/i.test(a) && a.toLowerCase() === b.toLowerCase())
 
 /** min_disk is at least the image size in GiB, rounded up. */
-export const desiredMinDisk = (desired: DesiredImage, size: number | null | undefined): number =>
-  Math.max(desired.minDisk, size ? Math.ceil(size / GiB) : 0)
+export const desiredMinDisk = (minDisk: number, size: number | null | undefined): number =>
+  Math.max(minDisk, size ? Math.ceil(size / GiB) : 0)
 
 export interface DiffOptions {
   /** Leave visibility alone (retention decides it for builds outside the window). */
@@ -55,7 +55,7 @@ export function diffImage(
       changes.push({ field: 'property', key, from })
     }
   }
-  const minDisk = desiredMinDisk(desired, image.size)
+  const minDisk = desiredMinDisk(desired.minDisk, image.size)
   if (image.min_disk !== minDisk)
     changes.push({ field: 'min_disk', from: image.min_disk, to: minDisk })
   if (image.min_ram !== desired.minRam) {

@@ -2,7 +2,7 @@
 import { rotatedName } from '../definitions/names.js'
 import type { Definition } from '../definitions/types.js'
 import { desireDefinition, type DesiredImage, type LatestInfo } from './desire.js'
-import { desiredMinDisk, diffImage } from './diff.js'
+import { diffImage } from './diff.js'
 import { checkAge } from './check-age.js'
 import type { CloudImage } from './observed.js'
 import { parseValidity, retention, type Build } from './retention.js'
@@ -222,7 +222,7 @@ function importStep(d: DesiredImage, tag: string): Step {
       name: d.importName,
       disk_format: d.diskFormat,
       container_format: 'bare',
-      min_disk: desiredMinDisk(d, 0),
+      min_disk: d.minDisk,
       min_ram: d.minRam,
       visibility: 'private',
       tags: [...new Set([tag, ...d.tags])].sort(),

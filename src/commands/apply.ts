@@ -1,0 +1,59 @@
+// `apply`: make Glance match the catalog by running exactly the plan.
+import { execute, type ApplyReport } from '../apply/executor.js'
+import { renderMarkdown } from '../plan/render-markdown.js'
+import { renderTerminal } from '../plan/render-terminal.js'
+import type { Reporter } from '../reporter.js'
+import { makePlan, type PlanCommandOptions } from './plan.js'
+
+export interface ApplyCommandOptions extends PlanCommandOptions {
+  /** Print the plan only. */
+  dryRun: boolean
+  /** Definitions worked on at once. */
+  concurrency: number
+  /** Seconds one import may take. */
+  importTimeout: number
+}
+
+export function renderReport(report: ApplyReport): string {
+  const count = (status: string): number =>
+    report.outcomes.filter((o) => o.status === status).length
+  const lines = [
+    `Applied: ${count('done')} done, ${count('failed')} failed, ${count('skipped')} skipped.`,
+  ]
+  for (const o of report.outcomes.filter((x) => x.status !== 'done')) {
+    lines.push(
+      `  ${o.status === 'failed' ? '✗' : '-'} ${o.definition}: ${o.step.action} ${o.step.image.name}: ${o.detail}`,
+    )
+  }
+  if (count('failed') > 0) {
+    lines.push(
+      'Nothing that depends on a failed step ran. Fix the cause and run apply again: it converges.',
+    )
+  }
+  return lines.join('\n')
+}
+
+/** Exit code: 0 all done, 1 invalid definitions or a failed step, 2 configuration. */
+export async function applyCommand(
+  options: ApplyCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
+  const outcome = await makePlan(options, reporter)
+  if (outcome.exitCode !== 0) return outcome.exitCode
+  const { plan, glance } = outcome
+  reporter.info(renderTerminal(plan, options.color ?? false))
+  if (options.dryRun) {
+    await reporter.summary(renderMarkdown(plan))
+    return 0
+  }
+  const report = await execute(plan, {
+    glance,
+    reporter,
+    concurrency: options.concurrency,
+    importTimeoutMs: options.importTimeout * 1000,
+  })
+  const text = renderReport(report)
+  reporter.info(text)
+  await reporter.summary(`${renderMarkdown(plan)}\n\n\`\`\`\n${text}\n\`\`\``)
+  return report.failed > 0 ? 1 : 0
+}

@@ -1,0 +1,234 @@
+// One comment per marker on a pull request: found by a hidden HTML comment on
+// its first line, created once, then edited in place (only when it changed).
+import type { GitHubClient, GitHubParams, GitHubResponse } from './octokit.js'
+
+export type { GitHubClient } from './octokit.js'
+
+/** GitHub rejects longer comment bodies ("body is too long (maximum is 65536 characters)"). */
+export const COMMENT_BODY_LIMIT = 65_536
+export const TRUNCATION_NOTE = '… plan truncated: see the job summary / artifact'
+
+export interface PullRequestRef {
+  owner: string
+  repo: string
+  issueNumber: number
+}
+
+export interface StickyCommentOptions extends PullRequestRef {
+  /** A one-line hidden HTML comment, e.g. `<!-- image-manager-plan:cloud-name -->`. */
+  marker: string
+  /** Markdown; the marker is put on the first line when the body does not start with it. */
+  body: string
+  /** Replaces {@link TRUNCATION_NOTE} at the end of a body cut to the limit. */
+  truncationNote?: string
+}
+
+export type StickyOperation = 'created' | 'updated' | 'unchanged'
+
+export interface StickyCommentResult {
+  operation: StickyOperation
+  id: number
+  /** The comment on github.com (`html_url`). */
+  url: string
+}
+
+/** The parts of an issue comment this module reads. */
+export interface StickyComment {
+  id: number
+  /** `html_url` */
+  url: string
+  body: string
+  /** Written by a GitHub App such as `github-actions[bot]`. */
+  byBot: boolean
+}
+
+const LIST = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+const CREATE = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
+const UPDATE = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+const PER_PAGE = 100
+
+export async function upsertStickyComment(
+  client: GitHubClient,
+  options: StickyCommentOptions,
+): Promise<StickyCommentResult> {
+  const { owner, repo, issueNumber, marker } = options
+  const body = stickyBody(marker, options.body, options.truncationNote)
+  const target = { owner, repo, issueNumber }
+  const existing = await findStickyComment(client, target, marker)
+  if (existing === null) {
+    const response = await call(client, CREATE, target, { issue_number: issueNumber, body })
+    return { operation: 'created', ...idAndUrl(response) }
+  }
+  if (normalize(existing.body) === normalize(body)) {
+    return { operation: 'unchanged', id: existing.id, url: existing.url }
+  }
+  const response = await call(client, UPDATE, target, { comment_id: existing.id, body })
+  return { operation: 'updated', ...idAndUrl(response) }
+}
+
+/**
+ * The comment carrying `marker`: the first one written by a bot, else the first
+ * one at all; `null` when there is none. Duplicates are left alone.
+ */
+export async function findStickyComment(
+  client: GitHubClient,
+  target: PullRequestRef,
+  marker: string,
+): Promise<StickyComment | null> {
+  checkMarker(marker)
+  let firstByAnyone: StickyComment | null = null
+  for (let page = 1; ; page++) {
+    const params = { issue_number: target.issueNumber, per_page: PER_PAGE, page }
+    const response = await call(client, LIST, target, params)
+    if (!Array.isArray(response.data)) throw unexpected(LIST, 'a JSON array', response.data)
+    for (const item of response.data) {
+      const comment = parseComment(LIST, item)
+      if (!comment.body.includes(marker)) continue
+      // Comments come in ascending id order: the first bot comment is the one.
+      if (comment.byBot) return comment
+      firstByAnyone ??= comment
+    }
+    if (response.data.length < PER_PAGE) return firstByAnyone
+  }
+}
+
+/** The body as posted: marker on the first line, cut to GitHub's limit with a note. */
+export function stickyBody(marker: string, body: string, note = TRUNCATION_NOTE): string {
+  checkMarker(marker)
+  const full = body.startsWith(marker) ? body : `${marker}\n${body}`
+  return truncate(full, COMMENT_BODY_LIMIT, note)
+}
+
+/**
+ * Cuts `text` at a line end so that, with the note and whatever closes an open
+ * code fence or `<details>`, it fits in `limit` UTF-16 code units (never more
+ * characters than GitHub counts).
+ */
+export function truncate(text: string, limit: number, note: string): string {
+  if (text.length <= limit) return text
+  const tail = `\n\n**${note}**`
+  for (let budget = limit - tail.length; budget > 0; budget -= 64) {
+    let kept = text.slice(0, budget)
+    const lineEnd = kept.lastIndexOf('\n')
+    if (lineEnd > budget / 2) kept = kept.slice(0, lineEnd)
+    else if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1)
+    const result = kept + closers(kept) + tail
+    if (result.length <= limit) return result
+  }
+  return tail.trimStart().slice(0, limit)
+}
+
+/** What a cut needs appended so the note is not swallowed by an open fence or `<details>`. */
+function closers(kept: string): string {
+  let fence: string | null = null
+  for (const line of kept.split('\n')) {
+    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (match === null) continue
+    const mark = match[1] as string
+    if (fence === null) fence = mark
+    else if (mark[0] === fence[0] && mark.length >= fence.length && line.trim() === mark)
+      fence = null
+  }
+  const openDetails =
+    (kept.match(/<details\b/gi)?.length ?? 0) - (kept.match(/<\/details>/gi)?.length ?? 0)
+  return (fence === null ? '' : `\n${fence}`) + '\n</details>'.repeat(Math.max(0, openDetails))
+}
+
+function checkMarker(marker: string): void {
+  if (!/^<!--(?:(?!-->)[^\n])*-->$/.test(marker)) {
+    throw new Error(
+      `Invalid comment marker '${marker}'; expected a one-line hidden HTML comment such as '<!-- image-manager-plan:cloud-name -->'`,
+    )
+  }
+}
+
+function normalize(body: string): string {
+  return body.replace(/\r\n/g, '\n')
+}
+
+function parseComment(route: string, data: unknown): StickyComment {
+  const item = data as { id?: unknown; html_url?: unknown; body?: unknown; user?: unknown }
+  if (typeof item?.id !== 'number' || typeof item.html_url !== 'string') {
+    throw unexpected(route, 'an issue comment', data)
+  }
+  const user = item.user as { type?: unknown; login?: unknown } | null | undefined
+  const byBot =
+    user?.type === 'Bot' || (typeof user?.login === 'string' && user.login.endsWith('[bot]'))
+  const body = typeof item.body === 'string' ? item.body : ''
+  return { id: item.id, url: item.html_url, body, byBot }
+}
+
+function idAndUrl(response: GitHubResponse): { id: number; url: string } {
+  const { id, url } = parseComment('comment', response.data)
+  return { id, url }
+}
+
+function unexpected(route: string, expected: string, data: unknown): Error {
+  const shown = JSON.stringify(data)?.slice(0, 200) ?? String(data)
+  return new Error(`GitHub API ${route} returned ${shown}; expected ${expected}`)
+}
+
+/** An API call failed: method, route, status and GitHub's message; never the token. */
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError'
+  constructor(
+    message: string,
+    readonly route: string,
+    readonly status: number | undefined,
+  ) {
+    super(message)
+  }
+}
+
+async function call(
+  client: GitHubClient,
+  route: string,
+  target: PullRequestRef,
+  params: GitHubParams,
+): Promise<GitHubResponse> {
+  try {
+    return await client.request(route, { owner: target.owner, repo: target.repo, ...params })
+  } catch (error) {
+    throw apiError(route, `${target.owner}/${target.repo}#${target.issueNumber}`, error)
+  }
+}
+
+function apiError(route: string, where: string, error: unknown): GitHubApiError {
+  const failure = error as { status?: unknown; message?: unknown; response?: { data?: unknown } }
+  const status = typeof failure?.status === 'number' ? failure.status : undefined
+  const data = failure?.response?.data as { message?: unknown } | undefined
+  const raw = typeof data?.message === 'string' ? data.message : String(failure?.message ?? error)
+  const detail = raw.replace(/\s+/g, ' ').trim().slice(0, 300)
+  if (status === 403 && /Resource not accessible by integration/i.test(detail)) {
+    return new GitHubApiError(
+      `GitHub refused ${route} for ${where} (403 Resource not accessible by integration): ` +
+        'give the workflow job `permissions: pull-requests: write` and `issues: write` ' +
+        '(a pull request from a fork only gets a read-only token)',
+      route,
+      status,
+    )
+  }
+  const code = status === undefined ? 'without a status' : `with status ${status}`
+  return new GitHubApiError(
+    `GitHub API ${route} for ${where} failed ${code}: ${detail}`,
+    route,
+    status,
+  )
+}
+
+/** Where a pull request event points; `null` for any other event. */
+export interface PullRequestContext {
+  eventName: string
+  payload: { pull_request?: { number?: unknown }; [key: string]: unknown }
+  repo: { owner: string; repo: string }
+}
+
+export function pullRequestFromContext(context: PullRequestContext): PullRequestRef | null {
+  if (context.eventName !== 'pull_request' && context.eventName !== 'pull_request_target') {
+    return null
+  }
+  const number = context.payload.pull_request?.number
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) return null
+  const { owner, repo } = context.repo
+  return { owner, repo, issueNumber: number }
+}
