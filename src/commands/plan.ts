@@ -59,9 +59,11 @@ export async function makePlan(
   return { exitCode: 0, plan, glance }
 }
 
+/** `publish` receives the plan (the action posts it to the pull request). */
 export async function planCommand(
   options: PlanCommandOptions,
   reporter: Reporter,
+  publish?: (plan: Plan) => Promise<void>,
 ): Promise<number> {
   const outcome = await makePlan(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
@@ -69,5 +71,6 @@ export async function planCommand(
   reporter.info(renderTerminal(plan, options.color ?? false))
   await reporter.summary(renderMarkdown(plan))
   if (options.out) await writeFile(options.out, `${JSON.stringify(plan, null, 2)}\n`)
+  await publish?.(plan)
   return options.detailedExitCode && changeCount(plan) > 0 ? EXIT_CHANGES : 0
 }

@@ -89,8 +89,8 @@ function message(e: ErrorObject): string {
     case 'maximum':
     case 'minLength':
       return `${subject} ${e.message ?? 'is out of range'} (got ${got})`
-    default: // pattern, format, anyOf, oneOf, const, not: the schema says what it wants.
-    {
+    default: {
+      // pattern, format, anyOf, oneOf, const, not: the schema says what it wants.
       // A mapping or list quoted back says nothing; a scalar does.
       const tail = typeof e.data === 'object' && e.data !== null ? '' : ` (got ${got})`
       return expected
