@@ -62,6 +62,7 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
   async function run(def: DefinitionPlan, step: Step): Promise<void> {
     switch (step.action) {
       case 'import': {
+        if (step.replaces?.id) await glance.deleteImage(step.replaces.id)
         const ctx: ImportContext = {
           glance,
           methods,

@@ -43,6 +43,13 @@ export interface PlanOptions {
 
 const ref = (image: CloudImage): ImageRef => ({ id: image.id, name: image.name })
 const ACTABLE = new Set(['active', 'deactivated'])
+/**
+ * What an interrupted import leaves behind: never filled (queued), half
+ * streamed (uploading) or failed (killed). Only this tool fills managed images,
+ * so such an image is deleted and imported anew; importing and saving are
+ * Glance's own work in progress and finish without us.
+ */
+const LEFTOVER = new Set(['queued', 'uploading', 'killed'])
 
 /**
  * The builds of a definition (SPEC 6): image_description is the definition's
@@ -95,13 +102,15 @@ function planDefinition(
 
   // Which existing image is each desired one?
   const match = new Map<DesiredImage, CloudImage>()
+  const leftovers = new Map<DesiredImage, CloudImage>()
   for (const d of desired) {
     const found = def.multi
       ? current?.properties.internal_version === d.internalVersion
         ? current
         : byName.get(d.importName)
       : byName.get(d.name)
-    if (found) match.set(d, found)
+    if (found && LEFTOVER.has(found.status)) leftovers.set(d, found)
+    else if (found) match.set(d, found)
   }
 
   // Retention first: it decides which missing versions are still worth importing.
@@ -144,7 +153,8 @@ function planDefinition(
       })
       continue
     }
-    imports.push(importStep(d, options.tag))
+    const leftover = leftovers.get(d)
+    imports.push(importStep(d, options.tag, leftover && ref(leftover)))
   }
 
   // Rotation (multi): the newest build takes the plain name, the current one steps aside.
@@ -210,10 +220,11 @@ function planDefinition(
   return out
 }
 
-function importStep(d: DesiredImage, tag: string): Step {
+function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined): Step {
   return {
     action: 'import',
     image: { name: d.importName },
+    ...(leftover ? { replaces: leftover } : {}),
     version: d.internalVersion,
     source: d.sourceUrl,
     ...(d.checksum ? { checksum: d.checksum } : {}),

@@ -20,6 +20,8 @@ export type Change =
 export interface ImportStep {
   action: 'import'
   image: ImageRef
+  /** A leftover of an interrupted import under the same name: deleted first. */
+  replaces?: ImageRef
   version: string
   source: string
   checksum?: string

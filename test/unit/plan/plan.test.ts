@@ -439,3 +439,28 @@ describe('plan: latest pointer', () => {
     ])
   })
 })
+
+describe('plan: crash safety', () => {
+  it.each(['queued', 'uploading', 'killed'])(
+    'a %s leftover of an interrupted import is deleted and imported anew',
+    (status) => {
+      const def = definition()
+      const images = adopted(def)
+      images[1] = { ...(images[1] as CloudImage), name: 'Ubuntu 24.04 (20240422)', status }
+      images.splice(0, 1)
+      const steps = stepsOf(plan([def], images, options()))
+      expect(brief(steps)).toEqual([
+        'import Ubuntu 24.04 (20240416)',
+        'import Ubuntu 24.04 (20240422)',
+        'rename Ubuntu 24.04 (20240422) -> Ubuntu 24.04',
+      ])
+      expect(steps[1]).toMatchObject({ replaces: { id: images[0]?.id } })
+    },
+  )
+
+  it('an image Glance is still importing is left to finish', () => {
+    const def = definition({ multi: false })
+    const p = plan([def], adopted(def, { status: 'importing' }), options())
+    expect(stepsOf(p)).toEqual([])
+  })
+})
