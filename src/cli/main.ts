@@ -1,6 +1,7 @@
 // The command line: argv -> typed options -> the same command code the action runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { applyCommand } from '../commands/apply.js'
+import { listCommand } from '../commands/list.js'
 import { applyCommandOptions, planCommandOptions, type Values } from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
 import { validateCommand } from '../commands/validate.js'
@@ -95,6 +96,17 @@ export const commands: Record<string, Command> = {
     },
     run: (v, reporter, io) =>
       applyCommand({ ...applyCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter),
+  },
+  list: {
+    summary: 'List the managed images of a cloud',
+    usage: 'image-manager list [--cloud NAME] [--tag TAG]',
+    options: { cloud: planOptions.options.cloud, tag: planOptions.options.tag },
+    help: {
+      '--cloud NAME': planOptions.help['--cloud NAME'],
+      '--tag TAG': planOptions.help['--tag TAG'],
+    },
+    run: (v, reporter) =>
+      listCommand({ tag: v.tag as string, ...(v.cloud ? { cloud: v.cloud as string } : {}) }, reporter),
   },
   plan: {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',

@@ -1,0 +1,269 @@
+// The requests of the Glance v2 client: one small function per API call,
+// each stating the statuses it accepts. Built by createGlanceClient().
+
+import type { Session } from './auth.js'
+import type { GlanceClient } from './glance.js'
+import { JSON_PATCH_CONTENT_TYPE, buildPatch } from './glance-patch.js'
+import {
+  createImageJson,
+  parseImage,
+  type Image,
+  type ImportInfo,
+  type ImageMember,
+  type Store,
+} from './glance-types.js'
+import { glanceUrls, listImagesSearch, nextPageUrl, type ListImagesQuery } from './glance-urls.js'
+import { isStatus } from './http-error.js'
+import type { HttpResponse } from './http.js'
+
+export function glanceRequests(
+  session: Session,
+  endpoint: string,
+  apiVersion: string,
+): GlanceClient {
+  let importInfo: ImportInfo | undefined
+
+  async function* listPasses(query: ListImagesQuery): AsyncGenerator<Image, void, undefined> {
+    const passes = query.osHidden === 'both' ? [false, true] : [query.osHidden]
+    const seen = new Set<string>()
+    const { url: imagesUrl, template } = glanceUrls.images(endpoint)
+    for (const osHidden of passes) {
+      const search = listImagesSearch(query, osHidden).toString()
+      let url: string | undefined = search ? `${imagesUrl}?${search}` : imagesUrl
+      while (url !== undefined) {
+        const page: HttpResponse<{ images?: unknown[]; next?: string }> = await session.request({
+          method: 'GET',
+          url,
+          template,
+          expected: [200],
+        })
+        const images = page.data?.images ?? []
+        for (const json of images) {
+          const image = parseImage(json)
+          if (seen.has(image.id)) continue
+          seen.add(image.id)
+          yield image
+        }
+        url =
+          images.length > 0 && page.data?.next ? nextPageUrl(imagesUrl, page.data.next) : undefined
+      }
+    }
+  }
+
+  const client: GlanceClient = {
+    endpoint,
+    apiVersion,
+    get projectId() {
+      return session.info.project?.id
+    },
+    session,
+    counter: session.http.counter,
+    listImages: (query = {}) => listPasses(query),
+    async getImage(id) {
+      const { url, template } = glanceUrls.image(endpoint, id)
+      const response = await session.request({ method: 'GET', url, template, expected: [200] })
+      return parseImage(response.data)
+    },
+    async findImage(id) {
+      try {
+        return await client.getImage(id)
+      } catch (error) {
+        if (isStatus(error, 404)) return null
+        throw error
+      }
+    },
+    async createImage(body) {
+      const { url, template } = glanceUrls.images(endpoint)
+      const response = await session.request({
+        method: 'POST',
+        url,
+        template,
+        expected: [201],
+        json: createImageJson(body),
+      })
+      return parseImage(response.data)
+    },
+    async importImage(id, method, options = {}) {
+      const { url, template } = glanceUrls.imageImport(endpoint, id)
+      const json: Record<string, unknown> = {
+        method: { name: method, ...(options.uri ? { uri: options.uri } : {}) },
+      }
+      if (options.stores) json.stores = options.stores
+      if (options.allStores !== undefined) json.all_stores = options.allStores
+      if (options.allStoresMustSucceed !== undefined)
+        json.all_stores_must_succeed = options.allStoresMustSucceed
+      await session.request({
+        method: 'POST',
+        url,
+        template,
+        expected: [202],
+        json,
+        responseType: 'none',
+      })
+    },
+    async stageImage(id, data, size) {
+      const { url, template } = glanceUrls.imageStage(endpoint, id)
+      await session.request({
+        method: 'PUT',
+        url,
+        template,
+        expected: [204],
+        body: data,
+        headers: sizeHeader(size),
+        responseType: 'none',
+      })
+    },
+    async uploadImage(id, data, size) {
+      const { url, template } = glanceUrls.imageFile(endpoint, id)
+      await session.request({
+        method: 'PUT',
+        url,
+        template,
+        expected: [204],
+        body: data,
+        headers: sizeHeader(size),
+        responseType: 'none',
+      })
+    },
+    async patchImage(id, operations) {
+      const { url, template } = glanceUrls.image(endpoint, id)
+      const response = await session.request({
+        method: 'PATCH',
+        url,
+        template,
+        expected: [200],
+        json: operations,
+        contentType: JSON_PATCH_CONTENT_TYPE,
+      })
+      return parseImage(response.data)
+    },
+    async updateImage(current, desired) {
+      const operations = buildPatch(current, desired)
+      return operations.length === 0 ? current : client.patchImage(current.id, operations)
+    },
+    async addTag(id, tag) {
+      const { url, template } = glanceUrls.imageTag(endpoint, id, tag)
+      await session.request({ method: 'PUT', url, template, expected: [204], responseType: 'none' })
+    },
+    async removeTag(id, tag) {
+      const { url, template } = glanceUrls.imageTag(endpoint, id, tag)
+      await session.request({
+        method: 'DELETE',
+        url,
+        template,
+        expected: [204],
+        responseType: 'none',
+      })
+    },
+    async deactivateImage(id) {
+      const { url, template } = glanceUrls.imageAction(endpoint, id, 'deactivate')
+      await session.request({
+        method: 'POST',
+        url,
+        template,
+        expected: [204],
+        responseType: 'none',
+      })
+    },
+    async reactivateImage(id) {
+      const { url, template } = glanceUrls.imageAction(endpoint, id, 'reactivate')
+      await session.request({
+        method: 'POST',
+        url,
+        template,
+        expected: [204],
+        responseType: 'none',
+      })
+    },
+    async deleteImage(id) {
+      const { url, template } = glanceUrls.image(endpoint, id)
+      await session.request({
+        method: 'DELETE',
+        url,
+        template,
+        expected: [204],
+        responseType: 'none',
+      })
+    },
+    async listMembers(id) {
+      const { url, template } = glanceUrls.members(endpoint, id)
+      const response = await session.request<{ members?: ImageMember[] }>({
+        method: 'GET',
+        url,
+        template,
+        expected: [200],
+      })
+      return response.data?.members ?? []
+    },
+    async addMember(id, projectId) {
+      const { url, template } = glanceUrls.members(endpoint, id)
+      const response = await session.request<ImageMember>({
+        method: 'POST',
+        url,
+        template,
+        expected: [200],
+        json: { member: projectId },
+      })
+      return response.data
+    },
+    async updateMemberStatus(id, projectId, status) {
+      const { url, template } = glanceUrls.member(endpoint, id, projectId)
+      const response = await session.request<ImageMember>({
+        method: 'PUT',
+        url,
+        template,
+        expected: [200],
+        json: { status },
+      })
+      return response.data
+    },
+    async removeMember(id, projectId) {
+      const { url, template } = glanceUrls.member(endpoint, id, projectId)
+      await session.request({
+        method: 'DELETE',
+        url,
+        template,
+        expected: [204],
+        responseType: 'none',
+      })
+    },
+    async getImportInfo() {
+      if (importInfo) return importInfo
+      const { url, template } = glanceUrls.importInfo(endpoint)
+      const response = await session.request<{ 'import-methods'?: { value?: string[] } }>({
+        method: 'GET',
+        url,
+        template,
+        expected: [200],
+      })
+      importInfo = { methods: response.data?.['import-methods']?.value ?? [] }
+      return importInfo
+    },
+    async getStores() {
+      const { url, template } = glanceUrls.stores(endpoint)
+      try {
+        const response = await session.request<{
+          stores?: { id: string; description?: string; default?: unknown }[]
+        }>({
+          method: 'GET',
+          url,
+          template,
+          expected: [200],
+        })
+        return (response.data?.stores ?? []).map((store): Store => ({
+          ...store,
+          default: store.default === true || store.default === 'true',
+        }))
+      } catch (error) {
+        // Glance without enabled_backends answers 404 (older) or 410 here.
+        if (isStatus(error, 404, 410)) return []
+        throw error
+      }
+    },
+  }
+  return client
+}
+
+function sizeHeader(size: number | undefined): Record<string, string> | undefined {
+  return size === undefined ? undefined : { 'Content-Length': String(size) }
+}

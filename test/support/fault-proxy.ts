@@ -1,0 +1,111 @@
+// An HTTP proxy in front of the real Glance that injects faults for matching
+// requests (a status, a connection reset, a delay) and counts requests.
+
+import {
+  request as httpRequest,
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+
+export type Fault =
+  | { status: number; body?: string; headers?: Record<string, string> }
+  | { reset: true }
+  | { delayMs: number }
+
+export interface FaultRule {
+  method?: string
+  /** Matched against the path with its query. */
+  path: RegExp
+  fault: Fault
+  /** How many matching requests get the fault (default 1). */
+  times?: number
+}
+
+export interface ProxiedRequest {
+  method: string
+  path: string
+  /** 'status 503', 'reset', 'delay 200 ms', or undefined when passed through untouched. */
+  fault?: string
+}
+
+export interface FaultProxy {
+  /** `http://127.0.0.1:<port>`: use as the Glance endpoint. */
+  url: string
+  inject(rule: FaultRule): void
+  clear(): void
+  requests: ProxiedRequest[]
+  /** Requests with this method whose path matches. */
+  count(method: string, path: RegExp): number
+  close(): Promise<void>
+}
+
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const upstream = new URL(target)
+  const rules: (FaultRule & { left: number })[] = []
+  const requests: ProxiedRequest[] = []
+
+  const forward = (req: IncomingMessage, res: ServerResponse): void => {
+    const proxied = httpRequest(
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
+    proxied.on('error', () => res.destroy())
+    req.pipe(proxied)
+  }
+
+  const server: Server = createServer((req, res) => {
+    const method = req.method ?? 'GET'
+    const path = req.url ?? '/'
+    const rule = rules.find(
+      (r) => r.left > 0 && (r.method === undefined || r.method === method) && r.path.test(path),
+    )
+    const entry: ProxiedRequest = { method, path }
+    requests.push(entry)
+    if (rule === undefined) {
+      forward(req, res)
+      return
+    }
+    rule.left--
+    const { fault } = rule
+    if ('reset' in fault) {
+      entry.fault = 'reset'
+      req.socket.destroy()
+    } else if ('status' in fault) {
+      entry.fault = `status ${fault.status}`
+      req.resume()
+      req.on('end', () => {
+        res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers })
+        res.end(fault.body ?? JSON.stringify({ message: `injected ${fault.status}` }))
+      })
+    } else {
+      entry.fault = `delay ${fault.delayMs} ms`
+      setTimeout(() => forward(req, res), fault.delayMs)
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    inject: (rule) => rules.push({ ...rule, left: rule.times ?? 1 }),
+    clear: () => void (rules.length = 0),
+    requests,
+    count: (method, path) =>
+      requests.filter((r) => r.method === method && path.test(r.path)).length,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}

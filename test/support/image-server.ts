@@ -1,0 +1,81 @@
+// A loopback HTTP server serving files from a temp dir (GET, HEAD, 404,
+// Content-Length, Last-Modified), started and stopped by each test, plus tiny
+// qcow2 images made with qemu-img.
+
+import { execFile } from 'node:child_process'
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, normalize } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+export interface ImageServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  dir: string
+  /** URL of a file in the served directory. */
+  urlOf(name: string): string
+  /** Write a file to serve; returns its URL. */
+  addFile(name: string, content: string | Buffer, lastModified?: Date): Promise<string>
+  /** Every request received: `GET /x.qcow2`. */
+  requests: string[]
+  close(): Promise<void>
+}
+
+export async function startImageServer(): Promise<ImageServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'image-server-'))
+  const requests: string[] = []
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      requests.push(`${req.method} ${path}`)
+      const file = normalize(join(dir, path))
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.startsWith(`${dir}/`)) {
+        res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405).end()
+        return
+      }
+      const info = await stat(file).catch(() => undefined)
+      if (info === undefined || !info.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n')
+        return
+      }
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(info.size),
+        'Last-Modified': info.mtime.toUTCString(),
+      })
+      if (req.method === 'HEAD') res.end()
+      else createReadStream(file).pipe(res)
+    })()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    dir,
+    urlOf: (name) => `${url}/${encodeURIComponent(name)}`,
+    async addFile(name, content, lastModified) {
+      const file = join(dir, name)
+      await writeFile(file, content)
+      if (lastModified) await utimes(file, lastModified, lastModified)
+      return `${url}/${encodeURIComponent(name)}`
+    },
+    requests,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A tiny qcow2 image (`qemu-img create -f qcow2`); returns its path. */
+export async function makeQcow2(dir: string, name: string, virtualSize = '16M'): Promise<string> {
+  const path = join(dir, name)
+  await run('qemu-img', ['create', '-q', '-f', 'qcow2', path, virtualSize])
+  return path
+}
