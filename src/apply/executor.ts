@@ -50,7 +50,10 @@ async function pool<T>(
 export async function execute(plan: Plan, options: ExecuteOptions): Promise<ApplyReport> {
   const { glance, reporter } = options
   const outcomes: Outcome[] = []
-  const methods = (await glance.getImportInfo()).methods
+  // Asked only when an import runs: a run with nothing to import makes no request beyond the plan's.
+  let methods: Promise<readonly string[]> | undefined
+  const importMethods = (): Promise<readonly string[]> =>
+    (methods ??= glance.getImportInfo().then((info) => info.methods))
   /** Ids of images this run created, by definition and import name. */
   const created = new Map<string, string>()
   const idOf = (def: DefinitionPlan, step: Step): string => {
@@ -65,7 +68,7 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
         if (step.replaces?.id) await glance.deleteImage(step.replaces.id)
         const ctx: ImportContext = {
           glance,
-          methods,
+          methods: await importMethods(),
           timeoutMs: options.importTimeoutMs,
           baseDir: resolveBaseDir(def.file),
           reporter,

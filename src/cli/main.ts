@@ -106,7 +106,10 @@ export const commands: Record<string, Command> = {
       '--tag TAG': planOptions.help['--tag TAG'],
     },
     run: (v, reporter) =>
-      listCommand({ tag: v.tag as string, ...(v.cloud ? { cloud: v.cloud as string } : {}) }, reporter),
+      listCommand(
+        { tag: v.tag as string, ...(v.cloud ? { cloud: v.cloud as string } : {}) },
+        reporter,
+      ),
   },
   plan: {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',

@@ -8,9 +8,14 @@ export interface ListCommandOptions extends CloudOptions {
   tag: string
 }
 
-export async function listCommand(options: ListCommandOptions, reporter: Reporter): Promise<number> {
+export async function listCommand(
+  options: ListCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const glance = await connect(options, reporter)
-  const images = (await observeManagedImages(glance, options.tag)).sort((a, b) => naturalCompare(a.name, b.name))
+  const images = (await observeManagedImages(glance, options.tag)).sort((a, b) =>
+    naturalCompare(a.name, b.name),
+  )
   const rows = [
     ['NAME', 'VERSION', 'STATUS', 'VISIBILITY', 'MIN_DISK', 'ID'],
     ...images.map((i) => [
@@ -23,7 +28,13 @@ export async function listCommand(options: ListCommandOptions, reporter: Reporte
     ]),
   ]
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? []
-  for (const row of rows) reporter.info(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd())
+  for (const row of rows)
+    reporter.info(
+      row
+        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
   reporter.info(`${images.length} managed image(s) with tag '${options.tag}'.`)
   return 0
 }

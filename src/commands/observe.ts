@@ -12,7 +12,10 @@ async function collect(images: AsyncIterable<Image>): Promise<Image[]> {
   return out
 }
 
-export async function observeManagedImages(glance: GlanceClient, tag: string): Promise<CloudImage[]> {
+export async function observeManagedImages(
+  glance: GlanceClient,
+  tag: string,
+): Promise<CloudImage[]> {
   // Glance lists hidden images only when asked, and then only those: two passes,
   // side by side. visibility=all includes community images (hidden by retention).
   const passes = await Promise.all(
