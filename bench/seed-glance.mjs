@@ -14,20 +14,29 @@ const tokenResponse = await fetch(`${auth.auth_url}/auth/tokens`, {
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify({
     auth: {
-      identity: { methods: ['password'], password: { user: { name: auth.username, domain: { id: 'default' }, password: auth.password } } },
+      identity: {
+        methods: ['password'],
+        password: {
+          user: { name: auth.username, domain: { id: 'default' }, password: auth.password },
+        },
+      },
       scope: { project: { name: auth.project_name, domain: { id: 'default' } } },
     },
   }),
 })
 const token = tokenResponse.headers.get('x-subject-token')
 const catalog = (await tokenResponse.json()).token.catalog
-const glance = catalog.find((s) => s.type === 'image').endpoints.find((e) => e.interface === 'public').url.replace(/\/$/, '')
+const glance = catalog
+  .find((s) => s.type === 'image')
+  .endpoints.find((e) => e.interface === 'public')
+  .url.replace(/\/$/, '')
 
 async function call(method, path, body, type = 'application/json') {
   const r = await fetch(`${glance}${path}`, {
     method,
     headers: { 'X-Auth-Token': token, ...(body ? { 'Content-Type': type } : {}) },
-    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+    body:
+      body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
   })
   if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
   return r.status === 204 ? undefined : r.json().catch(() => undefined)
@@ -35,9 +44,11 @@ async function call(method, path, body, type = 'application/json') {
 
 async function pool(items, size, work) {
   let next = 0
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) await work(items[next++])
-  }))
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) await work(items[next++])
+    }),
+  )
 }
 
 async function createActive(body) {
@@ -51,14 +62,27 @@ if (mode === 'seed') {
   const plan = JSON.parse(readFileSync(planFile, 'utf8'))
   const bodies = []
   for (const def of plan.definitions) {
-    const renames = new Map(def.steps.filter((s) => s.action === 'rename').map((s) => [s.image.name, s.to]))
+    const renames = new Map(
+      def.steps.filter((s) => s.action === 'rename').map((s) => [s.image.name, s.to]),
+    )
     for (const s of def.steps.filter((x) => x.action === 'import')) {
       const { properties, ...create } = s.create
-      bodies.push({ ...create, ...properties, name: renames.get(create.name) ?? create.name, visibility: s.then.visibility })
+      bodies.push({
+        ...create,
+        ...properties,
+        name: renames.get(create.name) ?? create.name,
+        visibility: s.then.visibility,
+      })
     }
   }
   for (let i = 0; i < Number(unmanaged); i++) {
-    bodies.push({ name: `unmanaged ${i}`, disk_format: 'qcow2', container_format: 'bare', tags: [unmanagedTag], visibility: 'public' })
+    bodies.push({
+      name: `unmanaged ${i}`,
+      disk_format: 'qcow2',
+      container_format: 'bare',
+      tags: [unmanagedTag],
+      visibility: 'public',
+    })
   }
   await pool(bodies, 8, createActive)
   console.log(`seeded ${bodies.length} images`)
