@@ -139,7 +139,8 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
         break
       } catch (error) {
         const last = i === methods.length - 1
-        if (last || error instanceof ChecksumMismatchError) throw error
+        // Past the import timeout the import has failed (SPEC 4); a second method would get no time.
+        if (last || error instanceof ChecksumMismatchError || now() >= deadline) throw error
         ctx.reporter.warning(
           `${step.image.name}: ${method} failed (${(error as Error).message}); trying ${methods[i + 1]}`,
         )

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { applyCommand } from '../commands/apply.js'
 import { listCommand } from '../commands/list.js'
+import { shareCommand } from '../commands/share.js'
 import { applyCommandOptions, planCommandOptions, type Values } from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
 import { validateCommand } from '../commands/validate.js'
@@ -110,6 +111,46 @@ export const commands: Record<string, Command> = {
         { tag: v.tag as string, ...(v.cloud ? { cloud: v.cloud as string } : {}) },
         reporter,
       ),
+  },
+  share: {
+    summary: 'Share an image with a project or every project of a domain, or take the share back',
+    usage:
+      'image-manager share --image NAME (--project P | --all-projects) [--domain D] [--remove]',
+    options: {
+      cloud: planOptions.options.cloud,
+      image: text(),
+      project: text(),
+      'all-projects': flag,
+      domain: text('default'),
+      remove: flag,
+      'dry-run': flag,
+    },
+    help: {
+      '--cloud NAME': planOptions.help['--cloud NAME'],
+      '--image NAME': 'the image, by name or id',
+      '--project P': 'the consumer project, by name or id',
+      '--all-projects': 'every project of --domain instead of one',
+      '--domain D': 'domain of the project(s), by name or id (default: default)',
+      '--remove': 'take the share back',
+      '--dry-run': 'say what would change, change nothing',
+    },
+    run: (v, reporter) => {
+      if (!v.image) throw new UserError('share needs --image NAME')
+      if (!v.project === !v['all-projects']) {
+        throw new UserError('share needs exactly one of --project P or --all-projects')
+      }
+      return shareCommand(
+        {
+          image: v.image as string,
+          ...(v.project ? { project: v.project as string } : {}),
+          domain: v.domain as string,
+          action: v.remove ? 'del' : 'add',
+          dryRun: v['dry-run'] === true,
+          ...(v.cloud ? { cloud: v.cloud as string } : {}),
+        },
+        reporter,
+      )
+    },
   },
   plan: {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',

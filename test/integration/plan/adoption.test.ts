@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makePlan, type PlanCommandOptions } from '../../../src/commands/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
 import type { Reporter } from '../../../src/reporter.js'
-import { cloudsYaml, rawGlance } from './raw-glance.js'
+import { cloudsYaml, rawGlance } from '../../support/raw-glance.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/old-tool')
 const tag = `adopt-${process.pid}-${Date.now()}`

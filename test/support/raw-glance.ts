@@ -80,6 +80,7 @@ export async function rawGlance(cloud = 'local-admin') {
         contentType: 'application/openstack-images-v2.1-json-patch',
       }),
     get: (id: string) => call('GET', `/v2/images/${id}`) as Promise<Record<string, unknown>>,
+    call,
     delete: (id: string) => call('DELETE', `/v2/images/${id}`),
   }
 }
