@@ -82,23 +82,17 @@ function planDefinition(
     notes: [],
   }
   const byName = new Map(images.map((i) => [i.name, i]))
-  const info = options.latestInfo?.get(def.name)
-  let desired = desireDefinition(def, {
+  const current = def.multi ? byName.get(def.name) : undefined
+  // An unchanged `latest` upstream keeps the version it was imported as: no churn.
+  let info = options.latestInfo?.get(def.name)
+  if (info && current?.properties.upstream_checksum === info.upstreamChecksum) {
+    info = { ...info, internalVersion: current.properties.internal_version ?? info.internalVersion }
+  }
+  const desired = desireDefinition(def, {
     tag: options.tag,
     useOsHidden: options.useOsHidden,
-    latest: options.latestInfo,
+    latest: new Map(info ? [[def.name, info]] : []),
   })
-  const current = def.multi ? byName.get(def.name) : undefined
-
-  // An unchanged `latest` upstream keeps the version it was imported as: no churn.
-  if (current && info && current.properties.upstream_checksum === info.upstreamChecksum) {
-    const iv = current.properties.internal_version ?? info.internalVersion
-    desired = desireDefinition(def, {
-      tag: options.tag,
-      useOsHidden: options.useOsHidden,
-      latest: new Map([[def.name, { ...info, internalVersion: iv }]]),
-    })
-  }
 
   // Which existing image is each desired one?
   const match = new Map<DesiredImage, CloudImage>()
@@ -160,8 +154,9 @@ function planDefinition(
   // Rotation (multi): the newest build takes the plain name, the current one steps aside.
   if (def.multi && newest) {
     const next = match.get(newest)
+    // Only a complete image takes the name: nobody may boot a half-imported one.
     const takesName = next
-      ? next.name !== def.name
+      ? next.name !== def.name && ACTABLE.has(next.status)
       : imports.some((s) => s.image.name === newest.importName)
     if (takesName) {
       if (current && current !== next) {
