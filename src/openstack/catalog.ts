@@ -58,7 +58,7 @@ export function missingEndpointMessage(
     .flatMap((service) =>
       service.endpoints.map((e) => `${e.interface} in ${e.region_id ?? e.region ?? 'no region'}`),
     )
-  if (offered.length > 0) return `${base} (it has: ${[...new Set(offered)].join(', ')})`
+  if (offered.length > 0) return `${base} (it has: ${[...new Set(offered)].sort().join(', ')})`
   if (catalog.length === 0)
     return `${base} (the catalog is empty: is the token scoped to a project?)`
   return base

@@ -5,11 +5,15 @@ import type { CloudConfig } from '../../../src/openstack/config-types.js'
 import { createGlanceClient } from '../../../src/openstack/glance.js'
 import { localCloudConfig, localCloudsYaml } from '../../support/local-cloud.js'
 
+// The ports scripts/local-cloud.sh was started with.
+const KEYSTONE = `http://127.0.0.1:${process.env.LOCAL_CLOUD_KEYSTONE_PORT ?? '15000'}`
+const GLANCE = `http://127.0.0.1:${process.env.LOCAL_CLOUD_GLANCE_PORT ?? '19292'}`
+
 describe('every auth type against the real Keystone', () => {
   it('password from OS_* variables, token, and an application credential', async () => {
     const fromEnv = resolveCloudConfig({
       env: {
-        OS_AUTH_URL: 'http://127.0.0.1:15000',
+        OS_AUTH_URL: KEYSTONE,
         OS_USERNAME: 'demo',
         OS_PASSWORD: 'local-demo-pass',
         OS_PROJECT_NAME: 'demo',
@@ -23,7 +27,7 @@ describe('every auth type against the real Keystone', () => {
 
     const withToken = resolveCloudConfig({
       env: {
-        OS_AUTH_URL: 'http://127.0.0.1:15000/v3',
+        OS_AUTH_URL: `${KEYSTONE}/v3`,
         OS_TOKEN: await member.token(),
         OS_PROJECT_NAME: 'demo',
       },
@@ -53,14 +57,14 @@ describe('every auth type against the real Keystone', () => {
         const config = resolveCloudConfig({
           env: {
             OS_AUTH_TYPE: 'v3applicationcredential',
-            OS_AUTH_URL: 'http://127.0.0.1:15000/v3',
+            OS_AUTH_URL: `${KEYSTONE}/v3`,
             OS_APPLICATION_CREDENTIAL_SECRET: secret,
             ...env,
           },
         })
         const session = await createSession(config)
         expect(session.info.project?.name).toBe('demo')
-        expect(session.endpoint('image')).toBe('http://127.0.0.1:19292')
+        expect(session.endpoint('image')).toBe(GLANCE)
       }
     } finally {
       await member.request({
@@ -79,7 +83,7 @@ describe('Keystone on the local cloud', () => {
     expect(admin.info.roles).toContain('admin')
     const member = await createSession(await localCloudConfig('local-member'))
     expect(member.info).toMatchObject({ user: { name: 'demo' }, project: { name: 'demo' } })
-    expect(admin.endpoint('image')).toBe('http://127.0.0.1:19292')
+    expect(admin.endpoint('image')).toBe(GLANCE)
   })
 
   it('explains a wrong password in one line', async () => {
@@ -103,7 +107,7 @@ describe('Keystone on the local cloud', () => {
   it('explains a region without an image endpoint', async () => {
     const config = { ...(await localCloudConfig('local-admin')), regionName: 'Atlantis' }
     await expect(createGlanceClient(config)).rejects.toThrow(
-      /^The service catalog has no 'image' endpoint for region Atlantis, interface public \(it has: public in RegionOne/,
+      /^The service catalog has no 'image' endpoint for region Atlantis, interface public \(it has: admin in RegionOne, internal in RegionOne, public in RegionOne\)$/,
     )
   })
 

@@ -33,7 +33,7 @@ describe('findEndpoint', () => {
         regionName: 'RegionOne',
       }),
     ).toBe(
-      "The service catalog has no 'image' endpoint for region RegionOne, interface admin (it has: public in RegionOne, internal in RegionOne, public in RegionTwo, internal in RegionTwo)",
+      "The service catalog has no 'image' endpoint for region RegionOne, interface admin (it has: internal in RegionOne, internal in RegionTwo, public in RegionOne, public in RegionTwo)",
     )
     expect(missingEndpointMessage([], { serviceType: 'image', interface: 'public' })).toBe(
       "The service catalog has no 'image' endpoint for any region, interface public (the catalog is empty: is the token scoped to a project?)",
