@@ -65,7 +65,10 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
   async function run(def: DefinitionPlan, step: Step): Promise<void> {
     switch (step.action) {
       case 'import': {
-        if (step.replaces?.id) await glance.deleteImage(step.replaces.id)
+        // A leftover goes first, unless it carries the fixed id the import must reuse.
+        if (step.replaces?.id && step.replaces.id !== step.create.id) {
+          await glance.deleteImage(step.replaces.id)
+        }
         const ctx: ImportContext = {
           glance,
           methods: await importMethods(),
@@ -102,7 +105,9 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
         const id = idOf(def, step)
         const image = await glance.getImage(id)
         if (image.status === 'active') await glance.deactivateImage(id)
-        if (image.visibility !== 'community') {
+        // An empty leftover (queued, uploading, killed) nobody could boot: just delete it.
+        const bootable = image.status === 'active' || image.status === 'deactivated'
+        if (bootable && image.visibility !== 'community') {
           await glance.patchImage(id, [{ op: 'replace', path: '/visibility', value: 'community' }])
         }
         await glance.deleteImage(id)

@@ -127,10 +127,7 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
   } catch (error) {
     throw new ImportError(`source ${step.source} is not available: ${(error as Error).message}`)
   }
-  const { properties, ...attributes } = step.create
-  let image = await ctx.glance.createImage({ ...attributes, ...properties } as Parameters<
-    GlanceClient['createImage']
-  >[0])
+  let image = await createOrReuse(ctx, step)
   try {
     const methods = importMethods(step.source, ctx.methods)
     for (const [i, method] of methods.entries()) {
@@ -157,15 +154,59 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
     if (step.then.status === 'deactivated') await ctx.glance.deactivateImage(image.id)
     return final
   } catch (error) {
-    await ctx.glance
-      .deleteImage(image.id)
-      .catch((e: Error) =>
-        ctx.reporter.warning(
-          `${step.image.name}: could not delete the half-made image ${image.id}: ${e.message}`,
-        ),
-      )
-    throw error
+    throw await cleanUp(ctx, step, image.id, error as Error)
   }
+}
+
+/**
+ * A failed import leaves no half-made image (SPEC 4), with one exception:
+ * Glance never takes a deleted id again, so an image with a fixed id that can
+ * still take data (queued) stays, private and empty, for the next run to fill.
+ */
+async function cleanUp(
+  ctx: ImportContext,
+  step: ImportStep,
+  id: string,
+  error: Error,
+): Promise<Error> {
+  if (step.create.id) {
+    const status = (await ctx.glance.findImage(id).catch(() => null))?.status
+    if (status === 'queued') {
+      return new ImportError(
+        `${error.message} (the empty image keeps its fixed id ${id}; the next run fills it)`,
+      )
+    }
+  }
+  try {
+    await ctx.glance.deleteImage(id)
+  } catch (e) {
+    ctx.reporter.warning(
+      `${step.image.name}: could not delete the half-made image ${id}: ${(e as Error).message}`,
+    )
+  }
+  return step.create.id
+    ? new ImportError(
+        `${error.message} (Glance will not take the fixed id ${id} again: change or drop the version's id)`,
+      )
+    : error
+}
+
+/**
+ * A new private image with every property and tag, or, for a fixed id whose
+ * earlier import was interrupted, that same image when it can still take data.
+ */
+async function createOrReuse(ctx: ImportContext, step: ImportStep): Promise<Image> {
+  if (step.create.id && step.replaces?.id === step.create.id) {
+    const image = await ctx.glance.getImage(step.create.id)
+    if (image.status === 'queued') return image
+    throw new ImportError(
+      `the image with the fixed id ${step.create.id} is '${image.status}' and Glance never reuses an id: delete it and drop or change the id`,
+    )
+  }
+  const { properties, ...attributes } = step.create
+  return ctx.glance.createImage({ ...attributes, ...properties } as Parameters<
+    GlanceClient['createImage']
+  >[0])
 }
 
 /** After a failed web-download the image is back in queued and can take staged data. */

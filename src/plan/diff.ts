@@ -23,8 +23,8 @@ export const desiredMinDisk = (minDisk: number, size: number | null | undefined)
   Math.max(minDisk, size ? Math.ceil(size / GiB) : 0)
 
 export interface DiffOptions {
-  /** Leave visibility alone (retention decides it for builds outside the window). */
-  keepVisibility?: boolean
+  /** Outside the retention window: retention, not the definition, decides visibility and status. */
+  retiring?: boolean
 }
 
 export interface ImageDiff {
@@ -61,7 +61,7 @@ export function diffImage(
   if (image.min_ram !== desired.minRam) {
     changes.push({ field: 'min_ram', from: image.min_ram, to: desired.minRam })
   }
-  if (!options.keepVisibility && image.visibility !== desired.visibility) {
+  if (!options.retiring && image.visibility !== desired.visibility) {
     changes.push({ field: 'visibility', from: image.visibility, to: desired.visibility })
   }
   if (desired.osHidden !== undefined && Boolean(image.os_hidden) !== desired.osHidden) {
@@ -72,6 +72,7 @@ export function diffImage(
   if (add.length || remove.length) changes.push({ field: 'tags', add, remove, to: desired.tags })
 
   const diff: ImageDiff = { changes }
+  if (options.retiring) return diff
   if (desired.status === 'deactivated' && image.status === 'active') diff.status = 'deactivate'
   if (desired.status === 'active' && image.status === 'deactivated') diff.status = 'reactivate'
   return diff

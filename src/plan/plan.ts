@@ -5,11 +5,12 @@ import { desireDefinition, type DesiredImage, type LatestInfo } from './desire.j
 import { diffImage } from './diff.js'
 import { checkAge } from './check-age.js'
 import type { CloudImage } from './observed.js'
-import { parseValidity, retention, type Build } from './retention.js'
+import { candidates, outsideWindow, parseValidity, windowSize, type Build } from './retention.js'
 import {
   PLAN_FORMAT_VERSION,
   type DefinitionPlan,
   type ImageRef,
+  type ImportStep,
   type Note,
   type Plan,
   type Step,
@@ -107,28 +108,13 @@ function planDefinition(
     else if (found) match.set(d, found)
   }
 
-  // Retention first: it decides which missing versions are still worth importing.
   const newest = desired[desired.length - 1]
-  const builds: Build[] = images
-    .filter((i) => belongsTo(def, i))
-    .map((i) => ({
-      image: i,
-      internalVersion: i.properties.internal_version ?? '',
-      current: i.name === def.name,
-    }))
-  if (newest && !match.has(newest))
-    builds.push({ internalVersion: newest.internalVersion, current: true })
-  const kept = retention(
-    def,
-    builds,
-    parseValidity(def.meta.uuid_validity, options.now),
-    options.keep || def.keep,
-  )
+  const window = windowSize(parseValidity(def.meta.uuid_validity, options.now))
+  const outside = outsideWindow(def, window.size)
 
-  const imports: Step[] = []
+  const imports: ImportStep[] = []
   const renames: Step[] = []
   const updates: Step[] = []
-  const renamed = new Set<string>()
 
   for (const d of desired) {
     const image = match.get(d)
@@ -140,10 +126,10 @@ function planDefinition(
       })
       continue
     }
-    if (def.multi && kept.outsideWindow.has(d.version.version)) {
+    if (outside.has(d.version.version)) {
       out.notes.push({
         image: { name: d.name },
-        message: `not imported: outside the retention window (${kept.why})`,
+        message: `not imported: outside the retention window (${window.why})`,
       })
       continue
     }
@@ -175,7 +161,6 @@ function planDefinition(
           to,
           reason: `a newer build (${newest.internalVersion}) takes the name '${def.name}'`,
         })
-        renamed.add(current.id)
       }
       const image: ImageRef = next ? ref(next) : { name: newest.importName }
       renames.push({
@@ -184,13 +169,27 @@ function planDefinition(
         to: def.name,
         reason: `newest build (${newest.internalVersion})`,
       })
-      if (next) renamed.add(next.id)
     }
   }
 
-  const candidates = new Set(
-    kept.candidates.flatMap((b) => (b.image && !renamed.has(b.image.id) ? [b.image.id] : [])),
-  )
+  // Builds as they stand once this run is done: existing ones and the imports.
+  const importsNewest = imports.some((s) => s.image.name === newest?.importName)
+  const holder = newest && (match.get(newest) ?? (importsNewest ? undefined : current))
+  const builds: Build[] = [
+    ...images
+      .filter((i) => belongsTo(def, i) && !LEFTOVER.has(i.status))
+      .map((i) => ({
+        image: i,
+        internalVersion: i.properties.internal_version ?? '',
+        current: def.multi && i === holder,
+      })),
+    ...imports.map((s) => ({
+      internalVersion: s.version,
+      current: def.multi && s.image.name === newest?.importName,
+    })),
+  ]
+  const leaving = candidates(def, builds, window.size, options.keep || def.keep)
+  const retiring = new Set(leaving.flatMap((b) => (b.image ? [b.image.id] : [])))
   for (const d of desired) {
     const image = match.get(d)
     if (!image) continue
@@ -198,7 +197,7 @@ function planDefinition(
       out.notes.push({ image: ref(image), message: `left alone: the image is '${image.status}'` })
       continue
     }
-    const diff = diffImage(d, image, { keepVisibility: candidates.has(image.id) })
+    const diff = diffImage(d, image, { retiring: retiring.has(image.id) })
     if (diff.changes.length)
       updates.push({
         action: 'update',
@@ -210,12 +209,29 @@ function planDefinition(
       updates.push({ action: diff.status, image: ref(image), reason: `status: ${d.status}` })
   }
 
-  out.steps = [...imports, ...renames, ...updates]
-  out.retention = retire(def, kept.candidates, candidates, kept.why, options, out.notes)
+  // Leftovers of interrupted imports of versions no longer wanted: empty, never bootable.
+  const replaced = new Set([...leftovers.values()])
+  const strays: Step[] = images
+    .filter((i) => belongsTo(def, i) && LEFTOVER.has(i.status) && !replaced.has(i))
+    .map((i) => ({
+      action: 'delete',
+      image: ref(i),
+      reason: `leftover of an interrupted import ('${i.status}') of a version no longer listed`,
+    }))
+
+  out.steps = [...strays, ...imports, ...renames, ...updates]
+  // Retention runs after the renames: name the images as they will be called then.
+  const renamedTo = new Map(
+    renames.flatMap((r) => (r.image.id && r.action === 'rename' ? [[r.image.id, r.to]] : [])),
+  )
+  const named = leaving.map((b) =>
+    b.image ? { ...b, image: { ...b.image, name: renamedTo.get(b.image.id) ?? b.image.name } } : b,
+  )
+  out.retention = retire(def, named, window.why, options, out.notes)
   return out
 }
 
-function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined): Step {
+function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined): ImportStep {
   return {
     action: 'import',
     image: { name: d.importName },
@@ -243,16 +259,15 @@ function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined
 /** What happens to retention candidates: only what the options ask for. */
 function retire(
   def: Definition,
-  builds: readonly Build[],
-  candidates: ReadonlySet<string>,
+  leaving: readonly Build[],
   why: string,
   options: PlanOptions,
   notes: Note[],
 ): DefinitionPlan['retention'] {
   const steps: DefinitionPlan['retention'] = []
-  for (const b of builds) {
+  for (const b of leaving) {
     const image = b.image
-    if (!image || !candidates.has(image.id)) continue
+    if (!image) continue
     const reason = `outside the retention window (${why})`
     if (options.delete && options.confirmDelete && !def.keep) {
       steps.push({ action: 'delete', image: ref(image), reason })

@@ -23,49 +23,58 @@ export function parseValidity(value: unknown, now: Date): Validity {
   return { kind: 'keep-all', why: `uuid_validity is '${text}'` }
 }
 
-/** A build: an image of the definition, or one this run imports (no id yet). */
+/** A build: an image of the definition, or one this run imports (no image yet). */
 export interface Build {
   image?: CloudImage
   internalVersion: string
+  /** Holds the plain name once this run is done (multi). */
   current: boolean
 }
 
-export interface RetentionResult {
-  /** Builds outside the window, oldest last. */
-  candidates: Build[]
-  /** Listed versions that are outside the window and therefore not imported. */
-  outsideWindow: Set<string>
-  why: string
+/** How many builds stay: a number, or null when none may go. */
+export function windowSize(validity: Validity): { size: number | null; why: string } {
+  if (validity.kind === 'keep-all') return { size: null, why: validity.why }
+  if (validity.kind === 'last') return { size: validity.n, why: `uuid_validity last-${validity.n}` }
+  return { size: 1, why: `uuid_validity expired on ${validity.date}` }
 }
 
-const newestFirst = (a: Build, b: Build): number =>
-  compareVersions(b.internalVersion, a.internalVersion)
+const newestFirst = (a: string, b: string): number => compareVersions(b, a)
 
-export function retention(
+/**
+ * Multi: listed versions older than the window. They are not imported again
+ * (deliberately differs: the old tool deleted them, then re-imported them).
+ */
+export function outsideWindow(def: Definition, size: number | null): Set<string> {
+  if (!def.multi || size === null) return new Set()
+  return new Set(
+    def.versions
+      .map((v) => v.version)
+      .sort(newestFirst)
+      .slice(size),
+  )
+}
+
+/** The builds that may go once this run is done, newest first. */
+export function candidates(
   def: Definition,
   builds: readonly Build[],
-  validity: Validity,
+  size: number | null,
   keepDropped: boolean,
-): RetentionResult {
-  const outsideWindow = new Set<string>()
-  if (validity.kind === 'keep-all') return { candidates: [], outsideWindow, why: validity.why }
-  const window = validity.kind === 'last' ? validity.n : 1
-  const why =
-    validity.kind === 'last'
-      ? `uuid_validity last-${window}`
-      : `uuid_validity expired on ${validity.date}`
+): Build[] {
+  if (size === null) return []
   if (def.multi) {
-    // The current build first, then by version: the window counts it in.
+    // The build that holds the name counts first, whatever its version; then by version.
     const ordered = [...builds].sort(
-      (a, b) => Number(b.current) - Number(a.current) || newestFirst(a, b),
+      (a, b) =>
+        Number(b.current) - Number(a.current) || newestFirst(a.internalVersion, b.internalVersion),
     )
-    const listed = def.versions.map((v) => v.version).sort((a, b) => compareVersions(b, a))
-    listed.slice(window).forEach((v) => outsideWindow.add(v))
-    return { candidates: ordered.slice(window), outsideWindow, why }
+    return ordered.slice(size)
   }
   // Non-multi: listed versions always stay; of the dropped ones last-N keeps N-1.
-  if (keepDropped) return { candidates: [], outsideWindow, why: 'keep is set' }
+  if (keepDropped) return []
   const listed = new Set(def.versions.map((v) => v.version))
-  const dropped = builds.filter((b) => !listed.has(b.internalVersion)).sort(newestFirst)
-  return { candidates: dropped.slice(window - 1), outsideWindow, why }
+  return builds
+    .filter((b) => !listed.has(b.internalVersion))
+    .sort((a, b) => newestFirst(a.internalVersion, b.internalVersion))
+    .slice(size - 1)
 }

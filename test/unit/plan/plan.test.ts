@@ -464,3 +464,75 @@ describe('plan: crash safety', () => {
     expect(stepsOf(p)).toEqual([])
   })
 })
+
+describe('plan: retention once the run is done', () => {
+  const last = (n: number, versions: string[]) =>
+    definition({
+      meta: { ...definition().meta, uuid_validity: `last-${n}` },
+      versions: versions.map((v) => version(v)),
+    })
+
+  it('last-1: the build that steps aside for a new one goes in the same run', () => {
+    const before = last(1, ['20240422'])
+    const after = last(1, ['20240422', '20240430'])
+    expect(brief(stepsOf(plan([after], adopted(before), options({ hide: true }))))).toEqual([
+      'import Ubuntu 24.04 (20240430)',
+      'rename Ubuntu 24.04 -> Ubuntu 24.04 (20240422)',
+      'rename Ubuntu 24.04 (20240430) -> Ubuntu 24.04',
+      'hide Ubuntu 24.04 (20240422)',
+    ])
+  })
+
+  it('after an interrupted rotation the newer build stays and the older one goes', () => {
+    const after = last(1, ['20240422', '20240430'])
+    const [older, newer] = adopted(after) as [CloudImage, CloudImage]
+    // The newer build was imported, the run died before the renames.
+    const images = [
+      { ...older, name: 'Ubuntu 24.04' },
+      { ...newer, name: 'Ubuntu 24.04 (20240430)' },
+    ]
+    const steps = stepsOf(plan([after], images, options({ hide: true })))
+    expect(brief(steps)).toEqual([
+      'rename Ubuntu 24.04 -> Ubuntu 24.04 (20240422)',
+      'rename Ubuntu 24.04 (20240430) -> Ubuntu 24.04',
+      'hide Ubuntu 24.04 (20240422)',
+    ])
+    expect(steps.at(-1)?.image.id).toBe(older.id)
+  })
+
+  it('two versions added at once both count in the window', () => {
+    const before = last(2, ['20240416', '20240422'])
+    const after = last(2, ['20240416', '20240422', '20240428', '20240430'])
+    const hidden = stepsOf(plan([after], adopted(before), options({ hide: true }))).filter(
+      (s) => s.action === 'hide',
+    )
+    expect(hidden.map((s) => s.image.name)).toEqual([
+      'Ubuntu 24.04 (20240422)',
+      'Ubuntu 24.04 (20240416)',
+    ])
+  })
+
+  it('a build that retention deactivated is not reactivated while it is outside the window', () => {
+    const def = last(1, ['20240422', '20240430'])
+    const images = adopted(def)
+    images[0] = { ...(images[0] as CloudImage), status: 'deactivated', visibility: 'community' }
+    expect(stepsOf(plan([def], images, options({ hide: true, deactivate: true })))).toEqual([])
+  })
+})
+
+describe('plan: leftovers of versions no longer listed', () => {
+  it('are deleted: they are empty and were never bootable', () => {
+    const def = definition({ multi: false, versions: [version('2')] })
+    const gone = adopted(definition({ multi: false, versions: [version('1')] }), {
+      status: 'queued',
+    })
+    const p = plan([def], [...adopted(def), ...gone], options())
+    expect(p.definitions[0]?.steps).toEqual([
+      {
+        action: 'delete',
+        image: { id: gone[0]?.id, name: 'Ubuntu 24.04 1' },
+        reason: "leftover of an interrupted import ('queued') of a version no longer listed",
+      },
+    ])
+  })
+})

@@ -1,0 +1,212 @@
+// Acceptance 4: a 404 url, a checksum mismatch, an import stuck in queued and
+// a 500 on create each end with that image failed, no half-made image, no
+// retention, the other images done and exit code 1 (SPEC 4 and 6).
+import { randomUUID } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { applyCommand } from '../../../src/commands/apply.js'
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
+import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import {
+  applyOptions,
+  briefs,
+  cloudsYamlVia,
+  outcomeLines,
+  planAndExecute,
+  rawGlance,
+  recorder,
+  sha256Of,
+  uniqueTag,
+  workdir,
+  type RawGlance,
+  type Workdir,
+} from './support.js'
+
+const tag = uniqueTag('failures')
+const stuckId = randomUUID()
+const stuckId2 = randomUUID()
+let server: ImageServer
+let raw: RawGlance
+let work: Workdir
+let proxy: FaultProxy
+let goodSha = ''
+
+const base = (name: string, versions: unknown[], extra: Record<string, unknown> = {}) => ({
+  name,
+  format: 'qcow2',
+  login: 'user',
+  min_disk: 0,
+  min_ram: 0,
+  status: 'active',
+  visibility: 'public',
+  multi: false,
+  meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', uuid_validity: 'last-1' },
+  tags: [],
+  versions,
+  ...extra,
+})
+
+/** In this order: with concurrency 1 the first create of the run is Fail Create500's. */
+function failingCatalog(): unknown[] {
+  return [
+    base('Fail Create500', [{ version: '1', url: server.urlOf('good.qcow2') }]),
+    base('Fail NotFound', [{ version: '1', url: server.urlOf('missing.qcow2') }]),
+    base('Fail Checksum', [
+      // file: streams through glance-direct; the digest is checked on the way.
+      { version: '1', url: 'file:images/local.qcow2', checksum: `sha256:${'0'.repeat(64)}` },
+    ]),
+    base('Fail Stuck', [{ version: '1', url: server.urlOf('good.qcow2'), id: stuckId }]),
+    base(
+      'Fail Good',
+      [
+        { version: '1', url: server.urlOf('good-1.qcow2') },
+        { version: '2', url: 'file:images/local.qcow2', checksum: goodSha },
+      ],
+      { multi: true, meta: { architecture: 'x86_64', hw_disk_bus: 'scsi' } },
+    ),
+    // r1 is no longer listed: with last-1 and --hide it would become community.
+    base('Fail Retention', [{ version: 'r2', url: server.urlOf('good.qcow2') }]),
+  ]
+}
+
+const FAILING = ['Fail Create500 1', 'Fail NotFound 1', 'Fail Checksum 1', 'Fail Stuck 1']
+
+beforeAll(async () => {
+  raw = await rawGlance()
+  server = await startImageServer()
+  work = await workdir()
+  proxy = await startFaultProxy(raw.url)
+  const bytes = await readFile(await makeQcow2(server.dir, 'good.qcow2', '16M'))
+  await server.addFile('good-1.qcow2', bytes)
+  await mkdir(path.join(work.dir, 'images'))
+  await writeFile(path.join(work.dir, 'images', 'local.qcow2'), bytes)
+  goodSha = await sha256Of(path.join(work.dir, 'images', 'local.qcow2'))
+  // Two builds of Fail Retention exist before the failing run.
+  const setup = await work.catalog('setup.yml', [
+    base('Fail Retention', [
+      { version: 'r1', url: server.urlOf('good.qcow2') },
+      { version: 'r2', url: server.urlOf('good.qcow2') },
+    ]),
+  ])
+  const reporter = recorder()
+  expect(await applyCommand(applyOptions(tag, setup), reporter), reporter.lines.join('\n')).toBe(0)
+})
+
+beforeEach(() => {
+  proxy.clear()
+  proxy.requests.length = 0
+})
+
+afterAll(async () => {
+  await proxy?.close()
+  await raw?.purge(tag)
+  for (const image of await raw.listByNames([...FAILING, 'Fail Stuck 2'])) {
+    await raw.call('DELETE', `/v2/images/${image.id}`).catch(() => undefined)
+  }
+  await server?.close()
+  await work?.close()
+})
+
+describe('apply: failed imports', () => {
+  it('each failure fails only its image, leaves no half-made image and stops retention; exit code 1', async () => {
+    const file = await work.catalog('failing.yml', failingCatalog())
+    // Glance answers 500 to the first create; the stuck image's imports are accepted and dropped.
+    proxy.inject({ method: 'POST', path: /^\/v2\/images$/, fault: { status: 500 }, times: 1 })
+    proxy.inject({
+      method: 'POST',
+      path: new RegExp(`^/v2/images/${stuckId}/import$`),
+      fault: { status: 202, body: '' },
+      times: 10,
+    })
+    const reporter = recorder()
+    const started = Date.now()
+    const code = await applyCommand(
+      applyOptions(tag, file, {
+        hide: true,
+        concurrency: 1,
+        importTimeout: 6,
+        cloudsYaml: cloudsYamlVia(proxy.url),
+      }),
+      reporter,
+    )
+    const took = Date.now() - started
+    expect(code, reporter.lines.join('\n')).toBe(1)
+
+    const report = reporter.lines.find((l) => l.startsWith('Applied:')) as string
+    const lines = report.split('\n')
+    expect(lines[0]).toBe('Applied: 3 done, 4 failed, 1 skipped.')
+    expect(lines.slice(1, 6)).toEqual([
+      expect.stringMatching(/^ {2}✗ Fail Create500: import Fail Create500 1: .*500/),
+      expect.stringMatching(
+        /^ {2}✗ Fail NotFound: import Fail NotFound 1: source http:\S+missing\.qcow2 is not available: .*404/,
+      ),
+      expect.stringMatching(/^ {2}✗ Fail Checksum: import Fail Checksum 1: .*[Cc]hecksum mismatch/),
+      `  ✗ Fail Stuck: import Fail Stuck 1: the image is still 'queued' after the import timeout (the empty image keeps its fixed id ${stuckId}; the next run fills it)`,
+      '  - Fail Retention: hide Fail Retention r1: no retention after a failure in this run',
+    ])
+    // The import timeout (6 s) came before the queued grace time (20 s): the import has
+    // failed, and no second method is tried without time left.
+    expect(reporter.warnings.filter((w) => w.includes('trying glance-direct'))).toEqual([])
+    expect(proxy.count('POST', new RegExp(`^/v2/images/${stuckId}/import$`))).toBe(1)
+    // Creates: Create500 (answered 500, not repeated), Checksum, Stuck, Good twice; the
+    // 404 url was checked first and created nothing.
+    expect(proxy.count('POST', /^\/v2\/images$/)).toBe(5)
+
+    // Nothing half-made: no image of a failed import, under our tag or any other, but
+    // the empty, private image that keeps the fixed id of 'Fail Stuck 1' for the next run.
+    expect(await raw.listByNames(FAILING.filter((n) => n !== 'Fail Stuck 1'))).toEqual([])
+    expect(await raw.get(stuckId)).toMatchObject({ status: 'queued', visibility: 'private' })
+    expect((await briefs(raw, tag)).map((b) => `${b.name} ${b.visibility} ${b.status}`)).toEqual([
+      'Fail Good public active',
+      'Fail Good (1) public active',
+      'Fail Retention r1 public active',
+      'Fail Retention r2 public active',
+      'Fail Stuck 1 private queued',
+    ])
+    console.info(`failures: run took ${took} ms`)
+  })
+
+  it('an import stuck in queued is noticed after the queued grace time, tried once with glance-direct, then failed and deleted', async () => {
+    const file = await work.catalog('stuck.yml', [
+      base('Fail Stuck', [{ version: '2', url: server.urlOf('good.qcow2'), id: stuckId2 }]),
+    ])
+    proxy.inject({
+      method: 'POST',
+      path: new RegExp(`^/v2/images/${stuckId2}/import$`),
+      fault: { status: 202, body: '' },
+      times: 10,
+    })
+    const reporter = recorder()
+    const started = Date.now()
+    const { report } = await planAndExecute(
+      applyOptions(tag, file, { cloudsYaml: cloudsYamlVia(proxy.url) }),
+      reporter,
+      { queuedGraceMs: 1000, importTimeoutMs: 5000 },
+    )
+    expect(outcomeLines(report)).toEqual(['failed import Fail Stuck 2'])
+    // glance-direct's import is dropped too: the image waits in uploading until the timeout.
+    expect(report.outcomes[0]?.detail).toBe(
+      `the image is still 'uploading' after the import timeout (Glance will not take the fixed id ${stuckId2} again: change or drop the version's id)`,
+    )
+    expect(proxy.count('POST', new RegExp(`^/v2/images/${stuckId2}/import$`))).toBe(2)
+    expect(proxy.count('PUT', new RegExp(`^/v2/images/${stuckId2}/stage$`))).toBe(1)
+    expect(reporter.warnings).toContainEqual(
+      'Fail Stuck 2: web-download failed (the image is stuck in queued: Glance did not start the import); trying glance-direct',
+    )
+    expect(await raw.listByNames(['Fail Stuck 2'])).toEqual([])
+    console.info(`stuck: given up after ${Date.now() - started} ms`)
+  })
+
+  // Glance never lets a deleted image's UUID be used again (409 "Image ID ...
+  // already exists!"): the empty image with a fixed id was kept, and is filled now.
+  it('a version with a fixed id whose import failed is imported by the next run', async () => {
+    const file = await work.catalog('stuck-again.yml', [
+      base('Fail Stuck', [{ version: '1', url: server.urlOf('good.qcow2'), id: stuckId }]),
+    ])
+    const reporter = recorder()
+    const code = await applyCommand(applyOptions(tag, file), reporter)
+    expect(code, reporter.lines.slice(-3).join('\n')).toBe(0)
+    expect((await raw.get(stuckId)).status).toBe('active')
+  })
+})
