@@ -1,10 +1,59 @@
-// Plain HTTP to Keystone and Glance, as curl would do it: the test arranges
-// images in the shapes other tools leave behind, without our own client.
-import { existsSync, readFileSync } from 'node:fs'
+// Plain HTTP to Keystone and Glance, as curl would do it: tests arrange images in
+// the shapes other tools leave behind and read end states without our own client.
+import { readFileSync } from 'node:fs'
 import { load } from 'js-yaml'
+import { localCloudsYamlPath } from './local-cloud.js'
 
-export const cloudsYaml =
-  process.env.LOCAL_CLOUD_CLOUDS_YAML ?? '/var/tmp/image-manager-cloud/clouds.yaml'
+/** The local cloud's clouds.yaml (fails with a clear message when it is missing). */
+export const cloudsYaml = localCloudsYamlPath()
+
+export type RawImage = Record<string, unknown> & {
+  id: string
+  name: string
+  status: string
+  visibility: string
+  tags: string[]
+  min_disk: number
+  min_ram: number
+  size: number | null
+  os_hidden: boolean
+}
+
+/** Keys of the image JSON that Glance sets or owns: everything else is a property we wrote. */
+const GLANCE_KEYS = new Set([
+  'id',
+  'name',
+  'status',
+  'visibility',
+  'protected',
+  'os_hidden',
+  'disk_format',
+  'container_format',
+  'min_disk',
+  'min_ram',
+  'size',
+  'virtual_size',
+  'checksum',
+  'os_hash_algo',
+  'os_hash_value',
+  'owner',
+  'tags',
+  'created_at',
+  'updated_at',
+  'stores',
+  'self',
+  'file',
+  'schema',
+  'direct_url',
+  'locations',
+])
+
+/** The properties of an image that are not Glance's own (`os_glance_*` are Glance's). */
+export function userProperties(image: RawImage): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(image).filter(([k]) => !GLANCE_KEYS.has(k) && !k.startsWith('os_glance_')),
+  )
+}
 
 interface Auth {
   auth_url: string
@@ -13,13 +62,26 @@ interface Auth {
   project_name: string
 }
 
-export async function rawGlance(cloud = 'local-admin') {
-  if (!existsSync(cloudsYaml)) {
-    throw new Error(
-      `No local cloud: ${cloudsYaml} is missing. Run 'bash scripts/local-cloud.sh up' first.`,
-    )
-  }
-  const clouds = load(readFileSync(cloudsYaml, 'utf8')) as {
+export interface RawGlance {
+  url: string
+  projectId: string
+  call(method: string, path: string, json?: unknown, contentType?: string): Promise<unknown>
+  /** Every image with `tag`: all visibilities, hidden and not. */
+  listByTag(tag: string): Promise<RawImage[]>
+  /** Every image (all visibilities, hidden and not) whose name is one of `names`. */
+  listByNames(names: readonly string[]): Promise<RawImage[]>
+  get(id: string): Promise<RawImage>
+  patch(id: string, ops: unknown[]): Promise<RawImage>
+  /** Creates an image with these attributes and properties and uploads 4 KiB: it is active. */
+  createActive(shape: Record<string, unknown>): Promise<string>
+  delete(id: string): Promise<void>
+  /** Deletes images with `tag`, deactivated and protected ones too. */
+  purge(tag: string): Promise<void>
+}
+
+/** Plain HTTP to Keystone and Glance, as curl would do it. */
+export async function rawGlance(cloud = 'local-admin'): Promise<RawGlance> {
+  const clouds = load(readFileSync(localCloudsYamlPath(), 'utf8')) as {
     clouds: Record<string, { auth: Auth }>
   }
   const auth = clouds.clouds[cloud]?.auth as Auth
@@ -41,46 +103,96 @@ export async function rawGlance(cloud = 'local-admin') {
   if (response.status !== 201) throw new Error(`Keystone answered ${response.status}`)
   const token = response.headers.get('x-subject-token') as string
   const body = (await response.json()) as {
-    token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] }
+    token: {
+      project: { id: string }
+      catalog: { type: string; endpoints: { interface: string; url: string }[] }[]
+    }
   }
-  const glance = body.token.catalog
-    .find((s) => s.type === 'image')
-    ?.endpoints.find((e) => e.interface === 'public')?.url as string
+  const url = (
+    body.token.catalog
+      .find((s) => s.type === 'image')
+      ?.endpoints.find((e) => e.interface === 'public')?.url as string
+  ).replace(/\/$/, '')
 
   async function call(
     method: string,
     path: string,
-    init: { json?: unknown; body?: Uint8Array; contentType?: string } = {},
-  ) {
+    json?: unknown,
+    contentType = 'application/json',
+  ): Promise<unknown> {
     const headers: Record<string, string> = { 'X-Auth-Token': token }
-    let payload: string | Uint8Array | undefined
-    if (init.json !== undefined) {
-      headers['Content-Type'] = init.contentType ?? 'application/json'
-      payload = JSON.stringify(init.json)
-    } else if (init.body) {
-      headers['Content-Type'] = 'application/octet-stream'
-      payload = init.body
-    }
-    const r = await fetch(`${glance.replace(/\/$/, '')}${path}`, { method, headers, body: payload })
+    if (json !== undefined) headers['Content-Type'] = contentType
+    const r = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    })
     const text = await r.text()
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${text.slice(0, 300)}`)
     return text ? JSON.parse(text) : undefined
   }
 
-  return {
-    /** Creates an image with these attributes and properties and uploads a few bytes, so it is active. */
-    async createActive(shape: Record<string, unknown>): Promise<string> {
-      const image = (await call('POST', '/v2/images', { json: shape })) as { id: string }
-      await call('PUT', `/v2/images/${image.id}/file`, { body: new Uint8Array(4096) })
+  async function list(query: string): Promise<RawImage[]> {
+    const out: RawImage[] = []
+    for (const hidden of ['false', 'true']) {
+      let next: string | undefined =
+        `/v2/images?${query}&visibility=all&os_hidden=${hidden}&limit=200`
+      while (next) {
+        const page = (await call('GET', next)) as { images: RawImage[]; next?: string }
+        out.push(...page.images)
+        next = page.images.length && page.next ? page.next : undefined
+      }
+    }
+    return out
+  }
+
+  const glance: RawGlance = {
+    url,
+    projectId: body.token.project.id,
+    call,
+    listByTag: (tag) => list(`tag=${encodeURIComponent(tag)}`),
+    async listByNames(names) {
+      const out: RawImage[] = []
+      for (const name of new Set(names))
+        out.push(...(await list(`name=${encodeURIComponent(name)}`)))
+      return out
+    },
+    get: (id) => call('GET', `/v2/images/${id}`) as Promise<RawImage>,
+    patch: (id, ops) =>
+      call(
+        'PATCH',
+        `/v2/images/${id}`,
+        ops,
+        'application/openstack-images-v2.1-json-patch',
+      ) as Promise<RawImage>,
+    async createActive(shape) {
+      const image = (await call('POST', '/v2/images', shape)) as RawImage
+      const r = await fetch(`${url}/v2/images/${image.id}/file`, {
+        method: 'PUT',
+        headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream' },
+        body: new Uint8Array(4096),
+      })
+      if (r.status !== 204) throw new Error(`PUT /v2/images/${image.id}/file: ${r.status}`)
       return image.id
     },
-    patch: (id: string, ops: unknown[]) =>
-      call('PATCH', `/v2/images/${id}`, {
-        json: ops,
-        contentType: 'application/openstack-images-v2.1-json-patch',
-      }),
-    get: (id: string) => call('GET', `/v2/images/${id}`) as Promise<Record<string, unknown>>,
-    call,
-    delete: (id: string) => call('DELETE', `/v2/images/${id}`),
+    delete: async (id) => void (await call('DELETE', `/v2/images/${id}`)),
+    async purge(tag) {
+      // Imports still running finish (or fail) before their image can go for good.
+      for (let round = 0; round < 5; round++) {
+        const images = await glance.listByTag(tag)
+        if (images.length === 0) return
+        for (let i = 0; i < images.length; i += 8) {
+          await Promise.all(
+            images.slice(i, i + 8).map(async (image) => {
+              if (image.protected === true)
+                await glance.patch(image.id, [{ op: 'replace', path: '/protected', value: false }])
+              await call('DELETE', `/v2/images/${image.id}`).catch(() => undefined)
+            }),
+          )
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+    },
   }
+  return glance
 }

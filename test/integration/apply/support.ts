@@ -14,6 +14,14 @@ import { makePlan } from '../../../src/commands/plan.js'
 import type { Plan, Step } from '../../../src/plan/types.js'
 import type { Reporter } from '../../../src/reporter.js'
 import { localCloudsYamlPath } from '../../support/local-cloud.js'
+import { userProperties, type RawGlance, type RawImage } from '../../support/raw-glance.js'
+
+export {
+  rawGlance,
+  userProperties,
+  type RawGlance,
+  type RawImage,
+} from '../../support/raw-glance.js'
 
 export const run = promisify(execFile)
 
@@ -108,182 +116,6 @@ export async function workdir(): Promise<Workdir> {
 }
 
 /** Image JSON as Glance returns it. */
-export type RawImage = Record<string, unknown> & {
-  id: string
-  name: string
-  status: string
-  visibility: string
-  tags: string[]
-  min_disk: number
-  min_ram: number
-  size: number | null
-  os_hidden: boolean
-}
-
-/** Keys of the image JSON that Glance sets or owns: everything else is a property we wrote. */
-const GLANCE_KEYS = new Set([
-  'id',
-  'name',
-  'status',
-  'visibility',
-  'protected',
-  'os_hidden',
-  'disk_format',
-  'container_format',
-  'min_disk',
-  'min_ram',
-  'size',
-  'virtual_size',
-  'checksum',
-  'os_hash_algo',
-  'os_hash_value',
-  'owner',
-  'tags',
-  'created_at',
-  'updated_at',
-  'stores',
-  'self',
-  'file',
-  'schema',
-  'direct_url',
-  'locations',
-])
-
-/** The properties of an image that are not Glance's own (`os_glance_*` are Glance's). */
-export function userProperties(image: RawImage): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(image).filter(([k]) => !GLANCE_KEYS.has(k) && !k.startsWith('os_glance_')),
-  )
-}
-
-interface Auth {
-  auth_url: string
-  username: string
-  password: string
-  project_name: string
-}
-
-export interface RawGlance {
-  url: string
-  projectId: string
-  call(method: string, path: string, json?: unknown, contentType?: string): Promise<unknown>
-  /** Every image with `tag`: all visibilities, hidden and not. */
-  listByTag(tag: string): Promise<RawImage[]>
-  /** Every image (all visibilities, hidden and not) whose name is one of `names`. */
-  listByNames(names: readonly string[]): Promise<RawImage[]>
-  get(id: string): Promise<RawImage>
-  patch(id: string, ops: unknown[]): Promise<RawImage>
-  /** Deletes images with `tag`, deactivated and protected ones too. */
-  purge(tag: string): Promise<void>
-}
-
-/** Plain HTTP to Keystone and Glance, as curl would do it. */
-export async function rawGlance(cloud = 'local-admin'): Promise<RawGlance> {
-  const clouds = load(readFileSync(localCloudsYamlPath(), 'utf8')) as {
-    clouds: Record<string, { auth: Auth }>
-  }
-  const auth = clouds.clouds[cloud]?.auth as Auth
-  const response = await fetch(`${auth.auth_url.replace(/\/$/, '')}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: {
-            user: { name: auth.username, domain: { id: 'default' }, password: auth.password },
-          },
-        },
-        scope: { project: { name: auth.project_name, domain: { id: 'default' } } },
-      },
-    }),
-  })
-  if (response.status !== 201) throw new Error(`Keystone answered ${response.status}`)
-  const token = response.headers.get('x-subject-token') as string
-  const body = (await response.json()) as {
-    token: {
-      project: { id: string }
-      catalog: { type: string; endpoints: { interface: string; url: string }[] }[]
-    }
-  }
-  const url = (
-    body.token.catalog
-      .find((s) => s.type === 'image')
-      ?.endpoints.find((e) => e.interface === 'public')?.url as string
-  ).replace(/\/$/, '')
-
-  async function call(
-    method: string,
-    path: string,
-    json?: unknown,
-    contentType = 'application/json',
-  ): Promise<unknown> {
-    const headers: Record<string, string> = { 'X-Auth-Token': token }
-    if (json !== undefined) headers['Content-Type'] = contentType
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    })
-    const text = await r.text()
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${text.slice(0, 300)}`)
-    return text ? JSON.parse(text) : undefined
-  }
-
-  async function list(query: string): Promise<RawImage[]> {
-    const out: RawImage[] = []
-    for (const hidden of ['false', 'true']) {
-      let next: string | undefined =
-        `/v2/images?${query}&visibility=all&os_hidden=${hidden}&limit=200`
-      while (next) {
-        const page = (await call('GET', next)) as { images: RawImage[]; next?: string }
-        out.push(...page.images)
-        next = page.images.length && page.next ? page.next : undefined
-      }
-    }
-    return out
-  }
-
-  const glance: RawGlance = {
-    url,
-    projectId: body.token.project.id,
-    call,
-    listByTag: (tag) => list(`tag=${encodeURIComponent(tag)}`),
-    async listByNames(names) {
-      const out: RawImage[] = []
-      for (const name of new Set(names))
-        out.push(...(await list(`name=${encodeURIComponent(name)}`)))
-      return out
-    },
-    get: (id) => call('GET', `/v2/images/${id}`) as Promise<RawImage>,
-    patch: (id, ops) =>
-      call(
-        'PATCH',
-        `/v2/images/${id}`,
-        ops,
-        'application/openstack-images-v2.1-json-patch',
-      ) as Promise<RawImage>,
-    async purge(tag) {
-      // Imports still running finish (or fail) before their image can go for good.
-      for (let round = 0; round < 5; round++) {
-        const images = await glance.listByTag(tag)
-        if (images.length === 0) return
-        for (let i = 0; i < images.length; i += 8) {
-          await Promise.all(
-            images.slice(i, i + 8).map(async (image) => {
-              if (image.protected === true)
-                await glance.patch(image.id, [{ op: 'replace', path: '/protected', value: false }])
-              await call('DELETE', `/v2/images/${image.id}`).catch(() => undefined)
-            }),
-          )
-        }
-        await new Promise((resolve) => setTimeout(resolve, 500))
-      }
-    },
-  }
-  return glance
-}
-
 /** sha256 of a file, as a definition writes it. */
 export async function sha256Of(file: string): Promise<string> {
   const { stdout } = await run('sha256sum', [file])
