@@ -101,7 +101,7 @@ beforeEach(() => {
 afterAll(async () => {
   await proxy?.close()
   await raw?.purge(tag)
-  for (const image of await raw.listByNames([...FAILING, 'Fail Stuck 2'])) {
+  for (const image of await raw.listByNames([...FAILING, 'Fail Queued 2'])) {
     await raw.call('DELETE', `/v2/images/${image.id}`).catch(() => undefined)
   }
   await server?.close()
@@ -168,8 +168,9 @@ describe('apply: failed imports', () => {
   })
 
   it('an import stuck in queued is noticed after the queued grace time, tried once with glance-direct, then failed and deleted', async () => {
+    // Its own definition: the image 'Fail Stuck 1' kept above must not become its stray.
     const file = await work.catalog('stuck.yml', [
-      base('Fail Stuck', [{ version: '2', url: server.urlOf('good.qcow2'), id: stuckId2 }]),
+      base('Fail Queued', [{ version: '2', url: server.urlOf('good.qcow2'), id: stuckId2 }]),
     ])
     proxy.inject({
       method: 'POST',
@@ -184,7 +185,7 @@ describe('apply: failed imports', () => {
       reporter,
       { queuedGraceMs: 1000, importTimeoutMs: 5000 },
     )
-    expect(outcomeLines(report)).toEqual(['failed import Fail Stuck 2'])
+    expect(outcomeLines(report)).toEqual(['failed import Fail Queued 2'])
     // glance-direct's import is dropped too: the image waits in uploading until the timeout.
     expect(report.outcomes[0]?.detail).toBe(
       `the image is still 'uploading' after the import timeout (Glance will not take the fixed id ${stuckId2} again: change or drop the version's id)`,
@@ -192,9 +193,9 @@ describe('apply: failed imports', () => {
     expect(proxy.count('POST', new RegExp(`^/v2/images/${stuckId2}/import$`))).toBe(2)
     expect(proxy.count('PUT', new RegExp(`^/v2/images/${stuckId2}/stage$`))).toBe(1)
     expect(reporter.warnings).toContainEqual(
-      'Fail Stuck 2: web-download failed (the image is stuck in queued: Glance did not start the import); trying glance-direct',
+      'Fail Queued 2: web-download failed (the image is stuck in queued: Glance did not start the import); trying glance-direct',
     )
-    expect(await raw.listByNames(['Fail Stuck 2'])).toEqual([])
+    expect(await raw.listByNames(['Fail Queued 2'])).toEqual([])
     console.info(`stuck: given up after ${Date.now() - started} ms`)
   })
 
