@@ -114,7 +114,9 @@ export function createHttp(options: HttpOptions = {}): Http {
           headers,
           body: body as RequestInit['body'],
           signal: timeout.signal,
-          redirect: 'follow',
+          // undici keeps every chunk of a body it might resend after a redirect
+          // (nodejs/undici#4058): a streamed image would end up whole in memory.
+          redirect: streamed ? 'error' : 'follow',
           ...(streamed ? { duplex: 'half' } : {}),
         } as RequestInit)
         if (!req.expected.includes(response.status)) {
