@@ -8,7 +8,6 @@
 // Usage: node bench/apply-proxy.mjs PORT TARGET_URL LOG.jsonl
 //   prints "listening PORT" once ready; SIGTERM/SIGINT close it.
 // Report: node bench/apply-proxy.mjs --report LOG.jsonl [IMAGES]
-/* global console, process, URL, Buffer */
 import { createWriteStream, readFileSync } from 'node:fs'
 import http from 'node:http'
 

@@ -6,7 +6,6 @@
 // lines are written when a request finishes, so "seen" is when the tool got the answer.
 // Usage: node bench/apply-timeline.mjs GLANCE_LOG ID... (or ids on stdin)
 //        [--json] prints one JSON line per image instead of the summary.
-/* global console, process */
 import { readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
