@@ -33,6 +33,13 @@ export class UserError extends Error {
   }
 }
 
+/** The message of anything thrown, without a stack trace. */
 export function getErrorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error) ?? String(error)
+  } catch {
+    return String(error)
+  }
 }

@@ -25,16 +25,9 @@ export class ConnectionError extends Error {
   }
 }
 
-/** The message of anything thrown, without a stack trace. */
-export function getErrorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  if (typeof error === 'string') return error
-  try {
-    return JSON.stringify(error) ?? String(error)
-  } catch {
-    return String(error)
-  }
-}
+import { getErrorMessage } from '../problems.js'
+
+export { getErrorMessage }
 
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
