@@ -2,6 +2,8 @@
 // configuration, failed authentication, unreachable endpoints. Their message is
 // always one line that says what to do; it never contains a secret.
 
+import { getErrorMessage } from '../problems.js'
+
 /** A problem the user fixes in clouds.yaml / secure.yaml / OS_* variables. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
@@ -24,8 +26,6 @@ export class ConnectionError extends Error {
     super(message, options)
   }
 }
-
-import { getErrorMessage } from '../problems.js'
 
 export { getErrorMessage }
 
