@@ -12,9 +12,15 @@ import {
   type ImageMember,
   type Store,
 } from './glance-types.js'
-import { glanceUrls, listImagesSearch, nextPageUrl, type ListImagesQuery } from './glance-urls.js'
+import {
+  glanceUrls,
+  listImagesSearch,
+  nextPageUrl,
+  type GlanceUrl,
+  type ListImagesQuery,
+} from './glance-urls.js'
 import { isStatus } from './http-error.js'
-import type { HttpResponse } from './http.js'
+import type { HttpResponse, StreamBody } from './http.js'
 
 export function glanceRequests(
   session: Session,
@@ -22,6 +28,23 @@ export function glanceRequests(
   apiVersion: string,
 ): GlanceClient {
   let importInfo: ImportInfo | undefined
+
+  /** Image bytes into `/stage` or `/file`: streamed, never sent twice. */
+  async function putData(
+    { url, template }: GlanceUrl,
+    data: StreamBody,
+    size?: number,
+  ): Promise<void> {
+    await session.request({
+      method: 'PUT',
+      url,
+      template,
+      expected: [204],
+      body: data,
+      headers: sizeHeader(size),
+      responseType: 'none',
+    })
+  }
 
   async function* listPasses(query: ListImagesQuery): AsyncGenerator<Image, void, undefined> {
     const passes = query.osHidden === 'both' ? [false, true] : [query.osHidden]
@@ -101,30 +124,8 @@ export function glanceRequests(
         responseType: 'none',
       })
     },
-    async stageImage(id, data, size) {
-      const { url, template } = glanceUrls.imageStage(endpoint, id)
-      await session.request({
-        method: 'PUT',
-        url,
-        template,
-        expected: [204],
-        body: data,
-        headers: sizeHeader(size),
-        responseType: 'none',
-      })
-    },
-    async uploadImage(id, data, size) {
-      const { url, template } = glanceUrls.imageFile(endpoint, id)
-      await session.request({
-        method: 'PUT',
-        url,
-        template,
-        expected: [204],
-        body: data,
-        headers: sizeHeader(size),
-        responseType: 'none',
-      })
-    },
+    stageImage: (id, data, size) => putData(glanceUrls.imageStage(endpoint, id), data, size),
+    uploadImage: (id, data, size) => putData(glanceUrls.imageFile(endpoint, id), data, size),
     async patchImage(id, operations) {
       const { url, template } = glanceUrls.image(endpoint, id)
       const response = await session.request({

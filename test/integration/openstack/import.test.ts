@@ -99,8 +99,13 @@ describe('image import on the local cloud', () => {
     await expect(glance.stageImage(image.id, download.stream)).rejects.toThrow(
       ChecksumMismatchError,
     )
-    const after = await glance.getImage(image.id)
-    // Glance drops the broken staging upload: the image is back in queued, ready to be deleted
+    // Glance drops the broken staging upload: the image goes back to queued, ready to be
+    // deleted. It does so after the aborted request ends, so give it a moment.
+    let after = await glance.getImage(image.id)
+    for (let i = 0; i < 20 && after.status !== 'queued'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      after = await glance.getImage(image.id)
+    }
     expect(after.status).toBe('queued')
   })
 })

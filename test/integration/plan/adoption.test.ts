@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makePlan, type PlanCommandOptions } from '../../../src/commands/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
 import type { Reporter } from '../../../src/reporter.js'
-import { cloudsYaml, rawGlance } from '../../support/raw-glance.js'
+import { rawGlance } from '../../support/raw-glance.js'
+import { applyOptions } from '../apply/support.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/old-tool')
 const tag = `adopt-${process.pid}-${Date.now()}`
@@ -28,26 +29,8 @@ const READ_ONLY = [
 ]
 
 async function planNow(extra: Partial<PlanCommandOptions> = {}): Promise<Plan> {
-  process.env.OS_CLIENT_CONFIG_FILE = cloudsYaml
-  const outcome = await makePlan(
-    {
-      images: path.join(fixtures, 'catalog.yml'),
-      strict: false,
-      cloud: 'local-admin',
-      tag,
-      force: false,
-      latest: false,
-      useOsHidden: false,
-      hide: false,
-      deactivate: false,
-      delete: false,
-      confirmDelete: false,
-      keep: false,
-      detailedExitCode: false,
-      ...extra,
-    },
-    quiet,
-  )
+  const options = applyOptions(tag, path.join(fixtures, 'catalog.yml'), extra)
+  const outcome = await makePlan(options, quiet)
   if (outcome.exitCode !== 0) throw new Error('the catalog did not validate')
   return outcome.plan
 }
