@@ -6,10 +6,10 @@
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import { createHttp, type Http } from './http.js'
+import { readableFileUrlPath } from '../definitions/file-url.js'
+import type { Http } from './http.js'
+import { createUpstreamHttp } from './upstream-http.js'
 
 export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha512'
 export const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['md5', 'sha1', 'sha256', 'sha512']
@@ -36,7 +36,10 @@ export interface DownloadResult {
 }
 
 export interface DownloadOptions {
-  /** Http used for http(s) URLs (retries, user agent, counting). */
+  /**
+   * Http used for http(s) URLs: the upstream client (createUpstreamHttp), never
+   * the cloud's, whose TLS settings are not meant for image sources.
+   */
   http?: Http
   /** `<algo>:<hex>` or parsed; verified at the end of the stream. */
   expected?: ExpectedChecksum | string
@@ -90,11 +93,12 @@ export function parseChecksum(text: string): ExpectedChecksum {
   return { algorithm, hex }
 }
 
-/** The local path of a `file:` URL; relative ones (`file:x.img`) against `baseDir`. */
-export function filePath(url: string, baseDir = process.cwd()): string {
-  if (url.startsWith('file://')) return fileURLToPath(url)
-  return resolve(baseDir, decodeURIComponent(url.slice('file:'.length)))
-}
+/** The real path of a `file:` URL inside `baseDir` (relative ones against it); throws when it may not be read. */
+export const filePath = (url: string, baseDir = process.cwd()): Promise<string> =>
+  readableFileUrlPath(url, baseDir)
+
+/** Image mirrors serve octet streams: the JSON Accept of OpenStack requests does not fit. */
+const ANY_TYPE = { Accept: '*/*' }
 
 export interface ProbeResult {
   /** The URL after redirects. */
@@ -113,13 +117,14 @@ export async function probeUrl(
   options: Pick<DownloadOptions, 'http' | 'baseDir'> = {},
 ): Promise<ProbeResult> {
   if (url.startsWith('file:')) {
-    const info = await stat(filePath(url, options.baseDir))
+    const info = await stat(await filePath(url, options.baseDir))
     return { url, size: info.size, lastModified: info.mtime }
   }
-  const http = options.http ?? createHttp()
+  const http = options.http ?? (await createUpstreamHttp())
   const response = await http.request({
     method: 'HEAD',
     url,
+    headers: ANY_TYPE,
     expected: [200],
     responseType: 'none',
   })
@@ -144,16 +149,17 @@ export async function openDownload(url: string, options: DownloadOptions = {}): 
   let lastModified: Date | undefined
   let finalUrl = url
   if (url.startsWith('file:')) {
-    const path = filePath(url, options.baseDir)
+    const path = await filePath(url, options.baseDir)
     const info = await stat(path)
     size = info.size
     lastModified = info.mtime
     source = createReadStream(path, options.signal ? { signal: options.signal } : {})
   } else {
-    const http = options.http ?? createHttp()
+    const http = options.http ?? (await createUpstreamHttp())
     const response = await http.request({
       method: 'GET',
       url,
+      headers: ANY_TYPE,
       expected: [200],
       responseType: 'stream',
       timeoutMs: 0,
@@ -169,7 +175,9 @@ export async function openDownload(url: string, options: DownloadOptions = {}): 
   }
 
   const hasher = new HashingStream(url, [...algorithms], expected, size, options)
+  // Errors and early ends travel both ways: a failed upload closes the source connection.
   source.on('error', (error) => hasher.destroy(error))
+  hasher.once('close', () => source.destroy())
   source.pipe(hasher)
   // Whoever only reads the stream sees errors there; this keeps an unread result quiet.
   hasher.result.catch(() => undefined)
