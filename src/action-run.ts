@@ -29,6 +29,7 @@ const FLAGS = [
 const TEXTS = [
   'images',
   'cloud',
+  'source-cacert',
   'tag',
   'filter',
   'max-age',

@@ -2,6 +2,7 @@
 // the steps of one definition in order, stopping at its first failure.
 // Retention runs last, and only when no import of the run failed (SPEC 6).
 import type { GlanceClient } from '../openstack/glance.js'
+import type { Http } from '../openstack/http.js'
 import { getErrorMessage } from '../problems.js'
 import type { DefinitionPlan, Plan, Step } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
@@ -16,6 +17,8 @@ export interface ExecuteOptions {
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   queuedGraceMs?: number
+  /** The client for image sources (createUpstreamHttp); never the cloud's. */
+  upstream?: Http
 }
 
 export interface Outcome {
@@ -78,6 +81,7 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.now ? { now: options.now } : {}),
           ...(options.queuedGraceMs !== undefined ? { queuedGraceMs: options.queuedGraceMs } : {}),
+          ...(options.upstream ? { upstream: options.upstream } : {}),
         }
         const image = await runImport(ctx, step)
         created.set(`${def.name}\0${step.image.name}`, image.id)

@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { ChecksumMismatchError, openDownload, probeUrl } from '../openstack/download.js'
 import type { GlanceClient } from '../openstack/glance.js'
+import type { Http } from '../openstack/http.js'
 import type { PatchOperation } from '../openstack/glance-patch.js'
 import type { Image } from '../openstack/glance-types.js'
 import type { ImportStep } from '../plan/types.js'
@@ -24,6 +25,8 @@ export interface ImportContext {
   now?: () => number
   /** How long an image may sit in `queued` after a web-download import was accepted. */
   queuedGraceMs?: number
+  /** The client for image sources (HEAD check, streamed download); never the cloud's. */
+  upstream?: Http
 }
 
 export class ImportError extends Error {
@@ -83,7 +86,7 @@ async function stream(
 ): Promise<void> {
   const download = await openDownload(step.source, {
     ...(step.checksum ? { expected: step.checksum } : {}),
-    http: ctx.glance.session.http,
+    ...(ctx.upstream ? { http: ctx.upstream } : {}),
     baseDir: ctx.baseDir,
     progressIntervalMs: 10_000,
     onProgress: (p) =>
@@ -123,7 +126,10 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
   const deadline = now() + ctx.timeoutMs
   // Check the source first: a dead url creates nothing.
   try {
-    await probeUrl(step.source, { http: ctx.glance.session.http, baseDir: ctx.baseDir })
+    await probeUrl(step.source, {
+      ...(ctx.upstream ? { http: ctx.upstream } : {}),
+      baseDir: ctx.baseDir,
+    })
   } catch (error) {
     throw new ImportError(`source ${step.source} is not available: ${(error as Error).message}`)
   }

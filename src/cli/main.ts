@@ -36,6 +36,7 @@ const planOptions = {
   options: {
     ...catalogOptions.options,
     cloud: text(),
+    'source-cacert': text(),
     tag: text('managed_by_osism'),
     filter: text(),
     force: flag,
@@ -54,6 +55,8 @@ const planOptions = {
   help: {
     ...catalogOptions.help,
     '--cloud NAME': 'cloud in clouds.yaml (default: OS_CLOUD, or the OS_* variables)',
+    '--source-cacert FILE':
+      'PEM CA bundle trusted for image sources besides the system CAs (the cloud\'s cacert never is)',
     '--tag TAG': 'tag that marks managed images (default: managed_by_osism)',
     '--filter REGEX': 'only definitions and images whose name matches',
     '--force': 'include definitions with enable: false',

@@ -40,7 +40,7 @@ export async function applyCommand(
 ): Promise<number> {
   const outcome = await makePlan(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
-  const { plan, glance } = outcome
+  const { plan, glance, upstream } = outcome
   reporter.info(renderTerminal(plan, options.color ?? false))
   if (options.dryRun) {
     await reporter.summary(renderMarkdown(plan))
@@ -48,6 +48,7 @@ export async function applyCommand(
   }
   const report = await execute(plan, {
     glance,
+    upstream,
     reporter,
     concurrency: options.concurrency,
     importTimeoutMs: options.importTimeout * 1000,

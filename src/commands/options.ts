@@ -33,6 +33,7 @@ export function planCommandOptions(v: Values): PlanCommandOptions {
     images: v.images as string,
     strict: v.strict === true,
     ...(v.cloud ? { cloud: v.cloud as string } : {}),
+    ...(v['source-cacert'] ? { sourceCacert: v['source-cacert'] as string } : {}),
     tag: v.tag as string,
     ...(filter ? { filter } : {}),
     force: v.force === true,

@@ -6,10 +6,13 @@ import { plan as computePlan, type PlanOptions } from '../plan/plan.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
 import { renderTerminal } from '../plan/render-terminal.js'
 import type { Plan } from '../plan/types.js'
-import { errorsOf } from '../problems.js'
+import { errorsOf, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { resolveLatest } from '../upstream/latest.js'
 import type { GlanceClient } from '../openstack/glance.js'
+import { ConfigError } from '../openstack/errors.js'
+import type { Http } from '../openstack/http.js'
+import { createUpstreamHttp } from '../openstack/upstream-http.js'
 import { connect, type CloudOptions } from './cloud.js'
 import { observeManagedImages } from './observe.js'
 
@@ -17,6 +20,8 @@ export interface PlanCommandOptions
   extends CloudOptions, Omit<PlanOptions, 'now' | 'cloud' | 'latestInfo' | 'latestErrors'> {
   images: string
   strict: boolean
+  /** PEM CA bundle trusted for image sources besides the system CAs. */
+  sourceCacert?: string
   /** Write the plan as JSON to this file. */
   out?: string
   /** Exit 3 instead of 0 when the plan has changes (for scripts). */
@@ -27,7 +32,29 @@ export interface PlanCommandOptions
 
 export const EXIT_CHANGES = 3
 
-export type PlanOutcome = { exitCode: 1 } | { exitCode: 0; plan: Plan; glance: GlanceClient }
+export type PlanOutcome =
+  | { exitCode: 1 }
+  | {
+      exitCode: 0
+      plan: Plan
+      glance: GlanceClient
+      /** The client for image sources: never the cloud's. */
+      upstream: Http
+    }
+
+/** The client for image sources: the system CAs plus --source-cacert, never the cloud's TLS settings. */
+async function upstreamClient(options: PlanCommandOptions, glance: GlanceClient): Promise<Http> {
+  try {
+    return await createUpstreamHttp({
+      ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+      // Masks the cloud's secrets should any reach a message about a source.
+      secrets: glance.session.http.secrets,
+    })
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UserError(error.message, 2)
+    throw error
+  }
+}
 
 /** Validate, observe, plan. Invalid definitions stop here, before any request. */
 export async function makePlan(
@@ -42,8 +69,9 @@ export async function makePlan(
     return { exitCode: 1 }
   }
   const glance = await connect(options, reporter)
+  const upstream = await upstreamClient(options, glance)
   const [resolved, images] = await Promise.all([
-    resolveLatest(catalog.definitions),
+    resolveLatest(catalog.definitions, upstream),
     observeManagedImages(glance, options.tag),
   ])
   for (const [name, error] of resolved.errors)
@@ -56,7 +84,7 @@ export async function makePlan(
     latestErrors: resolved.errors,
   })
   plan.requests = glance.counter.snapshot()
-  return { exitCode: 0, plan, glance }
+  return { exitCode: 0, plan, glance, upstream }
 }
 
 /** `publish` receives the plan (the action posts it to the pull request). */

@@ -60,6 +60,8 @@ export interface HttpOptions {
   counter?: RequestCounter
   /** Debug log, one line per request; never contains secrets. */
   log?: (line: string) => void
+  /** What to set when a certificate is not trusted (default: the cloud's cacert / verify). */
+  trustHint?: string
 }
 
 export interface Http {
@@ -170,7 +172,7 @@ export function createHttp(options: HttpOptions = {}): Http {
         })
         const reason = timeout.timedOut
           ? `timed out after ${timeoutMs / 1000} s`
-          : connectionReason(error)
+          : connectionReason(error, options.trustHint)
         log(`${req.method} ${shownUrl} -> ${reason} (${now() - started} ms)`)
         if (decision.retry) {
           log(
