@@ -1,6 +1,8 @@
-// Runs a plan's steps and nothing else. Definitions run in parallel (bounded);
-// the steps of one definition in order, stopping at its first failure.
-// Retention runs last, and only when no import of the run failed (SPEC 6).
+// Runs a plan's steps and nothing else. At most `concurrency` steps are in
+// flight; the imports of one definition run side by side, its other steps in
+// order after them, stopping at its first failure. Retention runs last, and
+// only when no step of the run failed. A run that changed anything ends by
+// reading Glance back (see verify.ts): only what Glance holds counts as done.
 import type { GlanceClient } from '../openstack/glance.js'
 import type { Http } from '../openstack/http.js'
 import { getErrorMessage } from '../problems.js'
@@ -8,6 +10,8 @@ import type { DefinitionPlan, Plan, Step } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
 import { changesToPatch } from './patch.js'
 import { resolveBaseDir, runImport, type ImportContext } from './import.js'
+import { ImportClock } from './wait.js'
+import { verify } from './verify.js'
 
 export interface ExecuteOptions {
   glance: GlanceClient
@@ -19,13 +23,18 @@ export interface ExecuteOptions {
   queuedGraceMs?: number
   /** The client for image sources (createUpstreamHttp); never the cloud's. */
   upstream?: Http
+  /**
+   * The plan anew from a fresh listing of Glance, after the run: what still
+   * differs did not take. Without it the run is not read back.
+   */
+  replan?: () => Promise<Plan>
 }
 
 export interface Outcome {
   definition: string
   step: Step
   status: 'done' | 'failed' | 'skipped'
-  /** Why it failed or was skipped. */
+  /** Why it failed or was skipped; for a retried step, that it was. */
   detail?: string
 }
 
@@ -34,25 +43,45 @@ export interface ApplyReport {
   failed: number
 }
 
-const label = (s: Step): string =>
+export const label = (s: Step): string =>
   s.action === 'rename' ? `rename ${s.image.name} → ${s.to}` : `${s.action} ${s.image.name}`
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function pool<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await work(items[next++] as T)
-  })
-  await Promise.all(runners)
+/** At most `limit` callers inside at once. */
+export function limiter(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async (work) => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    else active++
+    try {
+      return await work()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else active--
+    }
+  }
 }
 
 export async function execute(plan: Plan, options: ExecuteOptions): Promise<ApplyReport> {
+  const clock = new ImportClock()
+  const rerun = (p: Plan): Promise<Outcome[]> => runPlan(p, options, clock)
+  const outcomes = await rerun(plan)
+  // Changing nothing needs no reading back.
+  if (options.replan && outcomes.some((o) => o.status === 'done')) {
+    outcomes.push(...(await verify(outcomes, options.replan, rerun, options.reporter)))
+  }
+  return { outcomes, failed: outcomes.filter((o) => o.status === 'failed').length }
+}
+
+async function runPlan(
+  plan: Plan,
+  options: ExecuteOptions,
+  clock: ImportClock,
+): Promise<Outcome[]> {
   const { glance, reporter } = options
   const outcomes: Outcome[] = []
+  const slot = limiter(options.concurrency)
   // Asked only when an import runs: a run with nothing to import makes no request beyond the plan's.
   let methods: Promise<readonly string[]> | undefined
   const importMethods = (): Promise<readonly string[]> =>
@@ -78,6 +107,7 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
           timeoutMs: options.importTimeoutMs,
           baseDir: resolveBaseDir(def.file),
           reporter,
+          clock,
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.now ? { now: options.now } : {}),
           ...(options.queuedGraceMs !== undefined ? { queuedGraceMs: options.queuedGraceMs } : {}),
@@ -119,17 +149,33 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
     }
   }
 
-  async function runSteps(def: DefinitionPlan, steps: readonly Step[]): Promise<boolean> {
-    for (const [i, step] of steps.entries()) {
+  /** One step in a slot; its outcome recorded. */
+  async function attempt(def: DefinitionPlan, step: Step): Promise<boolean> {
+    return slot(async () => {
       try {
         reporter.info(`${def.name}: ${label(step)}`)
         await run(def, step)
         outcomes.push({ definition: def.name, step, status: 'done' })
+        return true
       } catch (error) {
         const detail = getErrorMessage(error)
         reporter.warning(`${def.name}: ${label(step)} failed: ${detail}`)
         outcomes.push({ definition: def.name, step, status: 'failed', detail })
-        for (const rest of steps.slice(i + 1)) {
+        return false
+      }
+    })
+  }
+
+  /** In order, the imports of a stretch side by side; after a failure the rest is skipped. */
+  async function runSteps(def: DefinitionPlan, steps: readonly Step[]): Promise<boolean> {
+    let i = 0
+    while (i < steps.length) {
+      let j = i + 1
+      if (steps[i]?.action === 'import') while (steps[j]?.action === 'import') j++
+      const results = await Promise.all(steps.slice(i, j).map((step) => attempt(def, step)))
+      i = j
+      if (results.includes(false)) {
+        for (const rest of steps.slice(i)) {
           outcomes.push({
             definition: def.name,
             step: rest,
@@ -144,9 +190,7 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
   }
 
   const active = plan.definitions.filter((d) => !d.skipped)
-  await pool(active, options.concurrency, async (def) => {
-    await runSteps(def, def.steps)
-  })
+  await Promise.all(active.map((def) => runSteps(def, def.steps)))
   // Like the old tool, any failure stops retention: a failed import must never cost an old build.
   const failedBefore = outcomes.some((o) => o.status === 'failed')
   for (const def of active) {
@@ -165,5 +209,5 @@ export async function execute(plan: Plan, options: ExecuteOptions): Promise<Appl
     // Each retention step stands alone: one image in use must not spare the others.
     for (const step of def.retention) await runSteps(def, [step])
   }
-  return { outcomes, failed: outcomes.filter((o) => o.status === 'failed').length }
+  return outcomes
 }

@@ -1,4 +1,4 @@
-// SPEC 4: create the image private, fill it, wait for active, then make it final.
+// Create the image private, fill it, wait until Glance released it, then make it final.
 // Web-download by default, falling back once to glance-direct streaming; plain
 // upload where the cloud has no interoperable import. A failed import leaves no image.
 import path from 'node:path'
@@ -10,6 +10,7 @@ import type { Image } from '../openstack/glance-types.js'
 import type { ImportStep } from '../plan/types.js'
 import { desiredMinDisk } from '../plan/diff.js'
 import type { Reporter } from '../reporter.js'
+import { ImportError, waitReleased, type ImportClock } from './wait.js'
 
 export type ImportMethod = 'web-download' | 'glance-direct' | 'upload'
 
@@ -25,12 +26,10 @@ export interface ImportContext {
   now?: () => number
   /** How long an image may sit in `queued` after a web-download import was accepted. */
   queuedGraceMs?: number
+  /** Shared by the imports of a run: when to poll first. */
+  clock: ImportClock
   /** The client for image sources (HEAD check, streamed download); never the cloud's. */
   upstream?: Http
-}
-
-export class ImportError extends Error {
-  override readonly name = 'ImportError'
 }
 
 /** The methods to try, in order (SPEC 4). */
@@ -42,37 +41,17 @@ export function importMethods(source: string, offered: readonly string[]): Impor
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Polls until active: fast at first, then every 2 s (a late look costs a big image seconds). Throws on failure or timeout. */
-async function waitActive(
-  ctx: ImportContext,
-  id: string,
-  deadline: number,
-  queuedSince?: number,
-): Promise<Image> {
-  const sleep = ctx.sleep ?? delay
+function waitFor(ctx: ImportContext, id: string, deadline: number, web: boolean): Promise<Image> {
   const now = ctx.now ?? Date.now
-  let interval = 250
-  for (;;) {
-    const image = await ctx.glance.getImage(id)
-    if (image.status === 'active') return image
-    if (image.status === 'killed' || image.status === 'deleted') {
-      throw new ImportError(`the image became '${image.status}'`)
-    }
-    const failedStores = image.properties.os_glance_failed_import
-    if (failedStores)
-      throw new ImportError(`Glance reports the import failed (stores: ${failedStores})`)
-    // A web-download that fails quietly leaves the image queued (SPEC 4).
-    if (image.status === 'queued' && queuedSince !== undefined) {
-      if (now() - queuedSince > (ctx.queuedGraceMs ?? 20_000)) {
-        throw new ImportError('the image is stuck in queued: Glance did not start the import')
-      }
-    } else queuedSince = undefined
-    if (now() >= deadline) {
-      throw new ImportError(`the image is still '${image.status}' after the import timeout`)
-    }
-    await sleep(Math.min(interval, Math.max(0, deadline - now())))
-    interval = Math.min(interval * 2, 2000)
-  }
+  return waitReleased(id, {
+    glance: ctx.glance,
+    deadline,
+    clock: ctx.clock,
+    sleep: ctx.sleep ?? delay,
+    now,
+    ...(web ? { queuedSince: now() } : {}),
+    queuedGraceMs: ctx.queuedGraceMs ?? 20_000,
+  })
 }
 
 const mib = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`
@@ -95,14 +74,16 @@ async function stream(
       ),
   })
   const body = download.stream
-  if (method === 'glance-direct') {
-    await ctx.glance.stageImage(id, body, download.size)
+  try {
+    if (method === 'glance-direct') await ctx.glance.stageImage(id, body, download.size)
+    else await ctx.glance.uploadImage(id, body, download.size)
     await download.result
-    await ctx.glance.importImage(id, 'glance-direct')
-  } else {
-    await ctx.glance.uploadImage(id, body, download.size)
-    await download.result
+  } catch (error) {
+    // Whatever failed, the source connection goes too: nothing is left reading upstream.
+    body.destroy()
+    throw error
   }
+  if (method === 'glance-direct') await ctx.glance.importImage(id, 'glance-direct')
 }
 
 async function fill(
@@ -114,10 +95,10 @@ async function fill(
 ): Promise<Image> {
   if (method === 'web-download') {
     await ctx.glance.importImage(id, 'web-download', { uri: step.source })
-    return waitActive(ctx, id, deadline, (ctx.now ?? Date.now)())
+    return waitFor(ctx, id, deadline, true)
   }
   await stream(ctx, step, id, method)
-  return waitActive(ctx, id, deadline)
+  return waitFor(ctx, id, deadline, false)
 }
 
 /** Imports one image; returns it active, final visibility, min_disk and status set. */

@@ -17,12 +17,13 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
 export function renderReport(report: ApplyReport): string {
   const count = (status: string): number =>
     report.outcomes.filter((o) => o.status === status).length
+  const retried = report.outcomes.filter((o) => o.status === 'done' && o.detail).length
   const lines = [
-    `Applied: ${count('done')} done, ${count('failed')} failed, ${count('skipped')} skipped.`,
+    `Applied: ${count('done') - retried} done, ${count('failed')} failed, ${count('skipped')} skipped${retried ? `, ${retried} run again after Glance dropped a write` : ''}.`,
   ]
-  for (const o of report.outcomes.filter((x) => x.status !== 'done')) {
+  for (const o of report.outcomes.filter((x) => x.status !== 'done' || x.detail)) {
     lines.push(
-      `  ${o.status === 'failed' ? '✗' : '-'} ${o.definition}: ${o.step.action} ${o.step.image.name}: ${o.detail}`,
+      `  ${o.status === 'failed' ? '✗' : o.status === 'done' ? '↻' : '-'} ${o.definition}: ${o.step.action} ${o.step.image.name}: ${o.detail}`,
     )
   }
   if (count('failed') > 0) {
@@ -40,7 +41,7 @@ export async function applyCommand(
 ): Promise<number> {
   const outcome = await makePlan(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
-  const { plan, glance, upstream } = outcome
+  const { plan, glance, upstream, replan } = outcome
   reporter.info(renderTerminal(plan, options.color ?? false))
   if (options.dryRun) {
     await reporter.summary(renderMarkdown(plan))
@@ -52,6 +53,7 @@ export async function applyCommand(
     reporter,
     concurrency: options.concurrency,
     importTimeoutMs: options.importTimeout * 1000,
+    replan,
   })
   const text = renderReport(report)
   reporter.info(text)

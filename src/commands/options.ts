@@ -6,10 +6,17 @@ import type { PlanCommandOptions } from './plan.js'
 /** Parsed flags or inputs: strings and booleans by option name. */
 export type Values = Record<string, string | boolean | undefined>
 
-function positiveInteger(name: string, value: string, what = 'a whole number of days'): number {
+function positiveInteger(
+  name: string,
+  value: string,
+  what = 'a whole number of days',
+  min = 0,
+): number {
   const n = Number(value)
-  if (value === '' || !Number.isInteger(n) || n < 0) {
-    throw new UserError(`--${name} must be ${what}, not '${value}'`)
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+    throw new UserError(
+      `--${name} must be ${what}${min ? ` of at least ${min}` : ''}, not '${value}'`,
+    )
   }
   return n
 }
@@ -52,17 +59,15 @@ export function planCommandOptions(v: Values): PlanCommandOptions {
 
 /** Plan options plus the ones only apply has. */
 export function applyCommandOptions(v: Values): ApplyCommandOptions {
-  const concurrency = positiveInteger('concurrency', v.concurrency as string, 'a whole number')
-  if (concurrency < 1)
-    throw new UserError(`--concurrency must be at least 1, not '${String(v.concurrency)}'`)
   return {
     ...planCommandOptions(v),
     dryRun: v['dry-run'] === true,
-    concurrency,
+    concurrency: positiveInteger('concurrency', v.concurrency as string, 'a whole number', 1),
     importTimeout: positiveInteger(
       'import-timeout',
       v['import-timeout'] as string,
       'a whole number of seconds',
+      1,
     ),
   }
 }

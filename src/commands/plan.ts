@@ -40,6 +40,8 @@ export type PlanOutcome =
       glance: GlanceClient
       /** The client for image sources: never the cloud's. */
       upstream: Http
+      /** The same plan from a fresh listing (same definitions, upstreams and clock). */
+      replan: () => Promise<Plan>
     }
 
 /** The client for image sources: the system CAs plus --source-cacert, never the cloud's TLS settings. */
@@ -76,15 +78,18 @@ export async function makePlan(
   ])
   for (const [name, error] of resolved.errors)
     reporter.warning(`${name}: latest upstream unreadable: ${error}`)
-  const plan = computePlan(catalog.definitions, images, {
+  const planOptions = {
     ...options,
     now: new Date(),
     ...(options.cloud ? { cloud: options.cloud } : {}),
     latestInfo: resolved.latest,
     latestErrors: resolved.errors,
-  })
+  }
+  const plan = computePlan(catalog.definitions, images, planOptions)
   plan.requests = glance.counter.snapshot()
-  return { exitCode: 0, plan, glance, upstream }
+  const replan = async (): Promise<Plan> =>
+    computePlan(catalog.definitions, await observeManagedImages(glance, options.tag), planOptions)
+  return { exitCode: 0, plan, glance, upstream, replan }
 }
 
 /** `publish` receives the plan (the action posts it to the pull request). */

@@ -95,6 +95,20 @@ function planDefinition(
     latest: new Map(info ? [[def.name, info]] : []),
   })
 
+  // Two managed images under one name: which is which cannot be told, so nothing is touched.
+  const names = new Set([
+    def.name,
+    ...desired.flatMap((d) => [d.name, d.importName]),
+    ...images.filter((i) => belongsTo(def, i)).map((i) => i.name),
+  ])
+  for (const name of names) {
+    const same = images.filter((i) => i.name === name)
+    if (same.length > 1) {
+      out.skipped = `${same.length} managed images are named '${name}' (${same.map((i) => i.id).join(', ')}): delete or rename all but one by hand`
+      return out
+    }
+  }
+
   // Which existing image is each desired one?
   const match = new Map<DesiredImage, CloudImage>()
   const leftovers = new Map<DesiredImage, CloudImage>()
@@ -351,7 +365,8 @@ export function plan(
     const p = planDefinition(def, images, options)
     result.definitions.push(p)
     for (const s of [...p.steps, ...p.retention]) result.summary[s.action]++
-    if (p.steps.length + p.retention.length === 0) result.summary.unchanged++
+    if (p.skipped) result.summary.skipped++
+    else if (p.steps.length + p.retention.length === 0) result.summary.unchanged++
   }
   result.orphans = images
     .filter((i) => !definitions.some((d) => belongsTo(d, i)) && (!filter || filter.test(i.name)))

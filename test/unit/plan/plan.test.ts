@@ -536,3 +536,27 @@ describe('plan: leftovers of versions no longer listed', () => {
     ])
   })
 })
+
+describe('plan: two managed images under one name', () => {
+  it('reports both ids and leaves the definition alone', () => {
+    const def = definition()
+    const images = adopted(def)
+    const current = images.find((i) => i.name === 'Ubuntu 24.04')!
+    const twin = { ...current, id: 'ffffffff-0000-4000-8000-000000000001', visibility: 'private' }
+    const p = plan([def], [...images, twin], options())
+    const only = p.definitions[0]!
+    expect(only.skipped).toBe(
+      `2 managed images are named 'Ubuntu 24.04' (${current.id}, ${twin.id}): delete or rename all but one by hand`,
+    )
+    expect([...only.steps, ...only.retention]).toEqual([])
+    expect(p.summary).toMatchObject({ skipped: 1, unchanged: 0, update: 0 })
+  })
+
+  it('does not care about twins among names it never looks at', () => {
+    const def = definition()
+    const other = definition({ name: 'Debian 12' })
+    const stranger = adopted(other).slice(0, 1)
+    const p = plan([def], [...adopted(def), ...stranger, { ...stranger[0]!, id: 'x-1' }], options())
+    expect(p.definitions[0]!.skipped).toBeUndefined()
+  })
+})
