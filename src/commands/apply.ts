@@ -2,6 +2,7 @@
 import { execute, type ApplyReport } from '../apply/executor.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
 import { renderTerminal } from '../plan/render-terminal.js'
+import type { Plan } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
 import { makePlan, type PlanCommandOptions } from './plan.js'
 
@@ -35,9 +36,11 @@ export function renderReport(report: ApplyReport): string {
 }
 
 /** Exit code: 0 all done, 1 invalid definitions or a failed step, 2 configuration. */
+/** `done` receives the plan and what apply did (no report for a dry run): the action's outputs. */
 export async function applyCommand(
   options: ApplyCommandOptions,
   reporter: Reporter,
+  done?: (plan: Plan, report?: ApplyReport) => Promise<void>,
 ): Promise<number> {
   const outcome = await makePlan(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
@@ -45,6 +48,7 @@ export async function applyCommand(
   reporter.info(renderTerminal(plan, options.color ?? false))
   if (options.dryRun) {
     await reporter.summary(renderMarkdown(plan))
+    await done?.(plan)
     return 0
   }
   const report = await execute(plan, {
@@ -58,5 +62,6 @@ export async function applyCommand(
   const text = renderReport(report)
   reporter.info(text)
   await reporter.summary(`${renderMarkdown(plan)}\n\n\`\`\`\n${text}\n\`\`\``)
+  await done?.(plan, report)
   return report.failed > 0 ? 1 : 0
 }

@@ -92,6 +92,10 @@ export async function makePlan(
   return { exitCode: 0, plan, glance, upstream, replan }
 }
 
+/** The plan as data (schemas/plan.schema.json). */
+export const writePlanJson = (file: string, plan: Plan): Promise<void> =>
+  writeFile(file, `${JSON.stringify(plan, null, 2)}\n`)
+
 /** `publish` receives the plan (the action posts it to the pull request). */
 export async function planCommand(
   options: PlanCommandOptions,
@@ -103,7 +107,7 @@ export async function planCommand(
   const { plan } = outcome
   reporter.info(renderTerminal(plan, options.color ?? false))
   await reporter.summary(renderMarkdown(plan))
-  if (options.out) await writeFile(options.out, `${JSON.stringify(plan, null, 2)}\n`)
+  if (options.out) await writePlanJson(options.out, plan)
   await publish?.(plan)
   return options.detailedExitCode && changeCount(plan) > 0 ? EXIT_CHANGES : 0
 }

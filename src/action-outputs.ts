@@ -1,0 +1,61 @@
+// The action's outputs beyond `result`: counts a workflow can branch on, and
+// where the plan and the report were written.
+import type { ApplyReport } from './apply/executor.js'
+import type { Plan } from './plan/types.js'
+
+/** Every output the action sets; action.yml declares exactly these (a test checks). */
+export const OUTPUT_NAMES = [
+  'result',
+  'has-changes',
+  'changes',
+  'imports',
+  'renames',
+  'updates',
+  'retirements',
+  'applied',
+  'failed',
+  'plan-json',
+  'report-markdown',
+  'comment',
+  'comment-id',
+  'comment-url',
+] as const
+
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+export type Outputs = Partial<Record<OutputName, string>>
+
+/**
+ * Counts of a plan: imports, renames, updates (property, tag, visibility and
+ * status repairs) and retirements (the retention steps: hide, deactivate,
+ * delete). Together they are every step apply would run.
+ */
+export function planOutputs(plan: Plan): Outputs {
+  let imports = 0
+  let renames = 0
+  let updates = 0
+  let retirements = 0
+  for (const definition of plan.definitions) {
+    for (const step of definition.steps) {
+      if (step.action === 'import') imports++
+      else if (step.action === 'rename') renames++
+      else updates++
+    }
+    retirements += definition.retention.length
+  }
+  const changes = imports + renames + updates + retirements
+  return {
+    'has-changes': String(changes > 0),
+    changes: String(changes),
+    imports: String(imports),
+    renames: String(renames),
+    updates: String(updates),
+    retirements: String(retirements),
+  }
+}
+
+/** Steps apply ran (`applied`) and those that failed; none for a plan or a dry run. */
+export function applyOutputs(report: ApplyReport | undefined): Outputs {
+  const count = (status: string): number =>
+    report?.outcomes.filter((o) => o.status === status).length ?? 0
+  return { applied: String(count('done')), failed: String(count('failed')) }
+}
