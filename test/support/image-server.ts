@@ -22,6 +22,8 @@ export interface ImageServer {
   addFile(name: string, content: string | Buffer, lastModified?: Date): Promise<string>
   /** Every request received: `GET /x.qcow2`. */
   requests: string[]
+  /** Connections open right now (a download nobody reads any more still holds one). */
+  openConnections(): Promise<number>
   close(): Promise<void>
 }
 
@@ -65,6 +67,10 @@ export async function startImageServer(): Promise<ImageServer> {
       return `${url}/${encodeURIComponent(name)}`
     },
     requests,
+    openConnections: () =>
+      new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     async close() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

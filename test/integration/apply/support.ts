@@ -193,6 +193,7 @@ export async function planAndExecute(
     concurrency: options.concurrency,
     importTimeoutMs: options.importTimeout * 1000,
     sleep: quickPolls,
+    replan: outcome.replan,
     ...extra,
   })
   return { plan: outcome.plan, report }
