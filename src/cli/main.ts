@@ -192,6 +192,16 @@ function commandHelp(c: Command): string {
   ].join('\n')
 }
 
+/** A command's flags -> their values (defaults filled in); throws on unknown or malformed flags. */
+export function parseCommandOptions(command: Command, args: readonly string[]): Values {
+  return parseArgs({
+    args: [...args],
+    options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: false,
+    strict: true,
+  }).values as Values
+}
+
 /** Runs the CLI; returns the exit code. Never throws for user mistakes. */
 export async function main(argv: readonly string[], io: TerminalStreams): Promise<number> {
   const [name, ...rest] = argv
@@ -201,19 +211,18 @@ export async function main(argv: readonly string[], io: TerminalStreams): Promis
   }
   const command = commands[name]
   if (!command) {
+    const names = Object.keys(commands).join(', ')
+    // `image-manager --cloud x ...` is the old tool's command line: say where it works.
     io.err.write(
-      `Unknown command '${name}'; expected one of: ${Object.keys(commands).join(', ')}\n`,
+      name.startsWith('-')
+        ? `image-manager needs a command before its options: one of ${names} (e.g. image-manager apply ${name} ...). The command line of openstack-image-manager, without a command, works with the openstack-image-manager bin.\n`
+        : `Unknown command '${name}'; expected one of: ${names}\n`,
     )
     return 2
   }
   let values: Values
   try {
-    values = parseArgs({
-      args: [...rest],
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
-      strict: true,
-    }).values as Values
+    values = parseCommandOptions(command, rest)
   } catch (error) {
     io.err.write(`${getErrorMessage(error)}\n\n${commandHelp(command)}\n`)
     return 2
