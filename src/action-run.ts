@@ -1,12 +1,18 @@
 // The action: inputs -> the same typed options the CLI builds -> a command.
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import * as core from '@actions/core'
+import { applyOutputs, planOutputs, type Outputs } from './action-outputs.js'
 import { applyCommand } from './commands/apply.js'
 import { applyCommandOptions, planCommandOptions, type Values } from './commands/options.js'
-import { planCommand } from './commands/plan.js'
+import { planCommand, writePlanJson } from './commands/plan.js'
 import { validateCommand } from './commands/validate.js'
 import { createActionsReporter } from './github/actions-reporter.js'
 import { publishPlanComment } from './github/plan-comment.js'
+import type { Plan } from './plan/types.js'
 import { getErrorMessage } from './problems.js'
+import type { Reporter } from './reporter.js'
 
 const COMMANDS = ['validate', 'plan', 'apply'] as const
 type CommandName = (typeof COMMANDS)[number]
@@ -69,46 +75,101 @@ export function readInputs(): { command: CommandName; values: Values; cloudsYaml
   return { command: command as CommandName, values }
 }
 
+/** Where this step's plan JSON and report go: the runner's temp folder, cleaned after the job. */
+async function outputDir(): Promise<string> {
+  return mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'image-manager-'))
+}
+
+function setOutputs(outputs: Outputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
+/** The reporter, also keeping every summary it writes: the `report-markdown` output. */
+function recordingSummaries(reporter: Reporter, sink: string[]): Reporter {
+  return {
+    ...reporter,
+    summary: async (markdown) => {
+      sink.push(markdown)
+      await reporter.summary(markdown)
+    },
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const { command, values, cloudsYaml } = readInputs()
-    const reporter = createActionsReporter()
-    let code: number
-    if (command === 'validate') {
-      code = await validateCommand(
-        { images: values.images as string, strict: values.strict === true },
-        reporter,
-      )
-      core.setOutput('result', code === 0 ? 'valid' : 'invalid')
-      if (code !== 0) core.setFailed('Image definitions are invalid: see the annotations.')
-      return
+    const summaries: string[] = []
+    const reporter = recordingSummaries(createActionsReporter(), summaries)
+    const dir = await outputDir()
+    try {
+      await runCommand(command, values, cloudsYaml, reporter, dir)
+    } finally {
+      const report = path.join(dir, 'report.md')
+      await writeFile(report, summaries.join('\n\n'))
+      core.setOutput('report-markdown', report)
     }
-    const cloud = cloudsYaml ? { cloudsYaml } : {}
-    if (command === 'apply') {
-      code = await applyCommand({ ...applyCommandOptions(values), ...cloud }, reporter)
-      core.setOutput('result', code === 0 ? 'applied' : code === 1 ? 'failed' : 'error')
-      if (code !== 0) core.setFailed('apply did not complete: see the report above.')
-      return
-    }
-    const token = core.getInput('github-token')
-    const comment = booleanInput('comment') && token !== ''
-    code = await planCommand(
-      { ...planCommandOptions(values), ...cloud },
-      reporter,
-      async (plan) => {
-        if (!comment) return
-        // The comment is a courtesy: the plan is in the log and the summary anyway.
-        try {
-          const posted = await publishPlanComment(plan, token)
-          if (posted) core.info(`Plan comment ${posted.operation}: ${posted.url}`)
-        } catch (error) {
-          core.warning(`Could not post the plan comment: ${getErrorMessage(error)}`)
-        }
-      },
-    )
-    core.setOutput('result', code === 1 ? 'invalid' : 'planned')
-    if (code === 1) core.setFailed('Image definitions are invalid: see the annotations.')
   } catch (error) {
     core.setFailed(getErrorMessage(error))
   }
+}
+
+async function runCommand(
+  command: CommandName,
+  values: Values,
+  cloudsYaml: string | undefined,
+  reporter: Reporter,
+  dir: string,
+): Promise<void> {
+  if (command === 'validate') {
+    const code = await validateCommand(
+      { images: values.images as string, strict: values.strict === true },
+      reporter,
+    )
+    core.setOutput('result', code === 0 ? 'valid' : 'invalid')
+    if (code !== 0) core.setFailed('Image definitions are invalid: see the annotations.')
+    return
+  }
+  const cloud = cloudsYaml ? { cloudsYaml } : {}
+  const planJson = (values.out as string | undefined) ?? path.join(dir, 'plan.json')
+  const planDone = (plan: Plan): void => setOutputs({ ...planOutputs(plan), 'plan-json': planJson })
+  if (command === 'apply') {
+    const code = await applyCommand(
+      { ...applyCommandOptions(values), ...cloud },
+      reporter,
+      async (plan, report) => {
+        await writePlanJson(planJson, plan)
+        planDone(plan)
+        setOutputs(applyOutputs(report))
+      },
+    )
+    core.setOutput('result', code === 0 ? 'applied' : code === 1 ? 'failed' : 'error')
+    if (code !== 0) core.setFailed('apply did not complete: see the report above.')
+    return
+  }
+  const token = core.getInput('github-token')
+  const comment = booleanInput('comment') && token !== ''
+  const code = await planCommand(
+    { ...planCommandOptions({ ...values, out: planJson }), ...cloud },
+    reporter,
+    async (plan) => {
+      planDone(plan)
+      setOutputs(applyOutputs(undefined))
+      if (!comment) return
+      // The comment is a courtesy: the plan is in the log and the summary anyway.
+      try {
+        const posted = await publishPlanComment(plan, token)
+        if (!posted) return
+        core.info(`Plan comment ${posted.operation}: ${posted.url}`)
+        setOutputs({
+          comment: posted.operation,
+          'comment-id': String(posted.id),
+          'comment-url': posted.url,
+        })
+      } catch (error) {
+        core.warning(`Could not post the plan comment: ${getErrorMessage(error)}`)
+      }
+    },
+  )
+  core.setOutput('result', code === 1 ? 'invalid' : 'planned')
+  if (code === 1) core.setFailed('Image definitions are invalid: see the annotations.')
 }
