@@ -1,14 +1,27 @@
 // Reads definition files and parses them into data plus a position index.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import path from 'node:path'
-import { constructFromEvents, EVENT_ID, parseEvents, YAMLException, type Event } from 'js-yaml'
+import {
+  constructFromEvents,
+  CORE_SCHEMA,
+  EVENT_ID,
+  mergeTag,
+  parseEvents,
+  YAMLException,
+  type Event,
+} from 'js-yaml'
 import type { Problem } from '../problems.js'
 import { UserError } from '../problems.js'
+import { checkAliases, MAX_ALIAS_NODES } from './aliases.js'
+import { displayPath, findDefinitionFiles, fsError, kindOf } from './find-files.js'
 import { indexPositions, LineMap, type PositionIndex } from './positions.js'
 
 export interface LoadedFile {
   /** Path as the user should see it (relative to the working directory when inside it). */
   file: string
+  /** Absolute path, for what the file refers to (`file:` urls). */
+  absolutePath: string
   data: unknown
   positions: PositionIndex
   lines: LineMap
@@ -16,70 +29,85 @@ export interface LoadedFile {
 
 export interface LoadResult {
   files: LoadedFile[]
+  /** Files that could not be parsed (one problem each) and warnings about skipped entries. */
   problems: Problem[]
+  /** How many files were read. */
+  read: number
 }
 
-const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name)
+/** A definition file larger than this is not a catalog (the largest known is ~100 KB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024
 
-function displayPath(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p)
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p
+// Merge keys (`<<: *common`) as PyYAML's safe_load reads them; otherwise the core schema.
+const schema = CORE_SCHEMA.withTags(mergeTag)
+
+/** The bytes of a regular file; never blocks on a FIFO swapped in after the directory scan. */
+async function readRegularFile(absolute: string, shown: string): Promise<Uint8Array> {
+  let handle
+  try {
+    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (error) {
+    throw fsError('read', shown, error)
+  }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) {
+      throw new UserError(`Cannot read '${shown}': it is ${kindOf(info)}, not a definition file.`)
+    }
+    if (info.size > MAX_FILE_BYTES) {
+      throw new UserError(
+        `Cannot read '${shown}': it has ${info.size} bytes, more than the ${MAX_FILE_BYTES} a definition file may have.`,
+      )
+    }
+    return await handle.readFile()
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw fsError('read', shown, error)
+  } finally {
+    await handle.close()
+  }
 }
 
-/** Escapes a path for use in a RegExp, turning `*`, `**` and `?` into patterns. */
-function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*'
-      i++
-      if (glob[i + 1] === '/') i++
-    } else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+/** The longest prefix that is valid UTF-8 (a character cut at the end counts as valid). */
+function validPrefixLength(bytes: Uint8Array): number {
+  let lo = 0
+  let hi = bytes.length
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true })
+      lo = mid
+    } catch {
+      hi = mid - 1
+    }
   }
-  return new RegExp(`^${re}$`)
+  return lo
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await walk(full)))
-    else out.push(full)
+/** The text of a file, or a problem at the line of its first byte that is not UTF-8. */
+export function decodeDefinitionFile(file: string, bytes: Uint8Array): string | Problem {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const bad = validPrefixLength(bytes)
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad), { stream: true })
+    const at = new LineMap(before).locate(before.length)
+    return {
+      severity: 'error',
+      file,
+      ...at,
+      message: `byte ${bad + 1} is not valid UTF-8: save the file as UTF-8`,
+      sourceLine: new LineMap(new TextDecoder('utf-8').decode(bytes)).lineText(at.line),
+    }
   }
-  return out
-}
-
-/**
- * The definition files named by `spec`: a file, a directory (its `*.yml` and
- * `*.yaml`, not recursive) or a glob (`etc/images/*.yml`, `catalog/**\/*.yaml`).
- */
-export async function resolveDefinitionFiles(spec: string, cwd = process.cwd()): Promise<string[]> {
-  const abs = path.resolve(cwd, spec)
-  if (/[*?]/.test(spec)) {
-    const firstGlob = abs.search(/[*?]/)
-    const base = abs.slice(0, abs.lastIndexOf(path.sep, firstGlob) + 1) || path.sep
-    const pattern = globToRegExp(abs)
-    const found = (await walk(base).catch(() => [])).filter((f) => pattern.test(f) && isYaml(f))
-    if (found.length === 0) throw new UserError(`No definition files match '${spec}'.`)
-    return found.sort()
-  }
-  const info = await stat(abs).catch(() => null)
-  if (!info) throw new UserError(`Definition path '${spec}' does not exist.`)
-  if (info.isFile()) return [abs]
-  const names = (await readdir(abs)).filter(isYaml).sort()
-  if (names.length === 0) {
-    throw new UserError(
-      `No *.yml or *.yaml files in '${spec}': point --images at your definitions.`,
-    )
-  }
-  return names.map((n) => path.join(abs, n))
 }
 
 /** Parses one file. YAML errors become problems; the file is then skipped. */
-export function parseDefinitionFile(file: string, text: string): LoadedFile | Problem {
+export function parseDefinitionFile(
+  file: string,
+  text: string,
+  absolutePath = path.resolve(file),
+): LoadedFile | Problem {
   const lines = new LineMap(text)
   const problem = (offsetOrLine: { line: number; column: number }, message: string): Problem => ({
     severity: 'error',
@@ -94,18 +122,27 @@ export function parseDefinitionFile(file: string, text: string): LoadedFile | Pr
     if (events.length === 0) {
       return problem({ line: 1, column: 1 }, 'The file is empty: it needs an `images:` list.')
     }
-    const documents = events.filter((e) => e.type === EVENT_ID.DOCUMENT).length
+    let documents = 0
+    for (const e of events) if (e.type === EVENT_ID.DOCUMENT) documents++
     if (documents > 1) {
       return problem(
         { line: 1, column: 1 },
         'The file holds several YAML documents (---): keep one.',
       )
     }
-    const [data] = constructFromEvents(events, { source: text, filename: file })
+    const aliasProblem = checkAliases(text, events)
+    if (aliasProblem) return problem(lines.locate(aliasProblem.offset), aliasProblem.message)
+    const [data] = constructFromEvents(events, {
+      source: text,
+      filename: file,
+      schema,
+      // Merges are bounded with all other aliases by checkAliases.
+      maxTotalMergeKeys: MAX_ALIAS_NODES,
+    })
     if (data === null || data === undefined) {
       return problem({ line: 1, column: 1 }, 'The file is empty: it needs an `images:` list.')
     }
-    return { file, data, positions: indexPositions(text, events), lines }
+    return { file, absolutePath, data, positions: indexPositions(text, events), lines }
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark
@@ -117,13 +154,15 @@ export function parseDefinitionFile(file: string, text: string): LoadedFile | Pr
 }
 
 export async function loadDefinitionFiles(spec: string, cwd = process.cwd()): Promise<LoadResult> {
-  const paths = await resolveDefinitionFiles(spec, cwd)
-  const texts = await Promise.all(paths.map((p) => readFile(p, 'utf8')))
-  const result: LoadResult = { files: [], problems: [] }
-  paths.forEach((p, i) => {
-    const parsed = parseDefinitionFile(displayPath(p, cwd), texts[i] as string)
+  const found = await findDefinitionFiles(spec, cwd)
+  const result: LoadResult = { files: [], problems: [...found.skipped], read: found.paths.length }
+  for (const absolute of found.paths) {
+    const shown = displayPath(absolute, cwd)
+    const text = decodeDefinitionFile(shown, await readRegularFile(absolute, shown))
+    const parsed =
+      typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : (text as Problem)
     if ('data' in parsed) result.files.push(parsed)
     else result.problems.push(parsed)
-  })
+  }
   return result
 }

@@ -19,10 +19,28 @@ interface Frame {
   index: number
   key: string | null
   keyOffset: number
+  /** Entries merged in (`<<`): explicit keys of the mapping win over them. */
+  merge: boolean
+  /** The value of a `<<` key: a mapping, an alias or a list of them, merged into `pointer`. */
+  mergeValue?: boolean
+  anchor?: Anchor
+}
+
+interface Anchor {
+  pointer: string
+  location: NodeLocation
+  /** The range of `log` that holds the anchored node's descendants. */
+  from: number
+  to: number
 }
 
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1')
 
+/** `<<` written plain (or tagged !!merge) is a merge key, as in PyYAML; quoted it is a key. */
+const isMergeKey = (source: string, e: Event): boolean =>
+  e.type === EVENT_ID.SCALAR &&
+  getScalarValue(source, e) === '<<' &&
+  (e.tagStart >= 0 ? /merge$/.test(source.slice(e.tagStart, e.tagEnd)) : e.style === 1)
 function scalarStart(source: string, e: ScalarEvent): number {
   if (e.tagStart >= 0) return e.tagStart
   if (e.anchorStart >= 0) return e.anchorStart
@@ -52,56 +70,119 @@ function eventStart(source: string, e: Event): number {
   }
 }
 
-/** Index of the first document's nodes by JSON pointer ('' is the root). */
+/**
+ * Index of the first document's nodes by JSON pointer ('' is the root). Nodes
+ * reached through an alias or a merge key (`<<`) are indexed where they are
+ * written, so a problem inside shared meta points at the line to fix; the
+ * alias itself is indexed at the `*`. Call after `checkAliases`, which bounds
+ * how much aliases copy.
+ */
 export function indexPositions(source: string, events: readonly Event[]): PositionIndex {
   const index: PositionIndex = new Map()
+  // Every entry in order, to copy an anchored node's descendants to an alias.
+  const log: [string, NodeLocation][] = []
+  const anchors = new Map<string, Anchor>()
   const stack: Frame[] = []
+  const frame = (kind: Frame['kind'], pointer: string, merge: boolean): Frame => ({
+    kind,
+    pointer,
+    index: 0,
+    key: null,
+    keyOffset: -1,
+    merge,
+  })
+  const put = (pointer: string, location: NodeLocation, merge: boolean): void => {
+    log.push([pointer, location])
+    if (pointer.startsWith('\0')) return
+    if (!merge || !index.has(pointer)) index.set(pointer, location)
+  }
+  /** The anchored node's descendants, again under `pointer`. */
+  const copy = (anchor: Anchor, pointer: string, merge: boolean): void => {
+    const prefix = anchor.pointer.length
+    for (let i = anchor.from; i < anchor.to; i++) {
+      const [p, location] = log[i] as [string, NodeLocation]
+      put(pointer + p.slice(prefix), location, merge)
+    }
+  }
   for (const e of events) {
     if (e.type === EVENT_ID.DOCUMENT) {
       if (index.size > 0) break
-      stack.push({ kind: 'doc', pointer: '', index: 0, key: null, keyOffset: -1 })
+      stack.push(frame('doc', '', false))
       continue
     }
     if (e.type === EVENT_ID.POP) {
-      stack.pop()
+      const done = stack.pop()
+      if (done?.anchor) done.anchor.to = log.length
       continue
     }
     const top = stack[stack.length - 1]
     if (!top) continue
     if (top.kind === 'map' && top.key === null) {
       // A key. Complex keys (collections) cannot be addressed by a pointer.
-      top.key = e.type === EVENT_ID.SCALAR ? getScalarValue(source, e) : '?'
       top.keyOffset = eventStart(source, e)
+      if (isMergeKey(source, e)) {
+        top.key = '<<'
+        top.mergeValue = true
+        continue
+      }
+      top.key = e.type === EVENT_ID.SCALAR ? getScalarValue(source, e) : '?'
       if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-        stack.push({ kind: 'doc', pointer: '\0', index: 0, key: null, keyOffset: -1 })
+        stack.push(frame('doc', '\0', false))
       }
       continue
     }
     let pointer: string
+    let merge = top.merge
     const location: NodeLocation = { value: eventStart(source, e) }
+    const merging = top.mergeValue === true
     if (top.kind === 'map') {
-      pointer = `${top.pointer}/${escapePointer(top.key as string)}`
+      pointer = merging ? top.pointer : `${top.pointer}/${escapePointer(top.key as string)}`
       location.key = top.keyOffset
       top.key = null
+      top.mergeValue = false
     } else if (top.kind === 'seq') {
       pointer = `${top.pointer}/${top.index++}`
     } else {
       pointer = top.pointer
     }
-    if (e.type === EVENT_ID.SCALAR) location.scalar = e
-    if (!pointer.startsWith('\0')) index.set(pointer, location)
+    if (merging || (top.kind === 'seq' && top.mergeValue)) {
+      // A merged node: its entries join the mapping at `pointer`, below its explicit keys.
+      pointer = top.kind === 'seq' ? top.pointer : pointer
+      merge = true
+      if (e.type === EVENT_ID.ALIAS) {
+        const anchor = anchors.get(source.slice(e.anchorStart, e.anchorEnd))
+        if (anchor) copy(anchor, pointer, true)
+        continue
+      }
+      if (e.type === EVENT_ID.SEQUENCE && top.kind !== 'seq') {
+        stack.push({ ...frame('seq', pointer, true), mergeValue: true })
+        continue
+      }
+    } else {
+      if (e.type === EVENT_ID.SCALAR) location.scalar = e
+      if (e.type === EVENT_ID.ALIAS) {
+        const anchor = anchors.get(source.slice(e.anchorStart, e.anchorEnd))
+        if (anchor?.location.scalar) location.scalar = anchor.location.scalar
+        put(pointer, location, merge)
+        if (anchor) copy(anchor, pointer, merge)
+        continue
+      }
+      put(pointer, location, merge)
+    }
+    const anchorName = e.anchorStart >= 0 ? source.slice(e.anchorStart, e.anchorEnd) : null
+    const anchor: Anchor | undefined =
+      anchorName === null ? undefined : { pointer, location, from: log.length, to: log.length }
+    if (anchor && anchorName !== null) anchors.set(anchorName, anchor)
     if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-      stack.push({
-        kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq',
-        pointer,
-        index: 0,
-        key: null,
-        keyOffset: -1,
-      })
+      const kind = e.type === EVENT_ID.MAPPING ? 'map' : 'seq'
+      stack.push({ ...frame(kind, pointer, merge), ...(anchor ? { anchor } : {}) })
     }
   }
   return index
 }
+
+/** Source lines quoted in problems are cut after this many characters. */
+export const EXCERPT_CHARS = 200
 
 /** Turns offsets into 1-based line and column numbers. */
 export class LineMap {
@@ -122,10 +203,11 @@ export class LineMap {
     return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 }
   }
 
-  /** The text of a 1-based line, without its newline. */
+  /** The text of a 1-based line, without its newline; a long one cut after EXCERPT_CHARS. */
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.source.length
-    const end = this.starts[line] ?? this.source.length + 1
-    return this.source.slice(start, end - 1).replace(/\r$/, '')
+    const end = Math.min(this.starts[line] ?? this.source.length + 1, start + EXCERPT_CHARS + 2)
+    const text = this.source.slice(start, end - 1).replace(/\r?\n?$/, '')
+    return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text
   }
 }

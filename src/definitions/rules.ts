@@ -1,5 +1,6 @@
 // Rules the JSON Schema cannot express: uniqueness across files, dates, paths.
 import path from 'node:path'
+import { checkFileUrl } from './file-url.js'
 import type { Problem, Severity } from '../problems.js'
 import type { LoadedFile } from './load.js'
 import { glanceNames } from './names.js'
@@ -13,17 +14,20 @@ export interface CheckedFile {
 export interface RuleOptions {
   /** Today, for build dates in the future. */
   now: Date
-  /** The catalog directory: `file:` urls must stay inside it. */
-  catalogDir: string
   /** Missing recommended meta keys are errors, not warnings. */
   strict: boolean
   recommendedMeta: readonly string[]
 }
 
 const MAX_MIN_DISK_GIB = 10_000
+/** Glance refuses longer image names. */
+const MAX_GLANCE_NAME = 255
 const MAX_MIN_RAM_MIB = 10 * 1024 * 1024
 
-export function checkRules(files: readonly CheckedFile[], options: RuleOptions): Problem[] {
+export async function checkRules(
+  files: readonly CheckedFile[],
+  options: RuleOptions,
+): Promise<Problem[]> {
   const problems: Problem[] = []
   const report = (
     file: LoadedFile,
@@ -45,13 +49,24 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
   }
   // Where each Glance name was first made, and by which definition.
   const firstName = new Map<string, { where: string; def: Definition }>()
+  // Where each fixed image id was first given: Glance ids are unique in the whole cloud.
+  const firstId = new Map<string, string>()
   // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
+  const fileUrls: { file: LoadedFile; pointer: string; key: string; url: string }[] = []
   const tomorrow = new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10)
 
   for (const { file, definitions } of files) {
     definitions.forEach((def, i) => {
       const at = `/images/${i}`
       for (const { name } of glanceNames(def)) {
+        if (name.length > MAX_GLANCE_NAME) {
+          report(
+            file,
+            `${at}/name`,
+            `'${def.name}' makes a Glance name of ${name.length} characters ('${name.slice(0, 60)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`,
+          )
+          break
+        }
         const first = firstName.get(name)
         // Within one definition only a duplicate version can clash: reported below.
         if (!first) firstName.set(name, { where: `${file.file}:${def.position.line}`, def })
@@ -97,30 +112,30 @@ export function checkRules(files: readonly CheckedFile[], options: RuleOptions):
             `duplicate version '${v.version}' in '${def.name}': each version may appear once`,
           )
         seen.add(v.version)
+        if (v.id !== undefined) {
+          const first = firstId.get(v.id)
+          if (first) {
+            report(
+              file,
+              `${vat}/id`,
+              `id ${v.id} is already the id of the version at ${first}: each image needs its own id`,
+            )
+          } else firstId.set(v.id, `${file.file}:${v.position.line}`)
+        }
         if (v.build_date && v.build_date > tomorrow) {
           report(file, `${vat}/build_date`, `build_date ${v.build_date} is in the future`)
         }
         for (const key of ['url', 'mirror_url'] as const) {
           const url = v[key]
-          if (url?.startsWith('file:') && escapes(url, options.catalogDir)) {
-            report(
-              file,
-              `${vat}/${key}`,
-              `${key} '${url}' points outside the catalog directory ${options.catalogDir}: keep local images inside it`,
-            )
-          }
+          if (url?.startsWith('file:')) fileUrls.push({ file, pointer: `${vat}/${key}`, key, url })
         }
       })
     })
   }
+  // The downloader asks the same question with the same function, so what passes here can be read.
+  for (const { file, pointer, key, url } of fileUrls) {
+    const meaning = await checkFileUrl(url, path.dirname(file.absolutePath))
+    if (!meaning.ok) report(file, pointer, `${key} '${url}' ${meaning.reason}`)
+  }
   return problems
-}
-
-function escapes(url: string, catalogDir: string): boolean {
-  const target = url.startsWith('file://')
-    ? decodeURIComponent(url.slice('file://'.length))
-    : url.slice('file:'.length)
-  const resolved = path.resolve(catalogDir, target)
-  const rel = path.relative(path.resolve(catalogDir), resolved)
-  return rel.startsWith('..') || path.isAbsolute(rel)
 }

@@ -17,7 +17,7 @@ let compiled: ValidateFunction | undefined
 function validator(): ValidateFunction {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false })
-    addFormats(ajv, ['date', 'date-time', 'uri'])
+    addFormats(ajv, ['date', 'date-time', 'iso-date-time', 'uri'])
     ajv.addKeyword({ keyword: 'x-recommended', schemaType: 'array' })
     ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
     compiled = ajv.compile(schema)
@@ -43,11 +43,21 @@ export function describePointer(pointer: string): string {
   return out || 'the document'
 }
 
+/** A value quoted in a message: cut when long, invisible characters shown as escapes. */
+function quote(value: string): string {
+  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value
+  const shown = cut.replace(
+    /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+  )
+  return `'${shown}'${value.length > 80 ? ` (${value.length} characters)` : ''}`
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string') return `the string '${value}'`
+  if (typeof value === 'string') return `the string ${quote(value)}`
   return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`
 }
 
@@ -88,6 +98,7 @@ function message(e: ErrorObject): string {
     case 'minimum':
     case 'maximum':
     case 'minLength':
+    case 'maxLength':
       return `${subject} ${e.message ?? 'is out of range'} (got ${got})`
     default: {
       // pattern, format, anyOf, oneOf, const, not: the schema says what it wants.
