@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Step of .github/workflows/image-manager.yml: writes the CLOUDS_YAML (and
+# SECURE_YAML) secrets to files only the job's user can read, in the runner's
+# temp folder (emptied after every job), and points openstacksdk's variables
+# at them. The values never reach the log: they come in through the environment.
+set -euo pipefail
+if [ -z "${CLOUDS_YAML:-}" ]; then
+  echo "::error title=No cloud configuration::The CLOUDS_YAML secret is empty. Pass it under secrets: in the calling workflow, or, with environments: true, set it in this cloud's environment."
+  exit 2
+fi
+dir="${RUNNER_TEMP:?}/image-manager-openstack"
+umask 077
+mkdir -p "$dir"
+printf '%s\n' "$CLOUDS_YAML" >"$dir/clouds.yaml"
+echo "OS_CLIENT_CONFIG_FILE=$dir/clouds.yaml" >>"${GITHUB_ENV:?}"
+if [ -n "${SECURE_YAML:-}" ]; then
+  printf '%s\n' "$SECURE_YAML" >"$dir/secure.yaml"
+  echo "OS_CLIENT_SECURE_FILE=$dir/secure.yaml" >>"$GITHUB_ENV"
+fi

