@@ -1,7 +1,9 @@
 // `apply`: make Glance match the catalog by running exactly the plan.
 import { execute, type ApplyReport } from '../apply/executor.js'
+import { markdownBlock } from '../escape/markdown.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
 import { renderTerminal } from '../plan/render-terminal.js'
+import { escapeLogValue as v } from '../escape/log.js'
 import type { Plan } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
 import { makePlan, type PlanCommandOptions } from './plan.js'
@@ -24,7 +26,7 @@ export function renderReport(report: ApplyReport): string {
   ]
   for (const o of report.outcomes.filter((x) => x.status !== 'done' || x.detail)) {
     lines.push(
-      `  ${o.status === 'failed' ? '✗' : o.status === 'done' ? '↻' : '-'} ${o.definition}: ${o.step.action} ${o.step.image.name}: ${o.detail}`,
+      `  ${o.status === 'failed' ? '✗' : o.status === 'done' ? '↻' : '-'} ${v(o.definition)}: ${o.step.action} ${v(o.step.image.name)}: ${v(o.detail ?? '')}`,
     )
   }
   if (count('failed') > 0) {
@@ -45,7 +47,7 @@ export async function applyCommand(
   const outcome = await makePlan(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
   const { plan, glance, upstream, replan } = outcome
-  reporter.info(renderTerminal(plan, options.color ?? false))
+  reporter.info(renderTerminal(plan, options.color ?? false), { preEscaped: true })
   if (options.dryRun) {
     await reporter.summary(renderMarkdown(plan))
     await done?.(plan)
@@ -61,7 +63,7 @@ export async function applyCommand(
   })
   const text = renderReport(report)
   reporter.info(text)
-  await reporter.summary(`${renderMarkdown(plan)}\n\n\`\`\`\n${text}\n\`\`\``)
+  await reporter.summary(`${renderMarkdown(plan)}\n\n${markdownBlock(text)}`)
   await done?.(plan, report)
   return report.failed > 0 ? 1 : 0
 }

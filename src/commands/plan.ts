@@ -105,7 +105,7 @@ export async function planCommand(
   const outcome = await makePlan(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
   const { plan } = outcome
-  reporter.info(renderTerminal(plan, options.color ?? false))
+  reporter.info(renderTerminal(plan, options.color ?? false), { preEscaped: true })
   await reporter.summary(renderMarkdown(plan))
   if (options.out) await writePlanJson(options.out, plan)
   await publish?.(plan)

@@ -1,5 +1,6 @@
 // `validate`: check every definition file and point at each defect.
 import { validateCatalog } from '../definitions/validate.js'
+import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
 import { errorsOf, type Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 
@@ -11,9 +12,9 @@ export interface ValidateCommandOptions {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function summaryTable(problems: readonly Problem[]): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
   const rows = problems.map(
-    (p) => `| ${p.severity} | \`${cell(p.file)}:${p.line}:${p.column}\` | ${cell(p.message)} |`,
+    (p) =>
+      `| ${p.severity} | ${markdownCode(`${p.file}:${p.line}:${p.column}`)} | ${escapeMarkdown(p.message)} |`,
   )
   return ['| | Where | Problem |', '|---|---|---|', ...rows].join('\n')
 }

@@ -1,23 +1,28 @@
 // Reporter for GitHub Actions: annotations on the exact line, job summary, masking.
 import * as core from '@actions/core'
+import { escapeLog, escapeLogValue } from '../escape/log.js'
 import type { Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 
+// Every message is escaped here (escapeLog): no control or bidi character reaches
+// the log, and no line of ours can be read by the runner as a workflow command.
+// core escapes line breaks in annotation and debug data itself; info is raw.
 export function createActionsReporter(): Reporter {
   return {
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    debug: (m) => core.debug(m),
+    info: (m, options) => core.info(escapeLog(m, options)),
+    warning: (m) => core.warning(escapeLog(m)),
+    debug: (m) => core.debug(escapeLog(m)),
     problems(problems: readonly Problem[]) {
       for (const p of problems) {
         const properties = {
           title: 'Image definition',
-          file: p.file,
+          file: escapeLogValue(p.file),
           startLine: p.line,
           startColumn: p.column,
         }
-        if (p.severity === 'error') core.error(p.message, properties)
-        else core.warning(p.message, properties)
+        const message = escapeLog(p.message)
+        if (p.severity === 'error') core.error(message, properties)
+        else core.warning(message, properties)
       }
     },
     async summary(markdown: string) {
@@ -25,7 +30,7 @@ export function createActionsReporter(): Reporter {
         await core.summary.addRaw(markdown, true).write()
       } catch (error) {
         // The summary is a courtesy: outside a runner there is no file to write.
-        core.debug(`No job summary: ${String(error)}`)
+        core.debug(escapeLog(`No job summary: ${String(error)}`))
       }
     },
     secret: (value) => {

@@ -9,8 +9,19 @@ import {
   type StickyCommentResult,
 } from './sticky-comment.js'
 
-export const planMarker = (cloud: string | undefined): string =>
-  `<!-- image-manager-plan:${(cloud ?? 'default').replace(/--/g, '-')} -->`
+/**
+ * The hidden marker of a cloud's comment. The cloud name is percent-encoded
+ * outside `[A-Za-z0-9._-]` and in every `-` after a `-`, so no name can end the
+ * HTML comment or break the line, and two names never share a marker.
+ */
+export const planMarker = (cloud: string | undefined): string => {
+  const encode = (c: string): string =>
+    [...Buffer.from(c, 'utf8')]
+      .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join('')
+  const name = (cloud ?? 'default').replace(/[^A-Za-z0-9._-]|(?<=-)-/gu, encode)
+  return `<!-- image-manager-plan:${name} -->`
+}
 
 /** Posts or edits the plan comment; null outside a pull request. */
 export async function publishPlanComment(

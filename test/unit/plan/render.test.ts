@@ -60,10 +60,10 @@ describe('plan renderings', () => {
     expect(md.split('\n')[0]).toBe(
       '### Image plan: 1 to import, 2 to rename, 1 to update, 1 to deactivate, 2 to hide',
     )
-    expect(md).toContain('- **rename** `Ubuntu 24.04 → Ubuntu 24.04 (20240422)`')
-    expect(md).toContain('  - `min_ram: 128 → 512`')
-    expect(md).toContain('  - `extra: "x" → (removed)`')
-    expect(md).toContain('`CentOS 7`')
+    expect(md).toContain('- **rename** <code>Ubuntu 24.04 → Ubuntu 24.04 (20240422)</code>')
+    expect(md).toContain('  - <code>min&#95;ram&#58; 128 → 512</code>')
+    expect(md).toContain('  - <code>extra&#58; "x" → (removed)</code>')
+    expect(md).toContain('<code>CentOS 7</code>')
     expect(md).toMatch(/2 API request\(s\)/)
   })
 

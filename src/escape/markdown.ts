@@ -1,0 +1,30 @@
+// Text from definitions, the cloud or errors, made inert for GitHub Markdown: it
+// reads as written and adds no element, link, image, mention or reference.
+import { showInvisible } from './invisible.js'
+
+// What Markdown, its GFM extensions (tables, strikethrough, autolinks), GitHub's
+// math or HTML act on. As numeric character references they read back literally
+// both in Markdown text and inside the HTML blocks of the template.
+const ACTIVE = /[\\`*_[\]<>&!|~$:#]/g
+
+// GitHub turns `@name` and `#123` in rendered text into mentions and links, and
+// cmark-gfm links `name@host`: a word joiner after the sign stops all three.
+const WORD_JOINER = '\u2060'
+
+/** One value for any place in the template: a line, a table cell, `<summary>` or `<code>`. */
+export function escapeMarkdown(value: string): string {
+  return (
+    showInvisible(value, false)
+      .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
+      // `www.` is an autolink even without a scheme.
+      .replace(/(www)\./gi, '$1&#46;')
+      .replace(/@|&#35;/g, (sign) => sign + WORD_JOINER)
+  )
+}
+
+/** A value as inline code. */
+export const markdownCode = (value: string): string => `<code>${escapeMarkdown(value)}</code>`
+
+/** Lines as a preformatted block: blank lines and fences inside cannot end it. */
+export const markdownBlock = (text: string): string =>
+  `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`
