@@ -63,7 +63,7 @@ export async function checkRules(
           report(
             file,
             `${at}/name`,
-            `'${def.name}' makes a Glance name of ${name.length} characters ('${name.slice(0, 60)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`,
+            `this name makes a Glance name of ${name.length} characters ('${name.slice(0, 40)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`,
           )
           break
         }
