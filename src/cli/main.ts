@@ -236,8 +236,9 @@ export async function main(argv: readonly string[], io: TerminalStreams): Promis
     return await command.run(values, reporter, io)
   } catch (error) {
     // One line for the person at the terminal; the stack only when asked for.
-    io.err.write(`error: ${getErrorMessage(error)}\n`)
-    if (process.env.IMAGE_MANAGER_DEBUG && error instanceof Error) io.err.write(`${error.stack}\n`)
+    // Through the reporter: a secret the client learnt is masked here too.
+    reporter.error(getErrorMessage(error))
+    if (process.env.IMAGE_MANAGER_DEBUG && error instanceof Error) reporter.error(`${error.stack}`)
     return error instanceof UserError ? error.exitCode : 1
   }
 }
