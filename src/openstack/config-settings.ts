@@ -15,7 +15,7 @@ export function knownRegions(config: RawConfig, where: string): Region[] {
   const list: unknown = config.regions ?? config.region_name
   if (list === undefined || list === null || list === '') return []
   const entries = Array.isArray(list) ? list : String(pyString(list)).split(',')
-  return entries.map((entry): Region => {
+  return entries.map((entry, index): Region => {
     if (isRecord(entry)) {
       const regionName = pyString(entry.name)
       const values = entry.values ?? {}
@@ -24,8 +24,9 @@ export function knownRegions(config: RawConfig, where: string): Region[] {
         !isRecord(values) ||
         Object.keys(entry).some((k) => k !== 'name' && k !== 'values')
       ) {
+        // Never the entry itself: its values may hold an auth section with a password.
         throw new ConfigError(
-          `${where}: invalid region entry ${JSON.stringify(entry)}; expected a name or {name, values}`,
+          `${where}: region entry ${index + 1}${regionName ? ` ('${regionName}')` : ''} is invalid; expected a name or {name, values} with values a mapping`,
         )
       }
       return { name: regionName, values }

@@ -2,13 +2,34 @@
 // way openstacksdk does (PyYAML's YAML 1.1, secure.yaml deep-merged on top,
 // keys with '-' read as '_', numbers read as strings).
 
-import { YAML11_SCHEMA, load } from 'js-yaml'
+import { YAML11_SCHEMA, YAMLException, load } from 'js-yaml'
 import { ConfigError } from './errors.js'
+import { jsonSyntaxError } from './json-syntax.js'
 
 export type RawConfig = Record<string, unknown>
 
 export function isRecord(value: unknown): value is RawConfig {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * What is wrong and where, never the text: parsers quote the lines around an
+ * error (JSON.parse even the middle of one), and those lines hold passwords.
+ */
+function syntaxError(error: unknown, content: string, path: string): string {
+  const hidden = '(the text is not shown: it may hold secrets)'
+  if (path.endsWith('.json')) {
+    const found = jsonSyntaxError(content)
+    return found
+      ? `${found.reason} at line ${found.line}, column ${found.column} ${hidden}`
+      : `not valid JSON ${hidden}`
+  }
+  if (error instanceof YAMLException) {
+    // Reasons like `unknown tag !<...>` or `unidentified alias "..."` end in the text itself.
+    const reason = error.reason.replace(/\s*["'`!<&*].*$/s, '') || 'invalid YAML'
+    return `${reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1} ${hidden}`
+  }
+  return `not valid YAML ${hidden}`
 }
 
 /** Parse one clouds.yaml / secure.yaml (or .json) document. */
@@ -18,8 +39,7 @@ export function parseConfigDocument(content: string, path: string): RawConfig {
   try {
     data = path.endsWith('.json') ? JSON.parse(content) : load(content, { schema: YAML11_SCHEMA })
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''
-    throw new ConfigError(`Cannot parse ${path}: ${message}`)
+    throw new ConfigError(`Cannot parse ${path}: ${syntaxError(error, content, path)}`)
   }
   if (!isRecord(data))
     throw new ConfigError(`${path} is not a mapping: expected a 'clouds:' mapping`)

@@ -71,3 +71,45 @@ describe('config-yaml', () => {
     ])
   })
 })
+
+describe('parse errors of clouds.yaml, secure.yaml and JSON clouds files', () => {
+  const messageOf = (content: string, path: string): string => {
+    try {
+      parseConfigDocument(content, path)
+    } catch (error) {
+      return (error as Error).message
+    }
+    throw new Error('parsed')
+  }
+
+  it('name the file, line and column and never quote the text', () => {
+    const cases: [string, string, string][] = [
+      // JSON.parse itself answers `..."password":hunter2-to"... is not valid JSON`.
+      [
+        '{"clouds":{"c":{"auth":{"password":hunter2-top}}}}',
+        '/c.json',
+        'Cannot parse /c.json: expected a value (a quoted string, number, true, false, null, { or [) at line 1, column 36 (the text is not shown: it may hold secrets)',
+      ],
+      [
+        'clouds:\n  c:\n    auth:\n      password: !hunter2-top\n',
+        '/c.yaml',
+        'Cannot parse /c.yaml: unknown scalar tag at line 4, column 17 (the text is not shown: it may hold secrets)',
+      ],
+      [
+        'clouds:\n  c: {password: *hunter2-top}\n',
+        '/secure.yaml',
+        'Cannot parse /secure.yaml: unidentified alias at line 2, column 18 (the text is not shown: it may hold secrets)',
+      ],
+      [
+        'clouds:\n  c:\n    password: "hunter2-top\n',
+        'the clouds.yaml input',
+        'Cannot parse the clouds.yaml input: deficient indentation at line 4, column 1 (the text is not shown: it may hold secrets)',
+      ],
+    ]
+    for (const [content, path, expected] of cases) {
+      const message = messageOf(content, path)
+      expect(message).toBe(expected)
+      expect(message).not.toContain('hunter')
+    }
+  })
+})

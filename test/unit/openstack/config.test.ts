@@ -345,4 +345,17 @@ describe('resolveCloudConfig: errors are one clear line without secrets', () => 
     )
     expect(message).not.toContain('hunter2')
   })
+
+  it('names an invalid region entry by its place, not by its values (they may hold a password)', () => {
+    const yaml = `clouds:
+  c:
+    auth: {auth_url: 'http://k/v3', username: u, password: p}
+    regions:
+      - north
+      - {name: south, values: {auth: {password: hunter2-region}}, extra: 1}
+`
+    expect(errorOf(() => resolve({ clouds: { path: '/c.yaml', content: yaml } }))).toBe(
+      "Cloud 'c' in /c.yaml: region entry 2 ('south') is invalid; expected a name or {name, values} with values a mapping",
+    )
+  })
 })
