@@ -12,6 +12,8 @@ import {
 export type Fault =
   | { status: number; body?: string; headers?: Record<string, string> }
   | { reset: true }
+  /** Reads this much of the request body, then drops the connection: a reset mid-upload. */
+  | { resetAfterBytes: number }
   | { delayMs: number }
 
 export interface FaultRule {
@@ -26,7 +28,7 @@ export interface FaultRule {
 export interface ProxiedRequest {
   method: string
   path: string
-  /** 'status 503', 'reset', 'delay 200 ms', or undefined when passed through untouched. */
+  /** 'status 503', 'reset', 'reset after N bytes', 'delay 200 ms', or undefined when passed through untouched. */
   fault?: string
 }
 
@@ -81,6 +83,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if ('reset' in fault) {
       entry.fault = 'reset'
       req.socket.destroy()
+    } else if ('resetAfterBytes' in fault) {
+      entry.fault = `reset after ${fault.resetAfterBytes} bytes`
+      let received = 0
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length
+        if (received >= fault.resetAfterBytes) req.socket.destroy()
+      })
     } else if ('status' in fault) {
       entry.fault = `status ${fault.status}`
       req.resume()

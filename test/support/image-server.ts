@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process'
 import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
 import { promisify } from 'node:util'
@@ -22,14 +22,15 @@ export interface ImageServer {
   addFile(name: string, content: string | Buffer, lastModified?: Date): Promise<string>
   /** Every request received: `GET /x.qcow2`. */
   requests: string[]
-  /** Connections open right now (a download nobody reads any more still holds one). */
-  openConnections(): Promise<number>
+  /** Downloads (GET) still being sent: one nobody reads any more stays open. */
+  openDownloads(): number
   close(): Promise<void>
 }
 
 export async function startImageServer(): Promise<ImageServer> {
   const dir = await mkdtemp(join(tmpdir(), 'image-server-'))
   const requests: string[] = []
+  const sending = new Set<ServerResponse>()
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -50,7 +51,11 @@ export async function startImageServer(): Promise<ImageServer> {
         'Last-Modified': info.mtime.toUTCString(),
       })
       if (req.method === 'HEAD') res.end()
-      else createReadStream(file).pipe(res)
+      else {
+        sending.add(res)
+        res.on('close', () => sending.delete(res))
+        createReadStream(file).pipe(res)
+      }
     })()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -67,10 +72,7 @@ export async function startImageServer(): Promise<ImageServer> {
       return `${url}/${encodeURIComponent(name)}`
     },
     requests,
-    openConnections: () =>
-      new Promise((resolve, reject) =>
-        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
-      ),
+    openDownloads: () => sending.size,
     async close() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
