@@ -40,7 +40,10 @@ describe('action', () => {
     )
     expect(written).toMatch(/::error::Image definitions are invalid/)
     expect(process.exitCode).toBe(1)
-    expect(readFileSync(summary, 'utf8')).toMatch(/\| error \| `.*32-bad-format\.yml:5:13` \|/)
+    // The summary escapes what it quotes from the files: `:` as &#58;.
+    expect(readFileSync(summary, 'utf8')).toMatch(
+      /\| error \| <code>.*32-bad-format\.yml&#58;5&#58;13<\/code> \|/,
+    )
     expect(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8')).toMatch(
       /result[\s\S]*invalid/,
     )
