@@ -34,7 +34,7 @@ export function createTerminalReporter(io: TerminalStreams): TerminalReporter {
     problems(problems: readonly Problem[]) {
       for (const p of problems) {
         const label = p.severity === 'error' ? paint(31, 'error') : paint(33, 'warning')
-        let text = `${paint(1, `${oneLine(p.file)}:${p.line}:${p.column}`)}  ${label}  ${clean(p.message)}\n`
+        let text = `${paint(1, `${oneLine(p.file)}:${p.line}:${p.column}`)}  ${label}  ${oneLine(p.message)}\n`
         if (p.sourceLine !== undefined) {
           const gutter = String(p.line).length
           text += `  ${String(p.line)} | ${oneLine(p.sourceLine)}\n`

@@ -1,6 +1,6 @@
 // Reporter for GitHub Actions: annotations on the exact line, job summary, masking.
 import * as core from '@actions/core'
-import { escapeLog, escapeLogValue } from '../escape/log.js'
+import { escapeLog } from '../escape/log.js'
 import type { Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 
@@ -16,7 +16,7 @@ export function createActionsReporter(): Reporter {
       for (const p of problems) {
         const properties = {
           title: 'Image definition',
-          file: escapeLogValue(p.file),
+          file: escapeLog(p.file),
           startLine: p.line,
           startColumn: p.column,
         }

@@ -21,14 +21,12 @@ export function renderGfm(markdown: string): string {
 /** Every tag in `html`, with its attributes, in order. */
 export const tagsOf = (html: string): string[] => html.match(/<[^>]*>/g) ?? []
 
-/** The text a reader sees: tags dropped, character references decoded. */
+/** The text a reader sees: tags dropped, character references decoded (once). */
 export function textOf(html: string): string {
+  const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' }
   return html
     .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(quot|lt|gt|amp));/gi, (_, d, h, n) =>
+      n ? (named[n as string] as string) : String.fromCodePoint(d ? Number(d) : parseInt(h, 16)),
+    )
 }
