@@ -12,6 +12,8 @@
 #   down     stop exactly the processes `up` started (by their pid files)
 #   status   show what runs; exit 0 only if the cloud is up and healthy
 #   reset    down, wipe the data dir, up again (same as LOCAL_CLOUD_RESET=1 up)
+#   crash-glance  SIGKILL glance-api and its workers, as a crash would (tests of
+#            an apply interrupted by the cloud); `up` starts it again
 #
 # Environment (all optional):
 #   LOCAL_CLOUD_DIR            data dir          (/var/tmp/image-manager-cloud)
@@ -606,9 +608,17 @@ cmd_reset() {
   bring_up
 }
 
+cmd_crash-glance() {
+  local pid
+  pid=$(pid_of glance) || die "glance is not running"
+  log "killing glance (pid $pid) with SIGKILL"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+  rm -f "$RUN/glance.pid"
+}
+
 main() {
   case ${1:-} in
-    install | up | down | status | reset) "cmd_$1" ;;
+    install | up | down | status | reset | crash-glance) "cmd_$1" ;;
     *)
       sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
       exit 2

@@ -1,5 +1,5 @@
 // Acceptance 6: crash safety. The bundled CLI (the real product) is killed
-// with SIGKILL at ten random points of a run; one more full run then leaves
+// with SIGKILL at ten seeded random points of a run (TEST_SEED replays them); one more full run then leaves
 // exactly the desired state: every desired name once, no leftover of an
 // interrupted import, and an empty plan.
 import { spawn } from 'node:child_process'
@@ -8,6 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import { localCloudsYamlPath } from '../../support/local-cloud.js'
+import { testSeed } from '../../support/seeded.js'
 import {
   applyOptions,
   outcomeLines,
@@ -181,11 +182,15 @@ describe('apply: crash safety of the bundled CLI', () => {
     const first = await cliApply(await catalog(0))
     expect(first.code, first.output).toBe(0)
     const fullRunMs = first.ms
-    const log: string[] = [`full run: ${fullRunMs} ms`]
+    const { seed, random } = testSeed('crash')
+    const log: string[] = [
+      `seed ${seed} (TEST_SEED=${seed} replays these kill points)`,
+      `full run: ${fullRunMs} ms`,
+    ]
 
     for (let r = 1; r <= KILLS; r++) {
       const file = await catalog(r)
-      const delay = Math.round(200 + Math.random() * Math.max(0, fullRunMs - 200))
+      const delay = Math.round(200 + random() * Math.max(0, fullRunMs - 200))
       const result = await cliApply(file, delay)
       log.push(
         `round ${r}: kill after ${delay} ms -> ${result.signal ?? `exit ${result.code}`} at ${result.ms} ms`,
