@@ -54,7 +54,24 @@ start_web() {
   WEB_PORT=$(free_port)
   /usr/bin/python3 -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory "$1" >>"$work/web.log" 2>&1 &
   bench_pids+=($!)
+  WEB_PID=$!
   wait_port "$WEB_PORT"
+}
+
+# CPU seconds (user + system, with reaped children such as qemu-img) spent so far
+# by the cloud's processes: everything whose command line names the local
+# cloud's data dir (MariaDB, Keystone's uwsgi, glance-api and its workers),
+# plus the loopback web server of start_web. Sampled before and after a run,
+# the difference divided by the cores is the floor: the least wall time the
+# cloud needed for its own work, however fast the client.
+cloud_cpu_s() {
+  local dir=${LOCAL_CLOUD_DIR:-/var/tmp/image-manager-cloud} pid ticks=0 t
+  for pid in $(grep -lF -- "$dir" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3) ${WEB_PID:-}; do
+    # Fields 14-17 of /proc/PID/stat: utime stime cutime cstime (after the command's ")").
+    t=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || continue
+    ticks=$((ticks + ${t:-0}))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
 }
 
 # start_proxy LOG -> sets PROXY_PORT and PROXY_CLOUDS (a clouds.yaml whose
