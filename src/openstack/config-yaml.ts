@@ -27,7 +27,8 @@ function syntaxError(error: unknown, content: string, path: string): string {
   if (error instanceof YAMLException) {
     // Reasons like `unknown tag !<...>` or `unidentified alias "..."` end in the text itself.
     const reason = error.reason.replace(/\s*["'`!<&*].*$/s, '') || 'invalid YAML'
-    return `${reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1} ${hidden}`
+    const at = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : ''
+    return `${reason}${at} ${hidden}`
   }
   return `not valid YAML ${hidden}`
 }

@@ -49,9 +49,8 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
     return { line, column: at - lineStart + 1, reason }
   }
-  const afterValue = (): void => {
-    expect = stack.length > 0 ? 'comma-or-close' : 'end'
-  }
+  /** What follows a complete value: more of its container, or the end. */
+  const afterValue = (): Expect => (stack.length > 0 ? 'comma-or-close' : 'end')
   for (;;) {
     while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++
     if (i >= text.length) {
@@ -65,7 +64,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         if (expect === 'value-or-]' && c === ']') {
           stack.pop()
           i++
-          afterValue()
+          expect = afterValue()
         } else if (c === '{' || c === '[') {
           stack.push(c)
           i++
@@ -74,19 +73,19 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
           const end = scanString(text, i)
           if (typeof end !== 'number') return fail(end.at, `expected a value: ${end.reason}`)
           i = end
-          afterValue()
+          expect = afterValue()
         } else if (c === '-' || (c >= '0' && c <= '9')) {
           NUMBER.lastIndex = i
           if (!NUMBER.test(text)) return fail(i, 'expected a value: an invalid number')
           i = NUMBER.lastIndex
-          afterValue()
+          expect = afterValue()
         } else {
           const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i))
           if (literal === undefined) {
             return fail(i, 'expected a value (a quoted string, number, true, false, null, { or [)')
           }
           i += literal.length
-          afterValue()
+          expect = afterValue()
         }
         break
       }
@@ -95,7 +94,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         if (expect === 'key-or-}' && c === '}') {
           stack.pop()
           i++
-          afterValue()
+          expect = afterValue()
         } else if (c === '"') {
           const end = scanString(text, i)
           if (typeof end !== 'number') return fail(end.at, `expected a key: ${end.reason}`)
@@ -117,7 +116,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         } else if (c === close) {
           stack.pop()
           i++
-          afterValue()
+          expect = afterValue()
         } else return fail(i, `expected ',' or '${close}'`)
         break
       }
