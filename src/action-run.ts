@@ -18,7 +18,7 @@ const COMMANDS = ['validate', 'plan', 'apply'] as const
 type CommandName = (typeof COMMANDS)[number]
 
 /** Inputs that are flags; every other input is text. Names match the CLI's flags. */
-const FLAGS = [
+export const FLAGS = [
   'strict',
   'force',
   'latest',
@@ -29,10 +29,9 @@ const FLAGS = [
   'yes-i-really-know-what-i-do',
   'keep',
   'check-age',
-  'detailed-exitcode',
   'dry-run',
 ]
-const TEXTS = [
+export const TEXTS = [
   'images',
   'cloud',
   'source-cacert',
@@ -44,6 +43,18 @@ const TEXTS = [
   'import-timeout',
 ]
 
+/** Inputs the action reads besides the options; action.yml declares exactly these (a test checks). */
+export const OTHER_INPUTS = ['command', 'clouds-yaml', 'comment', 'github-token']
+
+/** Used when an input is absent (outside a runner); the same as action.yml's defaults. */
+export const TEXT_DEFAULTS: Values = {
+  images: 'etc/images/',
+  tag: 'managed_by_osism',
+  'max-age': '90',
+  concurrency: '4',
+  'import-timeout': '1800',
+}
+
 // getBooleanInput throws on an absent input; absent means the default, false.
 const booleanInput = (name: string): boolean =>
   core.getInput(name) !== '' && core.getBooleanInput(name)
@@ -54,13 +65,7 @@ export function readInputs(): { command: CommandName; values: Values; cloudsYaml
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new Error(`Unknown command '${command}'; expected one of: ${COMMANDS.join(', ')}`)
   }
-  const values: Values = {
-    images: 'etc/images/',
-    tag: 'managed_by_osism',
-    'max-age': '90',
-    concurrency: '4',
-    'import-timeout': '1800',
-  }
+  const values: Values = { ...TEXT_DEFAULTS }
   for (const name of FLAGS) values[name] = booleanInput(name)
   for (const name of TEXTS) {
     const value = core.getInput(name)

@@ -1,9 +1,11 @@
-// The action's outputs: what action.yml declares is what the code sets, and the counts add up.
+// The action's inputs and outputs: what action.yml declares is what the code reads and sets,
+// with the same defaults, and the counts add up.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { applyOutputs, OUTPUT_NAMES, planOutputs } from '../../../src/action-outputs.js'
+import { FLAGS, OTHER_INPUTS, TEXT_DEFAULTS, TEXTS } from '../../../src/action-run.js'
 import type { ApplyReport } from '../../../src/apply/executor.js'
 import type { DefinitionPlan, Plan, Step } from '../../../src/plan/types.js'
 
@@ -73,5 +75,22 @@ describe('action outputs', () => {
     } as unknown as ApplyReport
     expect(applyOutputs(report)).toEqual({ applied: '2', failed: '1' })
     expect(applyOutputs(undefined)).toEqual({ applied: '0', failed: '0' })
+  })
+})
+
+describe('action inputs', () => {
+  const inputs = (
+    load(readFileSync(path.resolve(import.meta.dirname, '../../../action.yml'), 'utf8')) as {
+      inputs: Record<string, { description: string; default?: string }>
+    }
+  ).inputs
+
+  it('action.yml declares exactly the inputs the code reads', () => {
+    expect(Object.keys(inputs).sort()).toEqual([...FLAGS, ...TEXTS, ...OTHER_INPUTS].sort())
+  })
+
+  it('flags default to false, and texts to what the code uses when the input is absent', () => {
+    for (const name of FLAGS) expect(inputs[name]?.default, name).toBe('false')
+    for (const name of TEXTS) expect(inputs[name]?.default, name).toBe(TEXT_DEFAULTS[name])
   })
 })
