@@ -108,9 +108,9 @@ async function walk(
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) {
-        if (level < depth) pending.push([full, level + 1])
-      } else out.push(full)
+      // A directory is also a candidate: one named like a definition file gets a warning.
+      if (entry.isDirectory() && level < depth) pending.push([full, level + 1])
+      out.push(full)
     }
   }
   return out

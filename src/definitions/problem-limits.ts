@@ -17,6 +17,35 @@ const clip = (text: string, max: number): string =>
  * only, identical ones once (a defect in an anchored node repeats at every alias),
  * messages cut, and no excerpt where the caret would point past the cut line.
  */
+// Closing lines made before limitProblems runs, with the counts they stand for.
+const closing = new WeakMap<Problem, { count: number; errors: number }>()
+
+/** One line standing for `count` problems (`errors` of them errors) not shown, from `at` on. */
+export function moreProblems(
+  file: string,
+  at: { line: number; column: number },
+  count: number,
+  errors: number,
+): Problem {
+  const problem: Problem = {
+    severity: errors > 0 ? 'error' : 'warning',
+    file,
+    ...at,
+    message: `${count} more problem${count === 1 ? '' : 's'} in this file (${errors} error${errors === 1 ? '' : 's'}) not shown: fix the ones above and validate again`,
+  }
+  closing.set(problem, { count, errors })
+  return problem
+}
+
+/** The message without the leading `'images[3].meta.x'`: the same defect reached through another alias. */
+const defect = (p: Problem): string =>
+  `${p.severity}:${p.line}:${p.column}:${p.message.replace(/^'[^']*' /, '')}`
+
+/**
+ * Problems sorted by file as they are, but each file's first MAX_PROBLEMS_PER_FILE
+ * only, each defect once (one in an anchored node repeats at every alias),
+ * messages cut, and no excerpt where the caret would point past the cut line.
+ */
 export function limitProblems(sorted: readonly Problem[]): Problem[] {
   const out: Problem[] = []
   let file: string | undefined
@@ -25,14 +54,7 @@ export function limitProblems(sorted: readonly Problem[]): Problem[] {
   const closeFile = (): void => {
     const { first, count, errors } = hidden
     hidden = { first: undefined, count: 0, errors: 0 }
-    if (!first) return
-    out.push({
-      severity: errors > 0 ? 'error' : 'warning',
-      file: first.file,
-      line: first.line,
-      column: first.column,
-      message: `${count} more problem${count === 1 ? '' : 's'} in this file (${errors} error${errors === 1 ? '' : 's'}) not shown: fix the ones above and validate again`,
-    })
+    if (first) out.push(moreProblems(first.file, first, count, errors))
   }
   for (const p of sorted) {
     if (p.file !== file) {
@@ -40,7 +62,14 @@ export function limitProblems(sorted: readonly Problem[]): Problem[] {
       file = p.file
       seen = new Set()
     }
-    const key = `${p.line}:${p.column}:${p.message}`
+    const counted = closing.get(p)
+    if (counted) {
+      hidden.first ??= p
+      hidden.count += counted.count
+      hidden.errors += counted.errors
+      continue
+    }
+    const key = defect(p)
     if (seen.has(key)) continue
     seen.add(key)
     if (seen.size > MAX_PROBLEMS_PER_FILE) {

@@ -5,8 +5,12 @@ import addFormatsModule, { type FormatsPluginOptions } from 'ajv-formats'
 import schema from '../../schemas/image-definitions.schema.json' with { type: 'json' }
 import type { Problem } from '../problems.js'
 import type { LoadedFile } from './load.js'
+import { MAX_PROBLEMS_PER_FILE, moreProblems } from './problem-limits.js'
 
 type SchemaNode = Record<string, unknown>
+
+/** Schema errors described per file (some may be duplicates through aliases); the rest are counted. */
+const DESCRIBED_PER_FILE = 4 * MAX_PROBLEMS_PER_FILE
 
 // ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -156,8 +160,11 @@ function locate(file: LoadedFile, e: ErrorObject): number {
 export function checkSchema(file: LoadedFile): Problem[] {
   const validate = validator()
   if (validate(file.data)) return []
-  return relevant(validate.errors ?? []).map((e) => {
-    const { line, column } = file.lines.locate(locate(file, e))
+  // Only the first few are shown: describe those, count the rest (a file may hold millions).
+  const located = relevant(validate.errors ?? []).map((e) => ({ e, offset: locate(file, e) }))
+  located.sort((a, b) => a.offset - b.offset)
+  const problems: Problem[] = located.slice(0, DESCRIBED_PER_FILE).map(({ e, offset }) => {
+    const { line, column } = file.lines.locate(offset)
     return {
       severity: 'error' as const,
       file: file.file,
@@ -167,4 +174,10 @@ export function checkSchema(file: LoadedFile): Problem[] {
       sourceLine: file.lines.lineText(line),
     }
   })
+  const rest = located.length - DESCRIBED_PER_FILE
+  const first = located[DESCRIBED_PER_FILE]
+  if (first) {
+    problems.push(moreProblems(file.file, file.lines.locate(first.offset), rest, rest))
+  }
+  return problems
 }
