@@ -81,6 +81,7 @@ describe('image import on the local cloud', () => {
     const image = await create('upload')
     const download = await openDownload(`file://${server.dir}/cirros-like.qcow2`, {
       algorithms: ['md5', 'sha512'],
+      baseDir: server.dir,
     })
     await glance.uploadImage(image.id, download.stream, download.size)
     const result = await download.result

@@ -91,7 +91,8 @@ describe('openDownload', () => {
   })
 
   it('reads file: URLs, absolute and relative', async () => {
-    const download = await openDownload(`file://${server.dir}/tiny.qcow2`)
+    // Absolute file: urls, too, must stay inside baseDir (the definition file's directory).
+    const download = await openDownload(`file://${server.dir}/tiny.qcow2`, { baseDir: server.dir })
     expect((await drain(download.stream)).length).toBe(qcow2.length)
     expect((await download.result).digests.sha256).toBe(sha256)
     const relative = await openDownload('file:tiny.qcow2', { baseDir: server.dir })
