@@ -3,11 +3,16 @@
 // GITHUB_STEP_SUMMARY files, GITHUB_API_URL at the OpenAPI-checked GitHub
 // double on loopback, and the real local Keystone + Glance. Then apply makes
 // the cloud match and sets its outputs, and the next plan has nothing to do.
+// ACTION_ENTRY=dist/index.js runs a bundle instead, in a node process of its
+// own as the runner does (after `npm run build`); by default the sources run
+// in this process.
+import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -145,6 +150,21 @@ ${entries.join('')}`,
   return dir
 }
 
+async function runBundle(entry: string): Promise<void> {
+  try {
+    const child = await promisify(execFile)(process.execPath, [entry], {
+      env: process.env,
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    written = child.stdout
+    process.exitCode = 0
+  } catch (error) {
+    const failure = error as { code?: unknown; stdout?: string }
+    written = failure.stdout ?? String(error)
+    process.exitCode = typeof failure.code === 'number' ? failure.code : 1
+  }
+}
+
 const files = {
   output: '',
   summary: '',
@@ -214,7 +234,10 @@ describe('the action on a pull request and a push', () => {
     })
     // Imported only now (nothing above may load @actions/github): it reads the event when it
     // loads, as on a runner.
-    run = (await import('../../../src/action-run.js')).run
+    const entry = process.env.ACTION_ENTRY
+    run = entry
+      ? () => runBundle(path.resolve(entry))
+      : (await import('../../../src/action-run.js')).run
     planMarker = (await import('../../../src/github/plan-comment.js')).planMarker
   })
 
