@@ -17,6 +17,7 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   importTimeout: number
 }
 
+/** Lines whose values are escaped (`v`): printed with `preEscaped`. */
 export function renderReport(report: ApplyReport): string {
   const count = (status: string): number =>
     report.outcomes.filter((o) => o.status === status).length
@@ -62,7 +63,7 @@ export async function applyCommand(
     replan,
   })
   const text = renderReport(report)
-  reporter.info(text)
+  reporter.info(text, { preEscaped: true })
   await reporter.summary(`${renderMarkdown(plan)}\n\n${markdownBlock(text)}`)
   await done?.(plan, report)
   return report.failed > 0 ? 1 : 0

@@ -14,7 +14,7 @@ const WORD_JOINER = '\u2060'
 /** One value for any place in the template: a line, a table cell, `<summary>` or `<code>`. */
 export function escapeMarkdown(value: string): string {
   return (
-    showInvisible(value, false)
+    showInvisible(value)
       .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
       // `www.` is an autolink even without a scheme.
       .replace(/(www)\./gi, '$1&#46;')

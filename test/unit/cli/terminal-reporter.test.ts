@@ -58,9 +58,12 @@ describe('terminal reporter', () => {
     for (const line of shown.split('\n')) expect(runnerCommand(line)).toBe(false)
   })
 
-  it.each(ATTACKS)('%j: a problem and the plan keep their lines', (attack) => {
+  it.each(ATTACKS)('%j: messages, a problem and the plan keep their lines', (attack) => {
     const lines = (s: (i: number) => string): number => {
       const { reporter, text } = terminal()
+      reporter.info(`imported ${s(0)}`)
+      reporter.warning(`${s(0)}: failed`)
+      reporter.debug(s(0))
       reporter.problems([problem(s(0))])
       reporter.info(renderTerminal(planOf(s), true), { preEscaped: true })
       return text().split('\n').length

@@ -11,8 +11,10 @@ describe('escapeLog', () => {
     expect(escapeLog('a \u202eb\u2066c\u2069 \u200f')).toBe('a \\u202eb\\u2066c\\u2069 \\u200f')
   })
 
-  it('keeps the lines of a message, and no line starts a workflow command', () => {
-    expect(escapeLog('one\n::error file=x::two\n  ::warning::three')).toBe(
+  it('a message is one line; in a pre-escaped text no line starts a workflow command', () => {
+    expect(escapeLog('one\n::error file=x::two')).toBe('one\\x0a::error file=x::two')
+    expect(escapeLog('::error::x')).toBe('\\x3a:error::x')
+    expect(escapeLog('one\n::error file=x::two\n  ::warning::three', { preEscaped: true })).toBe(
       'one\n\\x3a:error file=x::two\n  \\x3a:warning::three',
     )
     expect(escapeLog('a ##[error]b')).toBe('a ##\\x5berror]b')

@@ -40,7 +40,7 @@ describe('escapeMarkdown', () => {
     // GitHub links mentions and references in the rendered text.
     expect(textOf(html)).not.toMatch(/(^|\W)(@[a-z0-9]|#\d)/i)
     const text = textOf(html).replace(WORD_JOINER, '')
-    expect(text.split(showInvisible(attack, false)).length - 1).toBe(8)
+    expect(text.split(showInvisible(attack)).length - 1).toBe(8)
   })
 
   it('the forged heading and the tracking image of the issue stay text', () => {
@@ -58,7 +58,7 @@ describe('escapeMarkdown', () => {
     const html = renderGfm(`${markdownBlock(lines.join('\n'))}\n\n<sub>end</sub>`)
     expect(tagsOf(html)).toEqual(['<pre>', '</pre>', '<p>', '<sub>', '</sub>', '</p>'])
     expect(textOf(html).replace(WORD_JOINER, '').split('\n').slice(0, lines.length)).toEqual(
-      lines.map((l) => showInvisible(l, false)),
+      lines.map((l) => showInvisible(l)),
     )
   })
 

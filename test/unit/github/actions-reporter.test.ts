@@ -53,7 +53,10 @@ describe('actions reporter', () => {
 
   it("the issue's workflow command is printed, not run", () => {
     createActionsReporter().info(`Ubuntu\n${WORKFLOW_COMMAND}`)
-    expect(written).toBe('Ubuntu\n\\x3a:error file=.github/workflows/ci.yml,line=1::pwned\n')
+    expect(written).toBe('Ubuntu\\x0a::error file=.github/workflows/ci.yml,line=1::pwned\n')
+    written = ''
+    createActionsReporter().info(WORKFLOW_COMMAND)
+    expect(written).toBe('\\x3a:error file=.github/workflows/ci.yml,line=1::pwned\n')
   })
 
   it('annotations carry the message without control characters', () => {
