@@ -1,0 +1,89 @@
+// The shapes shared by upstream discovery, the catalog editor, the `update`
+// command and the bump pull requests.
+
+/** A checksum as an upstream manifest states it. */
+export interface Checksum {
+  algorithm: 'md5' | 'sha1' | 'sha256' | 'sha512'
+  /** Lower-case hex digest. */
+  hex: string
+}
+
+/** The newest upstream build of a tracked definition. */
+export interface Build {
+  /** Catalog version: the build folder's date YYYYMMDD, else the image's Last-Modified date, else the upstream version. */
+  version: string
+  /** The image url the catalog will carry. */
+  url: string
+  checksum: Checksum
+  /** ISO date YYYY-MM-DD. */
+  buildDate: string
+}
+
+/** What a source is given: the tracked definition's discovery inputs. */
+export interface Tracked {
+  /** Image name, for messages. */
+  image: string
+  latestUrl: string
+  latestChecksumUrl: string
+  /** Explicit source key (`upstream:` in the definition), overriding the detection from the urls. */
+  source?: string
+  /** The first version entry as the catalog has it now. */
+  current: { version: string; url: string; checksum?: string; buildDate?: string }
+}
+
+/** One version bump of one image. */
+export interface Bump {
+  image: string
+  /** Version before the bump. */
+  from: string
+  /** Version after the bump. */
+  to: string
+  url: string
+  /** `<algo>:<hex>` */
+  checksum: string
+  /** ISO date YYYY-MM-DD. */
+  buildDate: string
+}
+
+/** One catalog file with newer builds: its whole new text and what changed. */
+export interface FileUpdate {
+  /** The file's path as given (as the catalog search found it). */
+  file: string
+  /** The whole new file text. */
+  content: string
+  bumps: Bump[]
+}
+
+/** The outcome for one tracked definition (`update --output json` prints these). */
+export interface DefinitionStatus {
+  file: string
+  image: string
+  status: 'newer' | 'current' | 'error'
+  from?: string
+  to?: string
+  url?: string
+  /** `<algo>:<hex>` */
+  checksum?: string
+  build_date?: string
+  error?: string
+}
+
+export interface FindUpdatesOptions {
+  /** Definition file, directory or glob, as for validate. */
+  images: string
+  /** Only images whose name matches this regular expression. */
+  filter?: string
+  /** PEM CA bundle trusted for upstream sites besides the system CAs. */
+  sourceCacert?: string
+  /** Upstream requests in flight at once (default 8). */
+  concurrency?: number
+  /** Per-request timeout in ms (default 30 s). */
+  timeoutMs?: number
+  /** Mirror base url: when set, bumped entries get `mirror_url` under it (SPEC 10 layout). */
+  mirrorBaseUrl?: string
+}
+
+export interface FindUpdatesResult {
+  updates: FileUpdate[]
+  statuses: DefinitionStatus[]
+}
