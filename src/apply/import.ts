@@ -131,6 +131,12 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
         image = await resetForRetry(ctx, image.id)
       }
     }
+  } catch (error) {
+    throw await cleanUp(ctx, step, image.id, error as Error)
+  }
+  // The image is complete from here: a failure now leaves it, private, for the
+  // next run to finish (the plan then sees its visibility or name differ).
+  try {
     // Visibility only now, so nobody boots a half-imported image; min_disk once the size is known.
     const minDisk = desiredMinDisk(step.create.min_disk, image.size)
     const ops: PatchOperation[] = []
@@ -141,7 +147,9 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
     if (step.then.status === 'deactivated') await ctx.glance.deactivateImage(image.id)
     return final
   } catch (error) {
-    throw await cleanUp(ctx, step, image.id, error as Error)
+    throw new ImportError(
+      `imported as ${image.id}, but not finished (${(error as Error).message}); the next run finishes it`,
+    )
   }
 }
 

@@ -135,6 +135,8 @@ export function glanceRequests(
         expected: [200],
         json: operations,
         contentType: JSON_PATCH_CONTENT_TYPE,
+        // Setting values twice sets them once; a removal repeated would fail (409).
+        idempotent: operations.every((op) => op.op !== 'remove'),
       })
       return parseImage(response.data)
     },
