@@ -82,6 +82,11 @@ export function normalize(file: LoadedFile): Definition[] {
     for (const key of ['password', 'shortname', 'latest_url', 'latest_checksum_url'] as const) {
       if (typeof raw[key] === 'string') def[key] = raw[key] as string
     }
+    const rotated = raw.rotated as Raw | undefined
+    if (rotated) {
+      def.rotated = { meta: meta(file, `${pointer}/rotated/meta`, rotated.meta) }
+      if (typeof rotated.hidden === 'boolean') def.rotated.hidden = rotated.hidden
+    }
     return def
   })
 }

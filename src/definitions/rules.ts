@@ -92,7 +92,21 @@ export async function checkRules(
           `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`,
         )
       }
-      const missing = options.recommendedMeta.filter((key) => !(key in def.meta))
+      // Non-multi builds take os_version from their version; multi ones may set it per version.
+      const versioned =
+        !def.multi || (def.versions.length > 0 && def.versions.every((v) => v.os_version))
+      const missing = options.recommendedMeta.filter(
+        (key) => !(key in def.meta) && !(key === 'os_version' && versioned),
+      )
+      if (def.rotated && !def.multi) {
+        report(
+          file,
+          `${at}/rotated`,
+          `'rotated' has no effect on '${def.name}': only multi: true images are replaced under their name`,
+          'warning',
+          true,
+        )
+      }
       if (missing.length > 0) {
         report(
           file,

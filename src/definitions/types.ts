@@ -35,6 +35,13 @@ export interface Version {
   position: SourcePosition
 }
 
+/** What a multi build gets once a newer build takes its name (`rotated`, or the catalog-wide default). */
+export interface Rotated {
+  meta: Meta
+  /** os_hidden of replaced builds. */
+  hidden?: boolean
+}
+
 /** One entry of a file's `images` list (SPEC 1), defaults applied. */
 export interface Definition {
   name: string
@@ -55,6 +62,8 @@ export interface Definition {
   versions: Version[]
   latest_url?: string
   latest_checksum_url?: string
+  /** Multi images: the definition's own rotation settings (they replace the catalog-wide ones). */
+  rotated?: Rotated
   /** Where the entry starts, for messages. */
   position: SourcePosition
 }

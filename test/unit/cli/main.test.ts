@@ -22,7 +22,7 @@ describe('cli', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^✓ valid: 1 file, 1 image, 1 version \(1 warning\)$/m)
     expect(r.stdout).toMatch(
-      /seed-cirros\.yml:12:5 {2}warning {2}meta lacks 'hypervisor_type', 'os_purpose'/,
+      /seed-cirros\.yml:12:5 {2}warning {2}meta lacks 'os_purpose', which the SCS/,
     )
   })
 

@@ -85,8 +85,10 @@ describe('validate: accepted catalogs', () => {
     const lenient = await validateCatalog({ images: seed, now, cwd: fixtures })
     expect(errorsOf(lenient.problems)).toEqual([])
     expect(lenient.problems.map((p) => p.message).join()).toMatch(
-      /meta lacks 'hypervisor_type'.*SCS/,
+      /meta lacks 'os_distro', 'os_purpose', 'replace_frequency', 'uuid_validity', 'provided_until', which the SCS/,
     )
+    // hypervisor_type is only recommended in SCS v2; os_version comes from the version (multi: false).
+    expect(lenient.problems.map((p) => p.message).join()).not.toMatch(/hypervisor_type|os_version/)
     const strict = await validateCatalog({ images: seed, now, cwd: fixtures, strict: true })
     expect(errorsOf(strict.problems).length).toBeGreaterThan(0)
   })
