@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { run } from '../../src/action-run.js'
+import { readOutputs } from '../support/action-outputs.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures')
 
@@ -44,16 +45,14 @@ describe('action', () => {
     expect(readFileSync(summary, 'utf8')).toMatch(
       /\| error \| <code>.*32-bad-format\.yml&#58;5&#58;13<\/code> \|/,
     )
-    expect(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8')).toMatch(
-      /result[\s\S]*invalid/,
-    )
+    expect(readOutputs(process.env.GITHUB_OUTPUT as string).result).toBe('invalid')
   })
 
   it('passes a valid catalog', async () => {
     process.env.INPUT_IMAGES = path.join(fixtures, 'valid')
     await run()
     expect(process.exitCode).toBe(0)
-    expect(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8')).toMatch(/result[\s\S]*valid/)
+    expect(readOutputs(process.env.GITHUB_OUTPUT as string).result).toBe('valid')
   })
 
   it('rejects an unknown command with the list of known ones', async () => {

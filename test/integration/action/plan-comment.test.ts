@@ -16,6 +16,7 @@ import { promisify } from 'node:util'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { readOutputs } from '../../support/action-outputs.js'
 import { specExample, type GitHubRequest } from '../../support/github-openapi.js'
 import { startGitHubServer, type GitHubServer } from '../../support/github-server.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
@@ -181,12 +182,7 @@ async function step(inputs: Record<string, string>): Promise<Record<string, stri
   written = ''
   process.exitCode = 0
   await run()
-  const outputs: Record<string, string> = {}
-  // The runner's file command format: name<<DELIMITER, value lines, DELIMITER.
-  for (const m of readFileSync(files.output, 'utf8').matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    outputs[m[1] as string] = m[3] as string
-  }
-  return outputs
+  return readOutputs(files.output)
 }
 
 const planInputs = (cloud: string): Record<string, string> => ({
