@@ -1,0 +1,85 @@
+// `lifecycle`: the catalog against endoflife.date — supported releases it
+// lacks, enabled images past end of life — as Markdown or JSON.
+import { validateCatalog } from '../definitions/validate.js'
+import { checkEolUrl, DEFAULT_EOL_URL, fetchCycles, type Cycle } from '../lifecycle/endoflife.js'
+import { renderLifecycleJson, renderLifecycleMarkdown } from '../lifecycle/render.js'
+import { lifecycleReport, productsOf, type LifecycleReport } from '../lifecycle/report.js'
+import type { FetchFunction } from '../openstack/http.js'
+import { createUpstreamHttp } from '../openstack/upstream-http.js'
+import { errorsOf, UserError } from '../problems.js'
+import type { Reporter } from '../reporter.js'
+import type { Values } from './options.js'
+
+export type LifecycleOutput = 'markdown' | 'json'
+
+export interface LifecycleCommandOptions {
+  images: string
+  strict: boolean
+  output: LifecycleOutput
+  /** Base url of the endoflife.date API (a mirror, or a test server). */
+  eolUrl: string
+  now?: Date
+  fetch?: FetchFunction
+}
+
+/** CLI flags or action inputs -> options; a wrong value is a usage error. */
+export function lifecycleCommandOptions(v: Values): LifecycleCommandOptions {
+  const output = (v.output as string | undefined) ?? 'markdown'
+  if (output !== 'markdown' && output !== 'json') {
+    throw new UserError(`--output must be markdown or json, not '${output}'`)
+  }
+  return {
+    images: v.images as string,
+    strict: v.strict === true,
+    output,
+    eolUrl: checkEolUrl((v['eol-url'] as string | undefined) ?? DEFAULT_EOL_URL),
+  }
+}
+
+/**
+ * Exit code: 0 nothing to do, 1 findings (or invalid definitions). `publish`
+ * gets the report and its Markdown (the action keeps the tracking issue with it).
+ */
+export async function lifecycleCommand(
+  options: LifecycleCommandOptions,
+  reporter: Reporter,
+  publish?: (report: LifecycleReport, markdown: string) => Promise<void>,
+): Promise<number> {
+  const catalog = await validateCatalog({ images: options.images, strict: options.strict })
+  // JSON on stdout stays JSON: findings in the files then go with the warnings.
+  if (options.output === 'json') {
+    for (const p of catalog.problems)
+      reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)
+  } else reporter.problems(catalog.problems)
+  const errors = errorsOf(catalog.problems).length
+  if (errors > 0) {
+    reporter.info(`✗ ${errors} error(s) in the image definitions: no lifecycle report`)
+    return 1
+  }
+  const http = await createUpstreamHttp(options.fetch ? { fetch: options.fetch } : {})
+  const products = productsOf(catalog.definitions)
+  const cycles = new Map<string, Cycle[]>(
+    await Promise.all(
+      products.map(
+        async (p) => [p.distro, await fetchCycles(http, options.eolUrl, p.distro)] as const,
+      ),
+    ),
+  )
+  const report = lifecycleReport(catalog.definitions, cycles, {
+    now: options.now ?? new Date(),
+    source: options.eolUrl,
+  })
+  for (const r of report.unknown) {
+    reporter.warning(
+      `${r.definition}: os_version '${r.release}' is no ${r.distribution} release cycle of ${options.eolUrl}`,
+    )
+  }
+  const markdown = renderLifecycleMarkdown(report)
+  const text = options.output === 'json' ? renderLifecycleJson(report) : markdown
+  reporter.info(text.trimEnd(), {
+    preEscaped: true,
+  })
+  await reporter.summary(markdown)
+  await publish?.(report, markdown)
+  return report.findings > 0 ? 1 : 0
+}
