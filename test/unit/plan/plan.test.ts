@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { validateCatalog } from '../../../src/definitions/validate.js'
+import { parseImage } from '../../../src/openstack/glance-types.js'
 import { plan } from '../../../src/plan/plan.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
 import type { Step } from '../../../src/plan/types.js'
+import { errorsOf } from '../../../src/problems.js'
 import { adopted, definition, options, version } from './fixtures.js'
 
 const brief = (steps: readonly Step[]) =>
@@ -15,17 +20,23 @@ const notesOf = (p: ReturnType<typeof plan>) =>
   p.definitions.flatMap((d) => d.notes.map((n) => n.message))
 
 describe('plan: adoption', () => {
-  it('a cloud left by the old tool plans nothing (multi and non-multi)', () => {
-    const multi = definition()
-    const single = definition({
-      name: 'RancherOS',
-      multi: false,
-      versions: [version('1.4.0'), version('1.4.1')],
-    })
-    const p = plan([multi, single], [...adopted(multi), ...adopted(single)], options())
+  it('a cloud left by the old tool plans nothing (multi and non-multi)', async () => {
+    // The images osism's openstack-image-manager left for this catalog, as Glance listed them
+    // (recorded once; see test/fixtures/old-tool/README.md), not images built by our own desire.
+    const dir = path.resolve(import.meta.dirname, '../../fixtures/old-tool')
+    const catalog = await validateCatalog({ images: path.join(dir, 'catalog.yml'), cwd: dir })
+    expect(errorsOf(catalog.problems)).toEqual([])
+    const recorded = JSON.parse(
+      readFileSync(path.join(dir, 'glance-images.json'), 'utf8'),
+    ) as Record<string, unknown>[]
+    const images = recorded.map((image, i) =>
+      parseImage({ ...image, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }),
+    ) as CloudImage[]
+    const p = plan(catalog.definitions, images, options({ tag: 'oim-fidelity' }))
     expect(stepsOf(p)).toEqual([])
     expect(p.summary.unchanged).toBe(2)
     expect(p.orphans).toEqual([])
+    expect(catalog.definitions.map((d) => d.multi).sort()).toEqual([false, true])
   })
 
   it('booleans written as true/false by other tools are not drift', () => {
