@@ -7,6 +7,7 @@ import { listCommand } from '../commands/list.js'
 import { shareCommand } from '../commands/share.js'
 import { applyCommandOptions, planCommandOptions, type Values } from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
+import { updateCommand } from '../commands/update.js'
 import { validateCommand } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
@@ -44,6 +45,8 @@ const planOptions = {
     force: flag,
     latest: flag,
     'use-os-hidden': flag,
+    'rotated-meta': { type: 'string', multiple: true },
+    'rotated-hidden': flag,
     hide: flag,
     deactivate: flag,
     delete: flag,
@@ -58,12 +61,15 @@ const planOptions = {
     ...catalogOptions.help,
     '--cloud NAME': 'cloud in clouds.yaml (default: OS_CLOUD, or the OS_* variables)',
     '--source-cacert FILE':
-      'PEM CA bundle trusted for image sources besides the system CAs (the cloud\'s cacert never is)',
+      "PEM CA bundle trusted for image sources besides the system CAs (the cloud's cacert never is)",
     '--tag TAG': 'tag that marks managed images (default: managed_by_osism)',
     '--filter REGEX': 'only definitions and images whose name matches',
     '--force': 'include definitions with enable: false',
     '--latest': 'multi images: import only the newest version',
     '--use-os-hidden': 'hide every build but the newest from image lists (os_hidden)',
+    '--rotated-meta KEY=VALUE':
+      'multi images: property a build gets once a newer one takes its name (repeatable; SCS v2: os_purpose=oldgeneric)',
+    '--rotated-hidden': 'multi images: hide (os_hidden) a build once a newer one takes its name',
     '--hide': 'make builds outside the retention window community',
     '--deactivate': 'deactivate builds outside the retention window',
     '--delete': 'delete builds outside the retention window (needs the next option)',
@@ -164,14 +170,14 @@ export const commands: Record<string, Command> = {
     help: {
       ...catalogOptions.help,
       '--output FORMAT': 'markdown (default) or json',
-      '--eol-url URL': 'base url of the endoflife.date API or a mirror (default: https://endoflife.date)',
+      '--eol-url URL':
+        'base url of the endoflife.date API or a mirror (default: https://endoflife.date)',
     },
     run: (v, reporter) => lifecycleCommand(lifecycleCommandOptions(v), reporter),
   },
   catalog: {
-    summary: 'Write the catalog page for the cloud\'s users: one table as Markdown and static HTML',
-    usage:
-      'image-manager catalog [--images PATH] [--cloud NAME] [--html FILE] [--markdown FILE]',
+    summary: "Write the catalog page for the cloud's users: one table as Markdown and static HTML",
+    usage: 'image-manager catalog [--images PATH] [--cloud NAME] [--html FILE] [--markdown FILE]',
     options: {
       ...catalogOptions.options,
       cloud: planOptions.options.cloud,
@@ -181,7 +187,7 @@ export const commands: Record<string, Command> = {
     },
     help: {
       ...catalogOptions.help,
-      '--cloud NAME': 'also show each image\'s UUID and visibility in this cloud',
+      '--cloud NAME': "also show each image's UUID and visibility in this cloud",
       '--tag TAG': planOptions.help['--tag TAG'],
       '--html FILE': 'write a static HTML page (no scripts)',
       '--markdown FILE': 'write the Markdown table (printed when neither file is given)',
@@ -199,6 +205,39 @@ export const commands: Record<string, Command> = {
         },
         reporter,
       ),
+  },
+  update: {
+    summary: 'Bump tracked definitions (latest_url) to the newest upstream build, in place',
+    usage: 'image-manager update [--images PATH] [--filter REGEX] [--dry-run] [--output json]',
+    options: {
+      images: catalogOptions.options.images,
+      filter: text(),
+      'dry-run': flag,
+      output: text('text'),
+      'source-cacert': text(),
+    },
+    help: {
+      '--images PATH': catalogOptions.help['--images PATH'],
+      '--filter REGEX': 'only definitions whose name matches',
+      '--dry-run': 'say what would change, write nothing',
+      '--output FORMAT': 'text (default) or json: one object per tracked definition on stdout',
+      '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
+    },
+    run: (v, reporter, io) => {
+      if (v.output !== 'text' && v.output !== 'json')
+        throw new UserError(`--output must be text or json, not '${String(v.output)}'`)
+      return updateCommand(
+        {
+          images: v.images as string,
+          ...(v.filter !== undefined ? { filter: v.filter as string } : {}),
+          dryRun: v['dry-run'] === true,
+          output: v.output,
+          ...(v['source-cacert'] ? { sourceCacert: v['source-cacert'] as string } : {}),
+          write: (t) => io.out.write(t),
+        },
+        reporter,
+      )
+    },
   },
   plan: {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',
