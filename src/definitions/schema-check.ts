@@ -16,18 +16,20 @@ const DESCRIBED_PER_FILE = 4 * MAX_PROBLEMS_PER_FILE
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as (ajv: Ajv2020, options: FormatsPluginOptions) => Ajv2020
 
-let compiled: ValidateFunction | undefined
+let compiled: { ajv: Ajv2020; validate: ValidateFunction } | undefined
 
-function validator(): ValidateFunction {
+function compile(): { ajv: Ajv2020; validate: ValidateFunction } {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false })
     addFormats(ajv, ['date', 'date-time', 'iso-date-time', 'uri'])
     ajv.addKeyword({ keyword: 'x-recommended', schemaType: 'array' })
     ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
-    compiled = ajv.compile(schema)
+    compiled = { ajv, validate: ajv.compile(schema) }
   }
   return compiled
 }
+
+const validator = (): ValidateFunction => compile().validate
 
 /** The meta keys the SCS standard wants but the format does not require. */
 export const recommendedMetaKeys = (): string[] =>
@@ -180,4 +182,11 @@ export function checkSchema(file: LoadedFile): Problem[] {
     problems.push(moreProblems(file.file, file.lines.locate(first.offset), rest, rest))
   }
   return problems
+}
+
+/** What is wrong with meta given outside a file (e.g. --rotated-meta): a version meta's rules. */
+export function checkMetaValues(meta: Record<string, unknown>): string[] {
+  const validate = compile().ajv.getSchema(`${schema.$id}#/$defs/versionMeta`)
+  if (!validate || validate(meta)) return []
+  return relevant(validate.errors ?? []).map(message)
 }

@@ -5,6 +5,7 @@ import type {
   DiskFormat,
   ImageStatus,
   Meta,
+  Rotated,
   Version,
   Visibility,
 } from '../definitions/types.js'
@@ -127,4 +128,41 @@ export function desireDefinition(def: Definition, options: DesireOptions): Desir
     if (version.id !== undefined) desired.id = version.id
     return desired
   })
+}
+
+/** What a multi build gets once a newer build holds its name: Glance property values and os_hidden. */
+export interface Rotation {
+  properties: Record<string, string>
+  hidden?: boolean
+}
+
+/**
+ * The rotation settings of a definition: its own `rotated`, else the catalog-wide
+ * default. None for non-multi definitions, and none when nothing is set (drop-in).
+ */
+export function rotationOf(def: Definition, defaults?: Rotated): Rotation | undefined {
+  const rotated = def.rotated ?? defaults
+  if (!def.multi || !rotated) return undefined
+  const properties: Record<string, string> = {}
+  for (const [key, value] of Object.entries(rotated.meta)) {
+    const text = glanceValue(value)
+    if (text !== undefined) properties[key] = text
+  }
+  if (Object.keys(properties).length === 0 && rotated.hidden === undefined) return undefined
+  return { properties, ...(rotated.hidden !== undefined ? { hidden: rotated.hidden } : {}) }
+}
+
+/**
+ * A build as it should be once it no longer holds the name. A version's own
+ * `hidden` still wins: it is said about that one build.
+ */
+export function asRotated(d: DesiredImage, rotation: Rotation): DesiredImage {
+  const out = { ...d, properties: { ...d.properties, ...rotation.properties } }
+  if (rotation.hidden !== undefined) out.osHidden = d.version.hidden ?? rotation.hidden
+  return out
+}
+
+/** The build that holds the name: visible when rotation hides the others (a rolled-back build too). */
+export function asHolder(d: DesiredImage, rotation: Rotation): DesiredImage {
+  return rotation.hidden === undefined ? d : { ...d, osHidden: d.version.hidden ?? false }
 }

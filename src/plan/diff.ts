@@ -1,5 +1,5 @@
 // SPEC 5: the smallest set of changes that brings an existing image to its desired state. Pure.
-import type { DesiredImage } from './desire.js'
+import type { DesiredImage, Rotation } from './desire.js'
 import type { CloudImage } from './observed.js'
 import type { Change } from './types.js'
 
@@ -21,6 +21,36 @@ const sameValue = (a: string, b: string): boolean =>
 /** min_disk is at least the image size in GiB, rounded up. */
 export const desiredMinDisk = (minDisk: number, size: number | null | undefined): number =>
   Math.max(minDisk, size ? Math.ceil(size / GiB) : 0)
+
+/** Properties to set: the wanted ones Glance lacks or holds with another value. */
+function propertyChanges(
+  wanted: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+): Change[] {
+  const changes: Change[] = []
+  for (const [key, to] of Object.entries(wanted)) {
+    const from = current[key]
+    if (from === undefined) changes.push({ field: 'property', key, to })
+    else if (!sameValue(from, to)) changes.push({ field: 'property', key, from, to })
+  }
+  return changes
+}
+
+/** osHidden undefined: os_hidden is not ours to set. */
+function hiddenChange(osHidden: boolean | undefined, image: CloudImage): Change[] {
+  return osHidden !== undefined && Boolean(image.os_hidden) !== osHidden
+    ? [{ field: 'os_hidden', from: Boolean(image.os_hidden), to: osHidden }]
+    : []
+}
+
+/**
+ * A replaced build no version of the definition lists any more: only the rotation
+ * settings are its business (its other properties are left as the build had them).
+ */
+export const diffRotated = (rotation: Rotation, image: CloudImage): Change[] => [
+  ...propertyChanges(rotation.properties, image.properties),
+  ...hiddenChange(rotation.hidden, image),
+]
 
 export interface DiffOptions {
   /** Outside the retention window: retention, not the definition, decides visibility and status. */
@@ -45,11 +75,7 @@ export function diffImage(
       .filter(([, v]) => v === null)
       .map(([k]) => k),
   )
-  for (const [key, to] of Object.entries(desired.properties)) {
-    const from = current[key]
-    if (from === undefined) changes.push({ field: 'property', key, to })
-    else if (!sameValue(from, to)) changes.push({ field: 'property', key, from, to })
-  }
+  changes.push(...propertyChanges(desired.properties, current))
   for (const [key, from] of Object.entries(current)) {
     if (!(key in desired.properties) && !isProtectedProperty(key) && !untouched.has(key)) {
       changes.push({ field: 'property', key, from })
@@ -64,9 +90,7 @@ export function diffImage(
   if (!options.retiring && image.visibility !== desired.visibility) {
     changes.push({ field: 'visibility', from: image.visibility, to: desired.visibility })
   }
-  if (desired.osHidden !== undefined && Boolean(image.os_hidden) !== desired.osHidden) {
-    changes.push({ field: 'os_hidden', from: Boolean(image.os_hidden), to: desired.osHidden })
-  }
+  changes.push(...hiddenChange(desired.osHidden, image))
   const add = desired.tags.filter((t) => !image.tags.includes(t))
   const remove = image.tags.filter((t) => !desired.tags.includes(t)).sort()
   if (add.length || remove.length) changes.push({ field: 'tags', add, remove, to: desired.tags })

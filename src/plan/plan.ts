@@ -1,8 +1,15 @@
 // Desired + observed + options -> an ordered plan (SPEC 2-7). Pure: no I/O, no clock.
 import { rotatedName } from '../definitions/names.js'
-import type { Definition } from '../definitions/types.js'
-import { desireDefinition, type DesiredImage, type LatestInfo } from './desire.js'
-import { diffImage } from './diff.js'
+import type { Definition, Rotated } from '../definitions/types.js'
+import {
+  asHolder,
+  asRotated,
+  desireDefinition,
+  rotationOf,
+  type DesiredImage,
+  type LatestInfo,
+} from './desire.js'
+import { diffImage, diffRotated } from './diff.js'
 import { checkAge } from './check-age.js'
 import type { CloudImage } from './observed.js'
 import { candidates, outsideWindow, parseValidity, windowSize, type Build } from './retention.js'
@@ -40,6 +47,8 @@ export interface PlanOptions {
   latestInfo?: ReadonlyMap<string, LatestInfo>
   /** Definitions whose `latest` upstream could not be read, with the reason. */
   latestErrors?: ReadonlyMap<string, string>
+  /** What multi builds get once replaced (--rotated-meta, --rotated-hidden); a definition's `rotated` replaces it. */
+  rotated?: Rotated
 }
 
 const ref = (image: CloudImage): ImageRef => ({ id: image.id, name: image.name })
@@ -126,6 +135,7 @@ function planDefinition(
   const window = windowSize(parseValidity(def.meta.uuid_validity, options.now))
   const outside = outsideWindow(def, window.size)
 
+  const rotation = rotationOf(def, options.rotated)
   const imports: ImportStep[] = []
   const renames: Step[] = []
   const updates: Step[] = []
@@ -148,16 +158,23 @@ function planDefinition(
       continue
     }
     const leftover = leftovers.get(d)
-    imports.push(importStep(d, options.tag, leftover && ref(leftover)))
+    // Only the newest build ever takes the name: an older one is created as replaced.
+    const want = !rotation ? d : d === newest ? asHolder(d, rotation) : asRotated(d, rotation)
+    imports.push(importStep(want, options.tag, leftover && ref(leftover)))
   }
 
   // Rotation (multi): the newest build takes the plain name, the current one steps aside.
-  if (def.multi && newest) {
-    const next = match.get(newest)
-    // Only a complete image takes the name: nobody may boot a half-imported one.
-    const takesName = next
+  const next = newest && match.get(newest)
+  // Only a complete image takes the name: nobody may boot a half-imported one.
+  const takesName =
+    def.multi &&
+    newest !== undefined &&
+    (next
       ? next.name !== def.name && ACTABLE.has(next.status)
-      : imports.some((s) => s.image.name === newest.importName)
+      : imports.some((s) => s.image.name === newest.importName))
+  // Who holds the plain name once this run is done (undefined: an import of this run, or nobody).
+  const nameHolder = takesName ? next : current
+  if (def.multi && newest) {
     if (takesName) {
       if (current && current !== next) {
         const to = retiredName(def, current)
@@ -204,6 +221,10 @@ function planDefinition(
   ]
   const leaving = candidates(def, builds, window.size, options.keep || def.keep)
   const retiring = new Set(leaving.flatMap((b) => (b.image ? [b.image.id] : [])))
+  // What retention deletes is not worth an update first.
+  const deleted = (image: CloudImage): boolean =>
+    options.delete && options.confirmDelete && !def.keep && retiring.has(image.id)
+  const replacedReason = `replaced by a newer build of '${def.name}': gets the rotated settings`
   for (const d of desired) {
     const image = match.get(d)
     if (!image) continue
@@ -211,16 +232,30 @@ function planDefinition(
       out.notes.push({ image: ref(image), message: `left alone: the image is '${image.status}'` })
       continue
     }
-    const diff = diffImage(d, image, { retiring: retiring.has(image.id) })
+    const replaced = rotation !== undefined && image !== nameHolder && !deleted(image)
+    const want = !rotation ? d : replaced ? asRotated(d, rotation) : asHolder(d, rotation)
+    const diff = diffImage(want, image, { retiring: retiring.has(image.id) })
     if (diff.changes.length)
       updates.push({
         action: 'update',
         image: ref(image),
         changes: diff.changes,
-        reason: 'differs from the definition',
+        reason: replaced ? replacedReason : 'differs from the definition',
       })
     if (diff.status)
       updates.push({ action: diff.status, image: ref(image), reason: `status: ${d.status}` })
+  }
+
+  // Replaced builds of versions no longer listed: only the rotation settings, unless retention deletes them.
+  if (rotation) {
+    const matched = new Set(match.values())
+    for (const image of images) {
+      if (!belongsTo(def, image) || matched.has(image) || image === nameHolder) continue
+      if (!ACTABLE.has(image.status) || deleted(image)) continue
+      const changes = diffRotated(rotation, image)
+      if (changes.length)
+        updates.push({ action: 'update', image: ref(image), changes, reason: replacedReason })
+    }
   }
 
   // Leftovers of interrupted imports of versions no longer wanted: empty, never bootable.
