@@ -41,6 +41,13 @@ export interface GitHubExpectation {
   reply: GitHubReply | ((request: GitHubRequest) => GitHubReply)
 }
 
+/**
+ * Answers every request no expectation is queued for (a stateful fake such as
+ * github-repository.ts). The request is checked against the description as an
+ * expected one is, the operation found from its method and URL.
+ */
+export type GitHubServe = (request: GitHubRequest) => GitHubReply
+
 export interface GitHubDouble {
   client: GitHubClient
   fetch: typeof fetch
@@ -174,6 +181,35 @@ function operation(route: string): Operation {
   return { route, method, path, parameters, body, responses: op.responses as Json, pointer }
 }
 
+interface PathPattern {
+  method: string
+  path: string
+  pattern: RegExp
+  /** Characters outside `{templates}`: the most specific path wins (`/git/refs` over `/{x}`). */
+  literal: number
+}
+let patterns: PathPattern[] | undefined
+
+/** The operation a method and URL path (below the API base) name, as GitHub routes it. */
+function operationForUrl(method: string, pathname: string): Operation | undefined {
+  patterns ??= Object.entries(spec().doc.paths as Record<string, Json>).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => /^(get|post|put|patch|delete|head)$/.test(m))
+      .map((m) => ({
+        method: m.toUpperCase(),
+        path,
+        pattern: new RegExp(
+          `^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,
+        ),
+        literal: path.replace(/\{[^}]+\}/g, '').length,
+      })),
+  )
+  const best = patterns
+    .filter((p) => p.method === method && p.pattern.test(pathname))
+    .sort((a, b) => b.literal - a.literal)[0]
+  return best && operation(`${best.method} ${best.path}`)
+}
+
 function validator(key: string, schema: () => Json): ValidateFunction {
   const { ajv, validators } = spec()
   let validate = validators.get(key)
@@ -301,11 +337,19 @@ function fromUrl(op: Operation, url: URL, base: URL): Parts | null {
 }
 
 export function githubDouble(
-  options: { baseUrl?: string } = {},
+  options: { baseUrl?: string; serve?: GitHubServe } = {},
   ...initial: GitHubExpectation[]
 ): GitHubDouble {
   const base = new URL(options.baseUrl ?? 'https://api.github.com')
   const queue: { expectation: GitHubExpectation; op: Operation }[] = []
+  const { serve } = options
+  /** With `serve`, a request nothing is queued for is expected as whatever it names. */
+  const served = (
+    find: () => Operation | undefined,
+  ): { expectation: GitHubExpectation; op: Operation } | undefined => {
+    const op = serve && find()
+    return op && serve && { expectation: { route: op.route, reply: serve }, op }
+  }
   const requests: GitHubRequest[] = []
   const problems: string[] = []
 
@@ -326,9 +370,10 @@ export function githubDouble(
     what: string,
     parts: (op: Operation) => Parts | null,
     headers: Record<string, string>,
-    checkHeaders: (expected: Record<string, string>) => void = () => {},
+    checkHeaders: (expected: Record<string, string>) => void,
+    find: () => Operation | undefined,
   ): { reply: GitHubReply; op: Operation } {
-    const next = queue.shift()
+    const next = queue.shift() ?? served(find)
     try {
       const found = next && parts(next.op)
       if (!next || !found) {
@@ -370,7 +415,8 @@ export function githubDouble(
         }
         return found
       }
-      const { reply, op } = handle(route, parts, {})
+      const find = (): Operation | undefined => operation(route)
+      const { reply, op } = handle(route, parts, {}, () => {}, find)
       const url = `${base.origin}${base.pathname.replace(/\/$/, '')}${op.path}`
       if (reply.status >= 400) throw requestError(reply, url)
       return { status: reply.status, url, headers: reply.headers ?? {}, data: reply.data }
@@ -413,7 +459,12 @@ export function githubDouble(
         throw new Error(`${what}: header ${name} is ${shown}, not the expected value`)
       }
     }
-    const { reply } = handle(what, parts, headers, checkHeaders)
+    const find = (): Operation | undefined => {
+      const prefix = base.pathname.replace(/\/$/, '')
+      if (url.origin !== base.origin || !url.pathname.startsWith(prefix)) return undefined
+      return operationForUrl(method, url.pathname.slice(prefix.length))
+    }
+    const { reply } = handle(what, parts, headers, checkHeaders, find)
     const body = reply.data === undefined ? null : JSON.stringify(reply.data)
     const response = new Response(body, {
       status: reply.status,
