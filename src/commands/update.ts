@@ -1,0 +1,67 @@
+// `update`: find the newest upstream build of every tracked definition
+// (latest_url + latest_checksum_url) and bump the first version entry of
+// each definition whose upstream checksum changed, in place.
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { errorsOf } from '../problems.js'
+import type { Reporter } from '../reporter.js'
+import { checkUpdates } from '../upstream/find-updates.js'
+import type { DefinitionStatus } from '../upstream/types.js'
+
+export { checkUpdates, findUpdates } from '../upstream/find-updates.js'
+export type { Bump, FileUpdate } from '../upstream/types.js'
+
+export interface UpdateCommandOptions {
+  images: string
+  filter?: string
+  dryRun: boolean
+  output: 'text' | 'json'
+  sourceCacert?: string
+  cwd?: string
+  /** Where JSON goes (stdout). */
+  write: (text: string) => void
+}
+
+function line(s: DefinitionStatus): string {
+  if (s.status === 'error') return `✗ ${s.image}: ${s.error}`
+  if (s.status === 'current') return `= ${s.image}: ${s.from} is the newest build`
+  return `↑ ${s.image}: ${s.from} → ${s.to} (${s.build_date}, ${s.checksum}) ${s.url}`
+}
+
+/** Exit code: 0, or 1 when the catalog is invalid or some upstream could not be read. */
+export async function updateCommand(
+  options: UpdateCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
+  const cwd = options.cwd ?? process.cwd()
+  const result = await checkUpdates({
+    images: options.images,
+    cwd,
+    ...(options.filter !== undefined ? { filter: options.filter } : {}),
+    ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+  })
+  reporter.problems(result.problems)
+  if (errorsOf(result.problems).length > 0) {
+    reporter.warning('the definitions are invalid: nothing was looked up upstream')
+    return 1
+  }
+  if (!options.dryRun) {
+    for (const update of result.updates)
+      await writeFile(path.resolve(cwd, update.file), update.content, 'utf8')
+  }
+  const failed = result.statuses.filter((s) => s.status === 'error').length
+  const bumps = result.updates.reduce((n, u) => n + u.bumps.length, 0)
+  if (options.output === 'json') {
+    options.write(`${JSON.stringify(result.statuses, null, 2)}\n`)
+    // stdout holds only the JSON; failures also go to stderr (annotations in Actions).
+    for (const s of result.statuses)
+      if (s.status === 'error') reporter.warning(`${s.file}: ${s.image}: ${s.error}`)
+  } else {
+    for (const s of result.statuses) reporter.info(line(s))
+    const verb = options.dryRun ? 'would bump' : 'bumped'
+    reporter.info(
+      `${result.statuses.length} tracked, ${verb} ${bumps} in ${result.updates.length} file(s), ${failed} failed`,
+    )
+  }
+  return failed > 0 ? 1 : 0
+}

@@ -1,0 +1,78 @@
+// The core of upstream discovery: which definitions are tracked, which
+// source reads them, and whether the newest build is new. It knows layouts
+// only through the registry, never a distribution or a host.
+import type { Definition } from '../definitions/types.js'
+import { getErrorMessage } from '../problems.js'
+import { formatChecksum } from './checksums.js'
+import { UpstreamError, type Reader } from './reader.js'
+import type { Source } from './source.js'
+import { SOURCES } from './sources/index.js'
+import type { Build, Tracked } from './types.js'
+
+/** `#upstream=<key>` on latest_url picks a source explicitly; the fragment is never sent. */
+function splitKey(url: string): { url: string; key?: string } {
+  const hash = url.indexOf('#')
+  if (hash < 0) return { url }
+  const key = /(?:^|&)upstream=([\w-]+)/.exec(url.slice(hash + 1))?.[1]
+  return { url: url.slice(0, hash), ...(key ? { key } : {}) }
+}
+
+/** The discovery inputs of a definition, or null when it is not tracked (SPEC 9). */
+export function trackedOf(def: Definition): Tracked | null {
+  const first = def.versions[0]
+  // A `version: latest` entry follows upstream on every run by itself.
+  if (!def.latest_url || !def.latest_checksum_url || !first || first.version === 'latest')
+    return null
+  const latest = splitKey(def.latest_url)
+  const sums = splitKey(def.latest_checksum_url)
+  const key = latest.key ?? sums.key
+  return {
+    image: def.name,
+    latestUrl: latest.url,
+    latestChecksumUrl: sums.url,
+    ...(key ? { source: key } : {}),
+    current: {
+      version: first.version,
+      url: first.url,
+      ...(first.checksum ? { checksum: first.checksum } : {}),
+      ...(first.build_date ? { buildDate: first.build_date } : {}),
+    },
+  }
+}
+
+export function selectSource(t: Tracked, sources: readonly Source[] = SOURCES): Source {
+  if (t.source !== undefined) {
+    const chosen = sources.find((s) => s.key === t.source)
+    if (!chosen)
+      throw new UpstreamError(
+        `unknown upstream '${t.source}' in latest_url; known: ${sources.map((s) => s.key).join(', ')}`,
+        t.latestUrl,
+      )
+    return chosen
+  }
+  const found = sources.find((s) => s.matches(t))
+  if (!found)
+    throw new UpstreamError(
+      `no known upstream layout fits latest_url ${t.latestUrl} with latest_checksum_url ${t.latestChecksumUrl}`,
+      t.latestUrl,
+    )
+  return found
+}
+
+export type Outcome =
+  { status: 'newer' | 'current'; build: Build } | { status: 'error'; error: string }
+
+/** The newest build and whether the catalog lacks it (its checksum differs, as SPEC 9 says). */
+export async function discover(t: Tracked, reader: Reader): Promise<Outcome> {
+  try {
+    for (const url of [t.latestUrl, t.latestChecksumUrl]) {
+      if (!/^https?:$/.test(new URL(url).protocol))
+        throw new UpstreamError(`upstream discovery reads http(s) only, not ${url}`, url)
+    }
+    const build = await selectSource(t).newest(t, reader)
+    const same = t.current.checksum?.toLowerCase() === formatChecksum(build.checksum)
+    return { status: same ? 'current' : 'newer', build }
+  } catch (error) {
+    return { status: 'error', error: getErrorMessage(error) }
+  }
+}

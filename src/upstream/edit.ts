@@ -1,0 +1,196 @@
+// Edits one version entry of a catalog file in place: only the changed
+// scalars are spliced, at the offsets js-yaml's event stream gives, so that
+// comments, quoting, folded urls, indentation and key order everywhere else
+// stay byte for byte. A key the entry lacks is added on a line of its own
+// after the entry's `url`, indented like it.
+import {
+  EVENT_ID,
+  getScalarValue,
+  load,
+  parseEvents,
+  CORE_SCHEMA,
+  type Event,
+  type MappingEvent,
+  type ScalarEvent,
+} from 'js-yaml'
+
+interface ScalarNode {
+  kind: 'scalar'
+  event: ScalarEvent
+}
+interface AliasNode {
+  kind: 'alias'
+  start: number
+  end: number
+}
+interface MapNode {
+  kind: 'map'
+  event: MappingEvent
+  pairs: [Node, Node][]
+}
+interface SeqNode {
+  kind: 'seq'
+  items: Node[]
+  anchored: boolean
+}
+type Node = ScalarNode | AliasNode | MapNode | SeqNode
+
+/** The first document's root node, as a tree of events. */
+function tree(events: readonly Event[]): Node | null {
+  let i = 0
+  const node = (): Node => {
+    const e = events[i++] as Event
+    switch (e.type) {
+      case EVENT_ID.SCALAR:
+        return { kind: 'scalar', event: e }
+      case EVENT_ID.ALIAS:
+        return { kind: 'alias', start: e.anchorStart - 1, end: e.anchorEnd }
+      case EVENT_ID.MAPPING: {
+        const pairs: [Node, Node][] = []
+        while (events[i]?.type !== EVENT_ID.POP) pairs.push([node(), node()])
+        i++
+        return { kind: 'map', event: e, pairs }
+      }
+      case EVENT_ID.SEQUENCE: {
+        const items: Node[] = []
+        while (events[i]?.type !== EVENT_ID.POP) items.push(node())
+        i++
+        return { kind: 'seq', items, anchored: e.anchorStart >= 0 }
+      }
+      default:
+        throw new EditError('unexpected YAML structure')
+    }
+  }
+  while (i < events.length && events[i]?.type !== EVENT_ID.DOCUMENT) i++
+  i++
+  return i < events.length && events[i]?.type !== EVENT_ID.POP ? node() : null
+}
+
+/** The file cannot be edited safely; the message says why and what to do. */
+export class EditError extends Error {
+  override readonly name = 'EditError'
+}
+
+function valueOf(source: string, map: MapNode, key: string): [Node, Node] | undefined {
+  return map.pairs.find(([k]) => k.kind === 'scalar' && getScalarValue(source, k.event) === key)
+}
+
+/** Characters a value may have and still be written plain, read back as the same string. */
+const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./:+~%@=-]*$/
+function plainSafe(value: string): boolean {
+  if (!PLAIN.test(value)) return false
+  return load(value, { schema: CORE_SCHEMA }) === value
+}
+
+/** The new value written in the style of the old one, or plain/single-quoted for a new key. */
+function render(value: string, style: number): string {
+  if (style === 3) return JSON.stringify(value)
+  if (style === 1 && plainSafe(value)) return value
+  return `'${value.replace(/'/g, "''")}'`
+}
+
+interface Splice {
+  start: number
+  end: number
+  text: string
+}
+
+/** The text range of a scalar value (quotes and block indicator included, its tag kept). */
+function scalarRange(source: string, e: ScalarEvent): { start: number; end: number } {
+  if (e.style === 2 || e.style === 3) return { start: e.valueStart - 1, end: e.valueEnd + 1 }
+  if (e.style === 4 || e.style === 5) {
+    const before = source.slice(0, e.valueStart)
+    const indicator = Math.max(before.lastIndexOf('|'), before.lastIndexOf('>'))
+    let end = e.valueEnd
+    while (end > indicator && /[\r\n]/.test(source[end - 1] as string)) end--
+    return { start: indicator, end }
+  }
+  return { start: e.valueStart, end: e.valueEnd }
+}
+
+const lineStart = (source: string, offset: number): number =>
+  source.lastIndexOf('\n', offset - 1) + 1
+
+/**
+ * Sets `changes` in the first entry of `versions` of the `imageIndex`-th
+ * image. Values are strings; only keys whose value differs are touched.
+ */
+export function editFirstVersion(
+  source: string,
+  imageIndex: number,
+  changes: Readonly<Record<string, string>>,
+): string {
+  const root = tree(parseEvents(source, {}))
+  const where = (what: string): never => {
+    throw new EditError(`cannot edit ${what} in place; edit this entry by hand`)
+  }
+  if (root?.kind !== 'map') return where('a file without an `images:` mapping')
+  const images = valueOf(source, root, 'images')?.[1]
+  if (images?.kind !== 'seq') return where('`images` (not a written list)')
+  const image = images.items[imageIndex]
+  if (image?.kind !== 'map') return where(`image ${imageIndex + 1} (an alias or not a mapping)`)
+  const versions = valueOf(source, image, 'versions')?.[1]
+  if (versions?.kind !== 'seq' || versions.anchored)
+    return where('`versions` (an alias, anchored or not a list)')
+  const entry = versions.items[0]
+  if (entry?.kind !== 'map' || entry.event.anchorStart >= 0)
+    return where('the first version entry (an alias, anchored or not a mapping)')
+
+  const splices: Splice[] = []
+  const missing: string[] = []
+  for (const [key, value] of Object.entries(changes)) {
+    const pair = valueOf(source, entry, key)
+    if (!pair) {
+      missing.push(key)
+      continue
+    }
+    const [k, v] = pair
+    if (v.kind === 'alias') {
+      splices.push({ start: v.start, end: v.end, text: render(value, 1) })
+      continue
+    }
+    if (v.kind !== 'scalar') return where(`\`${key}\` (not a scalar)`)
+    const e = v.event
+    if (e.anchorStart >= 0) return where(`\`${key}\` (anchored: other entries share it)`)
+    if (e.valueStart < 0) {
+      // An empty value (`mirror_url:`): write after the colon.
+      const keyEnd = (k as ScalarNode).event.valueEnd + ((k as ScalarNode).event.style > 1 ? 1 : 0)
+      const colon = source.indexOf(':', keyEnd)
+      splices.push({ start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` })
+      continue
+    }
+    if (getScalarValue(source, e) === value && e.tagStart < 0) continue
+    splices.push({ ...scalarRange(source, e), text: render(value, e.style) })
+  }
+  if (missing.length > 0) {
+    // After the line where the entry's url (else its last scalar) ends, in the entry's style.
+    const anchorPair =
+      valueOf(source, entry, 'url') ??
+      [...entry.pairs].reverse().find(([, v]) => v.kind === 'scalar' && v.event.valueStart >= 0)
+    if (!anchorPair || anchorPair[1].kind !== 'scalar')
+      return where('the first version entry (no url)')
+    const [k, v] = anchorPair as [ScalarNode, ScalarNode]
+    const end = scalarRange(source, v.event).end
+    if (entry.event.style === 2) {
+      const text = missing.map((key) => `, ${key}: ${render(changes[key] as string, 1)}`).join('')
+      splices.push({ start: end, end, text })
+    } else {
+      const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
+      const indent = source.slice(lineStart(source, keyStart), keyStart)
+      if (!/^[ -]*$/.test(indent)) return where('the first version entry (unusual layout)')
+      const pad = ' '.repeat(indent.length)
+      const newline = /\r\n/.test(source) ? '\r\n' : '\n'
+      let eol = source.indexOf('\n', end)
+      if (eol < 0) eol = source.length
+      else if (source[eol - 1] === '\r') eol--
+      const text = missing
+        .map((key) => `${newline}${pad}${key}: ${render(changes[key] as string, 1)}`)
+        .join('')
+      splices.push({ start: eol, end: eol, text })
+    }
+  }
+  let result = source
+  for (const s of splices.sort((a, b) => b.start - a.start))
+    result = result.slice(0, s.start) + s.text + result.slice(s.end)
+  return result
+}

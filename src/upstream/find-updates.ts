@@ -1,0 +1,186 @@
+// Finds the newest upstream build of every tracked definition and computes
+// the edited catalog files: the shared step of `update` and of the bump
+// pull requests. Nothing is written here.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseDefinitionFile } from '../definitions/load.js'
+import { normalize } from '../definitions/normalize.js'
+import { checkSchema } from '../definitions/schema-check.js'
+import { validateCatalog } from '../definitions/validate.js'
+import type { Definition } from '../definitions/types.js'
+import { createUpstreamHttp } from '../openstack/upstream-http.js'
+import type { Http } from '../openstack/http.js'
+import { errorsOf, getErrorMessage, UserError, type Problem } from '../problems.js'
+import { formatChecksum } from './checksums.js'
+import { discover, trackedOf, type Outcome } from './discover.js'
+import { editFirstVersion } from './edit.js'
+import { createReader, DEFAULT_TIMEOUT_MS, type Reader } from './reader.js'
+import { fileOf } from './source.js'
+import type {
+  Build,
+  Bump,
+  DefinitionStatus,
+  FileUpdate,
+  FindUpdatesOptions,
+  FindUpdatesResult,
+} from './types.js'
+
+export interface CheckUpdatesOptions extends FindUpdatesOptions {
+  cwd?: string
+  /** The upstream client; default createUpstreamHttp with one retry-free attempt per 30 s. */
+  http?: Http
+  /** Replaces the reader built from `http` (tests, caches). */
+  reader?: Reader
+}
+
+export interface CheckUpdatesResult extends FindUpdatesResult {
+  /** Problems of the catalog; with errors nothing was looked up. */
+  problems: Problem[]
+}
+
+/** The entry's new mirror_url, undefined to leave it, or an Error to report. */
+function mirrorUrlFor(def: Definition, build: Build, base?: string): string | undefined | Error {
+  const first = def.versions[0]
+  if (base !== undefined) {
+    if (!def.shortname)
+      return new Error('a mirror is configured but the definition has no shortname')
+    return `${base.replace(/\/+$/, '')}/${def.shortname}/${build.version}-${def.shortname}.${def.format}`
+  }
+  const old = first?.mirror_url
+  if (!old || !first) return undefined
+  // The mirror keeps the old layout ({shortname}/{version}-{shortname}.{format} or
+  // {shortname}/{version}/{file}): the version and the file name move with the build.
+  if (!old.includes(first.version))
+    return new Error(
+      `mirror_url ${old} does not contain version ${first.version}, so its new value is unknown: edit it by hand`,
+    )
+  return old.split(first.version).join(build.version).replace(fileOf(first.url), fileOf(build.url))
+}
+
+function statusOf(def: Definition, outcome: Outcome): DefinitionStatus {
+  const base = { file: def.position.file, image: def.name }
+  if (outcome.status === 'error') return { ...base, status: 'error', error: outcome.error }
+  const b = outcome.build
+  return {
+    ...base,
+    status: outcome.status,
+    from: def.versions[0]?.version ?? '',
+    to: b.version,
+    url: b.url,
+    checksum: formatChecksum(b.checksum),
+    build_date: b.buildDate,
+  }
+}
+
+/** The text after the edit, or why it cannot be made: it must still validate and say what we meant. */
+function applyBump(
+  file: string,
+  text: string,
+  def: Definition,
+  changes: Record<string, string>,
+): string {
+  const parsed = parseDefinitionFile(file, text)
+  if (!('data' in parsed)) throw new Error(`cannot read ${file} again: ${parsed.message}`)
+  const images = (parsed.data as { images: { name?: unknown }[] }).images
+  const index = images.findIndex((i) => i.name === def.name)
+  if (index < 0) throw new Error(`${file} no longer has ${def.name}`)
+  const edited = editFirstVersion(text, index, changes)
+  const reread = parseDefinitionFile(file, edited)
+  const problems = 'data' in reread ? checkSchema(reread) : [reread]
+  if (problems.length > 0 || !('data' in reread))
+    throw new Error(`the edited file would not validate: ${problems[0]?.message ?? ''}`)
+  const after = normalize(reread).find((d) => d.name === def.name)?.versions[0]
+  for (const [key, value] of Object.entries(changes)) {
+    if ((after as unknown as Record<string, unknown> | undefined)?.[key] !== value)
+      throw new Error(`the edit did not set ${key} (the file's layout is unusual): edit it by hand`)
+  }
+  return edited
+}
+
+/** Looks every tracked definition up upstream and computes the edited files. */
+export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckUpdatesResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const catalog = await validateCatalog({ images: options.images, cwd })
+  if (errorsOf(catalog.problems).length > 0)
+    return { updates: [], statuses: [], problems: catalog.problems }
+  let filter: RegExp | undefined
+  try {
+    filter = options.filter === undefined ? undefined : new RegExp(options.filter)
+  } catch (error) {
+    throw new UserError(
+      `--filter '${options.filter}' is not a valid regular expression: ${getErrorMessage(error)}`,
+    )
+  }
+  const tracked = catalog.definitions
+    .filter((d) => !filter || filter.test(d.name))
+    .map((def) => ({ def, t: trackedOf(def) }))
+    .filter((x): x is { def: Definition; t: NonNullable<typeof x.t> } => x.t !== null)
+
+  const reader =
+    options.reader ??
+    createReader({
+      http:
+        options.http ??
+        (await createUpstreamHttp({
+          ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        })),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    })
+  const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)))
+
+  const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
+  const texts = new Map<string, { text: string; bumps: Bump[] }>()
+  for (const [i, { def }] of tracked.entries()) {
+    const outcome = outcomes[i] as Outcome
+    if (outcome.status !== 'newer') continue
+    const status = statuses[i] as DefinitionStatus
+    const file = def.position.file
+    try {
+      const mirror = mirrorUrlFor(def, outcome.build, options.mirrorBaseUrl)
+      if (mirror instanceof Error) throw mirror
+      const changes: Record<string, string> = {
+        version: outcome.build.version,
+        url: outcome.build.url,
+        checksum: formatChecksum(outcome.build.checksum),
+        build_date: outcome.build.buildDate,
+        ...(mirror !== undefined ? { mirror_url: mirror } : {}),
+      }
+      const entry = texts.get(file) ?? {
+        text: await readFile(path.resolve(cwd, file), 'utf8'),
+        bumps: [] as Bump[],
+      }
+      entry.text = applyBump(file, entry.text, def, changes)
+      entry.bumps.push({
+        image: def.name,
+        from: status.from as string,
+        to: changes.version as string,
+        url: changes.url as string,
+        checksum: changes.checksum as string,
+        buildDate: changes.build_date as string,
+      })
+      texts.set(file, entry)
+    } catch (error) {
+      statuses[i] = { file, image: def.name, status: 'error', error: getErrorMessage(error) }
+    }
+  }
+  const updates: FileUpdate[] = [...texts].map(([file, { text, bumps }]) => ({
+    file,
+    content: text,
+    bumps,
+  }))
+  return { updates, statuses, problems: catalog.problems }
+}
+
+/** The edited catalog files (for the bump pull requests); an invalid catalog is an error. */
+export async function findUpdates(options: CheckUpdatesOptions): Promise<FileUpdate[]> {
+  const result = await checkUpdates(options)
+  const errors = errorsOf(result.problems)
+  if (errors.length > 0)
+    throw new UserError(
+      `the catalog has ${errors.length} error(s), first ${errors[0]?.file}:${errors[0]?.line}: ${errors[0]?.message}; run validate`,
+      1,
+    )
+  return result.updates
+}

@@ -1,0 +1,157 @@
+// Reads upstream listings and manifests through the image-source client
+// (src/openstack/upstream-http.ts): at most `concurrency` requests at once,
+// a timeout that covers the whole body, and a size bound, so a hostile or
+// broken mirror costs an error, not the job's memory or a hung run.
+import type { Http } from '../openstack/http.js'
+import { getErrorMessage } from '../problems.js'
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+/** Listings and manifests are small (the largest real one, CentOS Stream's CHECKSUM, is ~40 KB). */
+export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+export const DEFAULT_CONCURRENCY = 8
+
+/** Something upstream could not be read or did not hold what it should; names the url. */
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError'
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface Fetched {
+  /** The url asked for (not a redirect's target: a build url must stay on the configured mirror). */
+  url: string
+  text: string
+  lastModified: string | null
+}
+
+export interface Reader {
+  /** GET a listing or manifest. `what` names it in errors ("the listing"). */
+  text(url: string, what: string): Promise<Fetched>
+  /** The Last-Modified header of an image (HEAD). */
+  lastModified(url: string): Promise<string | null>
+}
+
+export interface ReaderOptions {
+  http: Http
+  timeoutMs?: number
+  maxBytes?: number
+  concurrency?: number
+}
+
+/** A counting semaphore: `run` waits for a free slot. */
+export function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = Math.max(1, slots)
+  const waiting: (() => void)[] = []
+  return async (task) => {
+    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve))
+    else free--
+    try {
+      return await task()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else free++
+    }
+  }
+}
+
+async function readBounded(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  url: string,
+  what: string,
+): Promise<string> {
+  if (!body) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) {
+        throw new UpstreamError(
+          `${what} ${url} is larger than ${maxBytes} bytes: not a listing or manifest`,
+          url,
+        )
+      }
+      chunks.push(value)
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined)
+  }
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks))
+}
+
+export function createReader(options: ReaderOptions): Reader {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const slot = limiter(options.concurrency ?? DEFAULT_CONCURRENCY)
+
+  /** Runs one request with a deadline over headers and body alike. */
+  async function withDeadline<T>(
+    url: string,
+    what: string,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    return slot(async () => {
+      const controller = new AbortController()
+      const timer = setTimeout(() => controller.abort(), timeoutMs)
+      try {
+        return await work(controller.signal)
+      } catch (error) {
+        if (error instanceof UpstreamError) throw error
+        if (controller.signal.aborted) {
+          throw new UpstreamError(`${what} ${url}: timed out after ${timeoutMs / 1000} s`, url)
+        }
+        // The client's errors name the method, the url and the reason (404, refused, TLS).
+        throw new UpstreamError(`cannot read ${what}: ${getErrorMessage(error)}`, url)
+      } finally {
+        clearTimeout(timer)
+      }
+    })
+  }
+
+  return {
+    text: (url, what) =>
+      withDeadline(url, what, async (signal) => {
+        const response = await options.http.request({
+          method: 'GET',
+          url,
+          headers: { Accept: '*/*' },
+          expected: [200],
+          responseType: 'stream',
+          timeoutMs: 0,
+          signal,
+        })
+        const length = Number(response.headers.get('content-length') ?? 0)
+        if (length > maxBytes) {
+          await response.body?.cancel().catch(() => undefined)
+          throw new UpstreamError(
+            `${what} ${url} has ${length} bytes, more than the ${maxBytes} a listing or manifest may have`,
+            url,
+          )
+        }
+        const text = await readBounded(response.body, maxBytes, url, what)
+        return { url, text, lastModified: response.headers.get('last-modified') }
+      }),
+    lastModified: (url) =>
+      withDeadline(url, 'the image', async (signal) => {
+        const response = await options.http.request({
+          method: 'HEAD',
+          url,
+          headers: { Accept: '*/*' },
+          expected: [200],
+          responseType: 'none',
+          timeoutMs: 0,
+          signal,
+        })
+        return response.headers.get('last-modified')
+      }),
+  }
+}
