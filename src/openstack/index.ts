@@ -55,7 +55,6 @@ export {
   type GlanceClientOptions,
   type ImportOptions,
 } from './glance.js'
-export { waitForImageStatus, ImageWaitError, type WaitOptions } from './glance-wait.js'
 export { createIdentityClient, type Domain, type IdentityClient, type Project } from './identity.js'
 export {
   ChecksumMismatchError,

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GlanceClient } from '../../../src/openstack/glance.js'
 import { buildPatch } from '../../../src/openstack/glance-patch.js'
 import type { CreateImageBody, Image } from '../../../src/openstack/glance-types.js'
-import { waitForImageStatus } from '../../../src/openstack/glance-wait.js'
 import { HttpError, isStatus } from '../../../src/openstack/http-error.js'
 import {
   deleteImages,
@@ -12,6 +11,7 @@ import {
   localGlance,
   uniquePrefix,
 } from '../../support/local-cloud.js'
+import { waitForRelease } from '../../support/wait-released.js'
 
 const prefix = uniquePrefix('glance')
 const tag = `${prefix}tag`
@@ -51,7 +51,7 @@ async function activeImage(name: string): Promise<Image> {
   const image = await create(name)
   const data = Buffer.from('not really a disk, but Glance does not mind\n')
   await glance.uploadImage(image.id, Readable.from([data]), data.length)
-  return waitForImageStatus(glance, image.id, { timeoutMs: 60_000, intervalMs: 250 })
+  return waitForRelease(glance, image.id, { timeoutMs: 60_000 })
 }
 
 describe('Glance on the local cloud', () => {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ChecksumMismatchError, openDownload } from '../../../src/openstack/download.js'
 import type { GlanceClient } from '../../../src/openstack/glance.js'
 import type { Image } from '../../../src/openstack/glance-types.js'
-import { waitForImageStatus } from '../../../src/openstack/glance-wait.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
   deleteImages,
@@ -12,6 +11,7 @@ import {
   localGlance,
   uniquePrefix,
 } from '../../support/local-cloud.js'
+import { waitForRelease } from '../../support/wait-released.js'
 
 const prefix = uniquePrefix('import')
 const created: string[] = []
@@ -46,8 +46,8 @@ async function create(name: string): Promise<Image> {
   return image
 }
 
-const wait = (id: string): Promise<Image> =>
-  waitForImageStatus(glance, id, { timeoutMs: 100_000, intervalMs: 500 })
+const wait = (id: string, webDownload = false): Promise<Image> =>
+  waitForRelease(glance, id, { timeoutMs: 100_000, firstPollMs: 500, webDownload })
 
 describe('image import on the local cloud', () => {
   it('glance-direct: streams a qcow2 into /stage (chunked), imports it and ends active as raw', async () => {
@@ -71,7 +71,7 @@ describe('image import on the local cloud', () => {
     const image = await create('web-download')
     const url = await server.addFile('web.qcow2', qcow2)
     await glance.importImage(image.id, 'web-download', { uri: url })
-    const active = await wait(image.id)
+    const active = await wait(image.id, true)
     expect(active.status).toBe('active')
     expect(active.disk_format).toBe('raw')
     expect(server.requests).toContain('GET /web.qcow2')
