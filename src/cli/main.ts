@@ -1,11 +1,17 @@
 // The command line: argv -> typed options -> the same command code the action runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { applyCommand } from '../commands/apply.js'
+import { checkCommand, checkOutput } from '../commands/check.js'
 import { catalogCommand } from '../commands/catalog.js'
 import { lifecycleCommand, lifecycleCommandOptions } from '../commands/lifecycle.js'
 import { listCommand } from '../commands/list.js'
 import { shareCommand } from '../commands/share.js'
-import { applyCommandOptions, planCommandOptions, type Values } from '../commands/options.js'
+import {
+  applyCommandOptions,
+  planCommandOptions,
+  rotatedDefaults,
+  type Values,
+} from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
 import { updateCommand } from '../commands/update.js'
 import { validateCommand } from '../commands/validate.js'
@@ -234,6 +240,43 @@ export const commands: Record<string, Command> = {
           output: v.output,
           ...(v['source-cacert'] ? { sourceCacert: v['source-cacert'] as string } : {}),
           write: (t) => io.out.write(t),
+        },
+        reporter,
+      )
+    },
+  },
+  check: {
+    summary:
+      "Check the cloud's public and community images against SCS image metadata (scs-0102 v2)",
+    usage: 'image-manager check [--cloud NAME] [--images PATH] [--tag TAG] [--output text|json]',
+    options: {
+      cloud: planOptions.options.cloud,
+      images: text(),
+      strict: flag,
+      tag: text(),
+      output: text('text'),
+      'rotated-meta': planOptions.options['rotated-meta'],
+      'rotated-hidden': flag,
+    },
+    help: {
+      '--cloud NAME': planOptions.help['--cloud NAME'],
+      '--images PATH': 'also check the images these definitions describe that the cloud lacks',
+      '--strict': catalogOptions.help['--strict'],
+      '--tag TAG': 'only images with this tag (default: every public and community image)',
+      '--output FORMAT': 'text (default: one line per rule) or json',
+      '--rotated-meta KEY=VALUE': "as for plan: shapes the catalog's images with --images",
+      '--rotated-hidden': "as for plan: shapes the catalog's images with --images",
+    },
+    run: (v, reporter) => {
+      const rotated = rotatedDefaults(v)
+      return checkCommand(
+        {
+          strict: v.strict === true,
+          output: checkOutput(v.output as string),
+          ...(v.images ? { images: v.images as string } : {}),
+          ...(v.tag ? { tag: v.tag as string } : {}),
+          ...(v.cloud ? { cloud: v.cloud as string } : {}),
+          ...(rotated ? { rotated } : {}),
         },
         reporter,
       )

@@ -70,7 +70,7 @@ export function rotatedMeta(value: string | string[] | boolean | undefined): Met
 }
 
 /** The catalog-wide rotation settings; none unless one of the options is given. */
-function rotatedDefaults(v: Values): Rotated | undefined {
+export function rotatedDefaults(v: Values): Rotated | undefined {
   const meta = rotatedMeta(v['rotated-meta'])
   const hidden = v['rotated-hidden'] === true
   if (Object.keys(meta).length === 0 && !hidden) return undefined
