@@ -59,7 +59,7 @@ describe('adoption of a cloud the old tool manages', () => {
     for (const id of ids.values()) await glance?.delete(id).catch(() => undefined)
   })
 
-  it('plans zero imports and zero changes, from one listing', async () => {
+  it('plans zero imports and zero changes, from the two listing passes (visible and os_hidden)', async () => {
     const plan = await planNow()
     expect(plan.definitions.flatMap((d) => d.steps)).toEqual([])
     expect(plan.summary).toMatchObject({ import: 0, rename: 0, update: 0, unchanged: 2 })
