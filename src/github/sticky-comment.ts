@@ -193,7 +193,8 @@ async function call(
   }
 }
 
-function apiError(route: string, where: string, error: unknown): GitHubApiError {
+/** A failed call as a GitHubApiError: route, where, status and GitHub's message (never the token). */
+export function apiError(route: string, where: string, error: unknown): GitHubApiError {
   const failure = error as { status?: unknown; message?: unknown; response?: { data?: unknown } }
   const status = typeof failure?.status === 'number' ? failure.status : undefined
   const data = failure?.response?.data as { message?: unknown } | undefined
