@@ -47,7 +47,7 @@ async function create(name: string): Promise<Image> {
 }
 
 const wait = (id: string, webDownload = false): Promise<Image> =>
-  waitForRelease(glance, id, { timeoutMs: 100_000, firstPollMs: 500, webDownload })
+  waitForRelease(glance, id, { timeoutMs: 100_000, firstPollMs: 50, webDownload })
 
 describe('image import on the local cloud', () => {
   it('glance-direct: streams a qcow2 into /stage (chunked), imports it and ends active as raw', async () => {
@@ -61,6 +61,8 @@ describe('image import on the local cloud', () => {
     await glance.importImage(image.id, 'glance-direct')
     const active = await wait(image.id)
     expect(active.status).toBe('active')
+    // Released by its import task, as apply waits for: writes from now on stick.
+    expect(active.properties.os_glance_import_task).toBeUndefined()
     // the image_conversion plugin turned the qcow2 into raw
     expect(active.disk_format).toBe('raw')
     expect(active.virtual_size).toBe(32 * 1024 * 1024)
