@@ -1,6 +1,7 @@
 // The action's outputs beyond `result`: counts a workflow can branch on, and
 // where the plan and the report were written.
 import type { ApplyReport } from './apply/executor.js'
+import type { BumpRunResult } from './github/bump-run.js'
 import type { Plan } from './plan/types.js'
 
 /** Every output the action sets; action.yml declares exactly these (a test checks). */
@@ -19,6 +20,12 @@ export const OUTPUT_NAMES = [
   'comment',
   'comment-id',
   'comment-url',
+  'newer-builds',
+  'pull-requests-created',
+  'pull-requests-updated',
+  'pull-requests-closed',
+  'pull-requests',
+  'errors',
 ] as const
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -58,4 +65,23 @@ export function applyOutputs(report: ApplyReport | undefined): Outputs {
   const count = (status: string): number =>
     report?.outcomes.filter((o) => o.status === status).length ?? 0
   return { applied: String(count('done')), failed: String(count('failed')) }
+}
+
+/**
+ * What `update` found and did: builds newer than the catalog's, bump pull
+ * requests by outcome (numbers, and all of them as JSON), and errors (upstreams
+ * that could not be read plus pull requests that could not be kept).
+ */
+export function bumpOutputs(run: BumpRunResult): Outputs {
+  const count = (operation: string): number =>
+    run.results.filter((r) => r.operation === operation).length
+  const failedChecks = run.statuses.filter((s) => s.status === 'error').length
+  return {
+    'newer-builds': String(run.statuses.filter((s) => s.status === 'newer').length),
+    'pull-requests-created': String(count('created')),
+    'pull-requests-updated': String(count('updated')),
+    'pull-requests-closed': String(count('closed')),
+    'pull-requests': JSON.stringify(run.results),
+    errors: String(failedChecks + count('failed')),
+  }
 }

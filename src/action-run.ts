@@ -9,12 +9,13 @@ import { applyCommandOptions, planCommandOptions, type Values } from './commands
 import { planCommand, writePlanJson } from './commands/plan.js'
 import { validateCommand } from './commands/validate.js'
 import { createActionsReporter } from './github/actions-reporter.js'
+import { BUMP_INPUTS, runUpdateAction } from './github/bump-action.js'
 import { publishPlanComment } from './github/plan-comment.js'
 import type { Plan } from './plan/types.js'
 import { getErrorMessage } from './problems.js'
 import type { Reporter } from './reporter.js'
 
-const COMMANDS = ['validate', 'plan', 'apply'] as const
+const COMMANDS = ['validate', 'plan', 'apply', 'update'] as const
 type CommandName = (typeof COMMANDS)[number]
 
 /** Inputs that are flags; every other input is text. Names match the CLI's flags. */
@@ -46,7 +47,7 @@ export const TEXTS = [
 ]
 
 /** Inputs the action reads besides the options; action.yml declares exactly these (a test checks). */
-export const OTHER_INPUTS = ['command', 'clouds-yaml', 'comment', 'github-token']
+export const OTHER_INPUTS = ['command', 'clouds-yaml', 'comment', 'github-token', ...BUMP_INPUTS]
 
 /** Used when an input is absent (outside a runner); the same as action.yml's defaults. */
 export const TEXT_DEFAULTS: Values = {
@@ -127,6 +128,7 @@ async function runCommand(
   reporter: Reporter,
   dir: string,
 ): Promise<void> {
+  if (command === 'update') return runUpdateAction(values, reporter)
   if (command === 'validate') {
     const code = await validateCommand(
       { images: values.images as string, strict: values.strict === true },

@@ -3,7 +3,7 @@
 // GITHUB_API_URL, as the action on a runner does.
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { githubDouble, type GitHubDouble } from './github-openapi.js'
+import { githubDouble, type GitHubDouble, type GitHubServe } from './github-openapi.js'
 
 export interface GitHubServer {
   /** `http://127.0.0.1:<port>`: the value for GITHUB_API_URL. */
@@ -19,7 +19,10 @@ async function bodyOf(request: IncomingMessage): Promise<string | undefined> {
   return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8')
 }
 
-export async function startGitHubServer(): Promise<GitHubServer> {
+/** `serve` answers what no expectation is queued for (e.g. a fake repository's `serve`). */
+export async function startGitHubServer(
+  options: { serve?: GitHubServe } = {},
+): Promise<GitHubServer> {
   // Made once the port is known: the double checks URLs against its base.
   const box: { double?: GitHubDouble } = {}
   const server = createServer((request, response) => {
@@ -46,7 +49,7 @@ export async function startGitHubServer(): Promise<GitHubServer> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const double = (box.double = githubDouble({ baseUrl: url }))
+  const double = (box.double = githubDouble({ baseUrl: url, ...options }))
   return {
     url,
     double,

@@ -136,7 +136,7 @@ describe('least permissions', () => {
     expect(read(path.join(root, file)).permissions).toEqual({ contents: 'read' })
   })
 
-  it('gives each job of the reusable workflow its own permissions; only plan writes (its comment)', () => {
+  it('gives each job of the reusable workflow its own permissions; only plan (its comment) and update (its branches and pull requests) write', () => {
     const permissions = Object.fromEntries(
       Object.entries(reusable.jobs).map(([name, job]) => [name, job.permissions]),
     )
@@ -144,13 +144,40 @@ describe('least permissions', () => {
       validate: { contents: 'read' },
       plan: { contents: 'read', 'pull-requests': 'write' },
       apply: { contents: 'read' },
+      update: { contents: 'write', 'pull-requests': 'write' },
     })
   })
 })
 
 describe('the reusable workflow', () => {
-  it('has no update job until the update command exists', () => {
-    expect(Object.keys(reusable.jobs).sort()).toEqual(['apply', 'plan', 'validate'])
+  it('has the four jobs, each running its command of the action', () => {
+    expect(Object.keys(reusable.jobs).sort()).toEqual(['apply', 'plan', 'update', 'validate'])
+    for (const [name, job] of Object.entries(reusable.jobs)) {
+      const commands = (job.steps ?? [])
+        .filter((s) => s.uses === './.image-manager-action')
+        .map((s) => s.with?.command)
+      expect(commands, name).toEqual([name])
+    }
+  })
+
+  it('updates on the caller’s update schedule and by hand, with BUMP_TOKEN; that schedule does not apply', () => {
+    const update = reusable.jobs.update as Job
+    expect(update.if).toContain('github.event.schedule == inputs.update-schedule')
+    expect(update.if).toContain("github.event_name == 'workflow_dispatch'")
+    expect(reusable.jobs.apply?.if).toContain('github.event.schedule != inputs.update-schedule')
+    const step = update.steps?.find((s) => s.with?.command === 'update')
+    expect(step?.with?.token).toBe('${{ secrets.BUMP_TOKEN }}')
+    expect(update.concurrency?.['cancel-in-progress']).toBe(false)
+    // No cloud credentials: the update job never talks to a cloud.
+    expect(JSON.stringify(update)).not.toMatch(/CLOUDS_YAML|SECURE_YAML|clouds-yaml/)
+  })
+
+  it('the example schedules the update: its update-schedule is one of its own cron lines', () => {
+    const caller = read(path.join(example, '.github/workflows/images.yml'))
+    const crons = (caller.on.schedule as { cron: string }[]).map((s) => s.cron)
+    expect(crons).toContain(call.with?.['update-schedule'])
+    expect(crons.length).toBeGreaterThan(1)
+    expect(call.secrets).toHaveProperty('BUMP_TOKEN')
   })
 
   it('runs plan and apply once per cloud, and never two applies on one cloud at once', () => {
@@ -174,14 +201,16 @@ describe('the reusable workflow', () => {
       (reusable.jobs[job]?.steps ?? []).find(
         (s) => s.uses === './.image-manager-action' && s.with?.command === job,
       ) ?? {}
-    for (const job of ['plan', 'apply']) {
+    for (const job of ['plan', 'apply', 'update']) {
       for (const [name, value] of Object.entries(steps(job).with ?? {})) {
-        if (name === 'command' || name === 'cloud') continue
+        if (name === 'command' || name === 'cloud' || name === 'token') continue
         expect(actionInputs, `${job}: ${name}`).toContain(name)
         expect(value, `${job}: ${name}`).toBe(`\${{ inputs.${name} }}`)
       }
     }
-    const passed = new Set(['plan', 'apply'].flatMap((job) => Object.keys(steps(job).with ?? {})))
+    const passed = new Set(
+      ['plan', 'apply', 'update'].flatMap((job) => Object.keys(steps(job).with ?? {})),
+    )
     const options = Object.keys(declared.inputs).filter((name) => actionInputs.includes(name))
     expect(options.filter((name) => !passed.has(name))).toEqual([])
   })

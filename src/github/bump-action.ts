@@ -1,0 +1,93 @@
+// `command: update` in the action: its inputs, the repository and base branch
+// from the run's context, the bump pull requests, outputs and job summary.
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { bumpOutputs } from '../action-outputs.js'
+import type { Values } from '../commands/options.js'
+import { UserError } from '../problems.js'
+import type { Reporter } from '../reporter.js'
+import type { BumpTarget, PullRequestPer } from './bump-pull-requests.js'
+import { bumpSummary, runBumpPullRequests } from './bump-run.js'
+import { createGitHubClient } from './octokit.js'
+
+/** The inputs only `update` reads (action.yml declares them; a test checks). */
+export const BUMP_INPUTS = ['token', 'pull-request-per', 'labels']
+
+export const GITHUB_TOKEN_WARNING =
+  'Bump pull requests are opened with GITHUB_TOKEN: GitHub starts no workflow for them, so ' +
+  'their plan comment never appears. Pass a GitHub App token or a personal access token as `token`.'
+
+interface RunContext {
+  ref: string
+  repo: { owner: string; repo: string }
+  payload: { repository?: { [key: string]: unknown } }
+}
+
+/** The repository and the branch to propose to: the branch that runs, else the default branch. */
+export function bumpTarget(context: RunContext): BumpTarget {
+  const { owner, repo } = context.repo
+  if (context.ref.startsWith('refs/heads/')) {
+    return { owner, repo, base: context.ref.slice('refs/heads/'.length) }
+  }
+  const fallback = context.payload.repository?.default_branch
+  if (typeof fallback === 'string' && fallback !== '') return { owner, repo, base: fallback }
+  throw new UserError(
+    `update runs on a branch (schedule, workflow_dispatch or push); this run is on '${context.ref}'`,
+  )
+}
+
+export const parseLabels = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[,\n]/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ),
+]
+
+function perInput(): PullRequestPer {
+  const per = core.getInput('pull-request-per') || 'file'
+  if (per !== 'file' && per !== 'image') {
+    throw new UserError(`Input pull-request-per is '${per}'; expected file or image`)
+  }
+  return per
+}
+
+/** Returns nothing; failures are set on the step (the outputs are set either way). */
+export async function runUpdateAction(values: Values, reporter: Reporter): Promise<void> {
+  const dryRun = values['dry-run'] === true
+  const per = perInput()
+  const own = core.getInput('token')
+  const token = own || core.getInput('github-token')
+  if (token) core.setSecret(token)
+  if (!dryRun && !token)
+    throw new UserError('update needs `token` (or `github-token`) to open pull requests')
+  if (!dryRun && !own) core.warning(GITHUB_TOKEN_WARNING)
+  const run = await runBumpPullRequests(
+    {
+      images: values.images as string,
+      ...(typeof values.filter === 'string' ? { filter: values.filter } : {}),
+      ...(typeof values['source-cacert'] === 'string'
+        ? { sourceCacert: values['source-cacert'] }
+        : {}),
+      dryRun,
+      per,
+      labels: parseLabels(core.getInput('labels')),
+      root: process.env.GITHUB_WORKSPACE || process.cwd(),
+      ...(dryRun
+        ? {}
+        : { target: bumpTarget(github.context), client: createGitHubClient({ token }) }),
+    },
+    reporter,
+  )
+  for (const [name, value] of Object.entries(bumpOutputs(run))) core.setOutput(name, value)
+  if (run.problems.some((p) => p.severity === 'error')) {
+    core.setOutput('result', 'invalid')
+    core.setFailed('Image definitions are invalid: see the annotations; nothing was looked up.')
+    return
+  }
+  await reporter.summary(bumpSummary(run, dryRun))
+  const errors = Number(bumpOutputs(run).errors)
+  core.setOutput('result', errors > 0 ? 'failed' : 'checked')
+  if (errors > 0) core.setFailed(`update: ${errors} error(s): see the warnings above.`)
+}
