@@ -1,8 +1,8 @@
 // Edits one version entry of a catalog file in place: only the changed
 // scalars are spliced, at the offsets js-yaml's event stream gives, so that
 // comments, quoting, folded urls, indentation and key order everywhere else
-// stay byte for byte. A key the entry lacks is added on a line of its own
-// after the entry's `url`, indented like it.
+// stay byte for byte. A key the entry lacks is added after the entry's last
+// key (on a line of its own, indented like it, in a block mapping).
 import {
   EVENT_ID,
   getScalarValue,
@@ -85,7 +85,8 @@ function plainSafe(value: string): boolean {
 /** The new value written in the style of the old one, or plain/single-quoted for a new key. */
 function render(value: string, style: number): string {
   if (style === 3) return JSON.stringify(value)
-  if (style === 1 && plainSafe(value)) return value
+  // A block scalar (`>-` url) becomes plain when it can.
+  if ((style === 1 || style >= 4) && plainSafe(value)) return value
   return `'${value.replace(/'/g, "''")}'`
 }
 
@@ -163,10 +164,12 @@ export function editFirstVersion(
     splices.push({ ...scalarRange(source, e), text: render(value, e.style) })
   }
   if (missing.length > 0) {
-    // After the line where the entry's url (else its last scalar) ends, in the entry's style.
+    // After the entry's last pair when it is a scalar, else after its url; in the entry's style.
+    const last = entry.pairs[entry.pairs.length - 1]
     const anchorPair =
-      valueOf(source, entry, 'url') ??
-      [...entry.pairs].reverse().find(([, v]) => v.kind === 'scalar' && v.event.valueStart >= 0)
+      last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
+        ? last
+        : valueOf(source, entry, 'url')
     if (!anchorPair || anchorPair[1].kind !== 'scalar')
       return where('the first version entry (no url)')
     const [k, v] = anchorPair as [ScalarNode, ScalarNode]

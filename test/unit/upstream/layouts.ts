@@ -64,7 +64,7 @@ function ubuntuSums(prefix: string, serial: string): string {
   return `${lines.join('\n')}\n`
 }
 
-function ubuntu(
+export function ubuntu(
   name: string,
   base: string,
   folders: string[],
@@ -125,7 +125,7 @@ function debianSums(major: string, infix: string, folder: string): string {
   return `${lines.join('\n')}\n`
 }
 
-function debian(name: string, base: string, major: string, infix: string): Layout {
+export function debian(name: string, base: string, major: string, infix: string): Layout {
   return {
     name,
     setup(server) {
@@ -163,7 +163,7 @@ function debian(name: string, base: string, major: string, infix: string): Layou
   }
 }
 
-const almalinux: Layout = {
+export const almalinux: Layout = {
   name: 'AlmaLinux (CHECKSUM, fixed latest name, Last-Modified)',
   setup(server) {
     const dir = '/almalinux/9/cloud/x86_64/images'
