@@ -32,7 +32,7 @@ export interface ImportContext {
   upstream?: Http
 }
 
-/** The methods to try, in order (SPEC 4). */
+/** The methods to try, in order (docs/behaviour.md §4). */
 export function importMethods(source: string, offered: readonly string[]): ImportMethod[] {
   const direct: ImportMethod = offered.includes('glance-direct') ? 'glance-direct' : 'upload'
   if (source.startsWith('file:') || !offered.includes('web-download')) return [direct]
@@ -123,7 +123,7 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
         break
       } catch (error) {
         const last = i === methods.length - 1
-        // Past the import timeout the import has failed (SPEC 4); a second method would get no time.
+        // Past the import timeout the import has failed (docs/behaviour.md §4); a second method would get no time.
         if (last || error instanceof ChecksumMismatchError || now() >= deadline) throw error
         ctx.reporter.warning(
           `${step.image.name}: ${method} failed (${(error as Error).message}); trying ${methods[i + 1]}`,
@@ -154,7 +154,7 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
 }
 
 /**
- * A failed import leaves no half-made image (SPEC 4), with one exception:
+ * A failed import leaves no half-made image (docs/behaviour.md §4), with one exception:
  * Glance never takes a deleted id again, so an image with a fixed id that can
  * still take data (queued) stays, private and empty, for the next run to fill.
  */

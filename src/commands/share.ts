@@ -1,5 +1,5 @@
 // `share`: share an image with a project, or with every project of a domain,
-// or take the share back (SPEC 7). The membership is accepted on the consumer's behalf.
+// or take the share back (docs/behaviour.md §7). The membership is accepted on the consumer's behalf.
 import { isStatus } from '../openstack/http-error.js'
 import { createIdentityClient, type Project } from '../openstack/identity.js'
 import { NotFoundError } from '../openstack/errors.js'

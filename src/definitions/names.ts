@@ -1,4 +1,4 @@
-// Glance names of a definition's versions (SPEC 2).
+// Glance names of a definition's versions (docs/behaviour.md §2).
 import { naturalCompare } from '../natural-sort.js'
 import type { Definition, Version } from './types.js'
 

@@ -13,7 +13,7 @@ export type ImageStatus = 'active' | 'deactivated'
 /** Glance properties as the definition gives them (values not yet stringified). */
 export type Meta = Record<string, string | number | boolean | null>
 
-/** One entry of an image definition's `versions` list (SPEC 1). */
+/** One entry of an image definition's `versions` list (docs/behaviour.md §1). */
 export interface Version {
   /** Always a string, also when the YAML wrote a number (`version: 20240416`). */
   version: string
@@ -42,7 +42,7 @@ export interface Rotated {
   hidden?: boolean
 }
 
-/** One entry of a file's `images` list (SPEC 1), defaults applied. */
+/** One entry of a file's `images` list (docs/behaviour.md §1), defaults applied. */
 export interface Definition {
   name: string
   enable: boolean

@@ -79,7 +79,7 @@ export class ChecksumMismatchError extends Error {
   }
 }
 
-/** Parse `<algo>:<hex>` (SPEC 1). */
+/** Parse `<algo>:<hex>` (docs/behaviour.md §1). */
 export function parseChecksum(text: string): ExpectedChecksum {
   const match = /^(md5|sha1|sha256|sha512):([0-9a-fA-F]+)$/.exec(text.trim())
   const lengths: Record<HashAlgorithm, number> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 }
@@ -108,7 +108,7 @@ export interface ProbeResult {
 }
 
 /**
- * Check that a source exists before importing it (SPEC 4): `HEAD` with
+ * Check that a source exists before importing it (docs/behaviour.md §4): `HEAD` with
  * redirects followed for http(s), `stat` for `file:`. A 4xx/5xx is an
  * HttpError, a missing file an ENOENT error.
  */

@@ -1,4 +1,4 @@
-// Definitions -> the images Glance should hold (SPEC 2 and 3). Pure.
+// Definitions -> the images Glance should hold (docs/behaviour.md §2 and §3). Pure.
 import { glanceNames, rotatedName } from '../definitions/names.js'
 import type {
   Definition,

@@ -1,4 +1,4 @@
-// SPEC 5: the smallest set of changes that brings an existing image to its desired state. Pure.
+// docs/behaviour.md §5: the smallest set of changes that brings an existing image to its desired state. Pure.
 import type { DesiredImage, Rotation } from './desire.js'
 import type { CloudImage } from './observed.js'
 import type { Change } from './types.js'

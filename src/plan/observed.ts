@@ -18,6 +18,6 @@ export interface CloudImage {
   properties: Record<string, string>
 }
 
-/** SPEC 2: only images with the managed tag, public or owned by us, are ever looked at. */
+/** docs/behaviour.md §2: only images with the managed tag, public or owned by us, are ever looked at. */
 export const isManaged = (image: CloudImage, tag: string, projectId: string): boolean =>
   image.tags.includes(tag) && (image.visibility === 'public' || image.owner === projectId)

@@ -1,4 +1,4 @@
-// Desired + observed + options -> an ordered plan (SPEC 2-7). Pure: no I/O, no clock.
+// Desired + observed + options -> an ordered plan (docs/behaviour.md §2-7). Pure: no I/O, no clock.
 import { rotatedName } from '../definitions/names.js'
 import type { Definition, Rotated } from '../definitions/types.js'
 import {
@@ -62,7 +62,7 @@ const ACTABLE = new Set(['active', 'deactivated'])
 const LEFTOVER = new Set(['queued', 'uploading', 'killed'])
 
 /**
- * The builds of a definition (SPEC 6): image_description is the definition's
+ * The builds of a definition (docs/behaviour.md §6): image_description is the definition's
  * name, or, when the definition sets its own image_description, image_name is.
  */
 export function belongsTo(def: Definition, image: CloudImage): boolean {

@@ -1,4 +1,4 @@
-// SPEC 6: which builds of a definition may go, by meta uuid_validity. Pure.
+// docs/behaviour.md §6: which builds of a definition may go, by meta uuid_validity. Pure.
 import { compareVersions } from '../definitions/names.js'
 import type { Definition } from '../definitions/types.js'
 import type { CloudImage } from './observed.js'

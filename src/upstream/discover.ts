@@ -17,7 +17,7 @@ function splitKey(url: string): { url: string; key?: string } {
   return { url: url.slice(0, hash), ...(key ? { key } : {}) }
 }
 
-/** The discovery inputs of a definition, or null when it is not tracked (SPEC 9). */
+/** The discovery inputs of a definition, or null when it is not tracked (docs/behaviour.md §9). */
 export function trackedOf(def: Definition): Tracked | null {
   const first = def.versions[0]
   // A `version: latest` entry follows upstream on every run by itself.
@@ -62,7 +62,7 @@ export function selectSource(t: Tracked, sources: readonly Source[] = SOURCES): 
 export type Outcome =
   { status: 'newer' | 'current'; build: Build } | { status: 'error'; error: string }
 
-/** The newest build and whether the catalog lacks it (its checksum differs, as SPEC 9 says). */
+/** The newest build and whether the catalog lacks it (its checksum differs, as docs/behaviour.md §9 says). */
 export async function discover(t: Tracked, reader: Reader): Promise<Outcome> {
   try {
     for (const url of [t.latestUrl, t.latestChecksumUrl]) {

@@ -79,7 +79,7 @@ export interface FindUpdatesOptions {
   concurrency?: number
   /** Per-request timeout in ms (default 30 s). */
   timeoutMs?: number
-  /** Mirror base url: when set, bumped entries get `mirror_url` under it (SPEC 10 layout). */
+  /** Mirror base url: when set, bumped entries get `mirror_url` under it (docs/behaviour.md §10 layout). */
   mirrorBaseUrl?: string
 }
 

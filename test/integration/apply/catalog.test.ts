@@ -1,5 +1,5 @@
 // Acceptance 1: a catalog of ten definitions plus the three seed examples is
-// imported exactly as SPEC 2 and 3 say; a second run plans nothing and makes
+// imported exactly as docs/behaviour.md §2 and §3 say; a second run plans nothing and makes
 // only the listing requests.
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
@@ -234,7 +234,7 @@ function definitions(url: (file: string) => string): unknown[] {
   ]
 }
 
-/** The end state SPEC 2 and 3 ask for, written out: the same for both runs. */
+/** The end state docs/behaviour.md §2 and §3 ask for, written out: the same for both runs. */
 function expected(): ImageShape[] {
   const image = (
     name: string,
@@ -575,7 +575,7 @@ afterAll(async () => {
 })
 
 describe('apply: a catalog of ten definitions and the seed examples', () => {
-  it('imports every image with the names, properties, tags, visibility, status and min_disk of SPEC 2 and 3', async () => {
+  it('imports every image with the names, properties, tags, visibility, status and min_disk of docs/behaviour.md §2 and §3', async () => {
     const reporter = recorder()
     const started = Date.now()
     const code = await applyCommand(
@@ -589,7 +589,7 @@ describe('apply: a catalog of ten definitions and the seed examples', () => {
     expect(state).toEqual(expected())
     const fixed = (await raw.listByTag(tag)).find((i) => i.name === 'Cat Fixed Id 1')
     expect(fixed?.id).toBe(fixedId)
-    // No property outside SPEC 3's list: the password of the cirros seed stays out of Glance.
+    // No property outside docs/behaviour.md §3's list: the password of the cirros seed stays out of Glance.
     expect(JSON.stringify(state)).not.toContain('gocubsgo')
     console.info(`catalog: 23 images imported in ${took} ms`)
   })

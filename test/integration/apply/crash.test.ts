@@ -246,7 +246,7 @@ describe('apply: crash safety of the bundled CLI', () => {
 
 describe('apply: an import still running in Glance', () => {
   // A run interrupted after Glance accepted a web-download leaves the image
-  // 'importing'. The next run must not rotate it into place yet (SPEC 4: only
+  // 'importing'. The next run must not rotate it into place yet (docs/behaviour.md §4: only
   // once active), and must leave it alone; once active, a run rotates it in and
   // gives it its visibility. (Guards commit f7fe119 of src/plan/plan.ts.)
   it('the plain name stays with the active build until the new one is active', async () => {

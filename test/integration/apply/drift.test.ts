@@ -1,5 +1,5 @@
 // Acceptance 3: drift made by hand is repaired with one PATCH per image
-// (SPEC 5); a meta key removed from the definition removes the property.
+// (docs/behaviour.md §5); a meta key removed from the definition removes the property.
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'

@@ -1,6 +1,6 @@
 // Acceptance 4: a 404 url, a checksum mismatch, an import stuck in queued and
 // a 500 on create each end with that image failed, no half-made image, no
-// retention, the other images done and exit code 1 (SPEC 4 and 6).
+// retention, the other images done and exit code 1 (docs/behaviour.md §4 and §6).
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -1,5 +1,5 @@
 // Acceptance 5: `version: latest` with a SHA256SUMS manifest and Last-Modified
-// (SPEC 1 and 3): imported once, left alone while the upstream checksum stays,
+// (docs/behaviour.md §1 and §3): imported once, left alone while the upstream checksum stays,
 // re-imported and rotated when it changes.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'

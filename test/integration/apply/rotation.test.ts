@@ -1,4 +1,4 @@
-// Acceptance 2: rotation of multi images (SPEC 2) and retention (SPEC 6):
+// Acceptance 2: rotation of multi images (docs/behaviour.md §2) and retention (docs/behaviour.md §6):
 // last-3 with hide, then with delete; keep: true never deletes; none and
 // forever never remove anything.
 import { readFile } from 'node:fs/promises'
@@ -298,7 +298,7 @@ describe('apply: retention in the run that rotates', () => {
   })
 
   // After a run interrupted between its import and its renames, the image called
-  // `{name}` is older than a dated build: the newest builds by version stay (SPEC 6).
+  // `{name}` is older than a dated build: the newest builds by version stay (docs/behaviour.md §6).
   it('after an interrupted rotation the newest builds by version stay; the old current one goes', async () => {
     expect(lines('Rot Interrupted')).toEqual([
       'import Rot Interrupted (i4)',

@@ -137,7 +137,7 @@ export async function settle(
   }
 }
 
-/** What the tests compare of an image: SPEC 3's fields, tags sorted, our properties only. */
+/** What the tests compare of an image: docs/behaviour.md §3's fields, tags sorted, our properties only. */
 export interface ImageShape {
   name: string
   status: string

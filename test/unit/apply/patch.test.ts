@@ -28,7 +28,7 @@ describe('changesToPatch', () => {
   })
 })
 
-describe('importMethods (SPEC 4)', () => {
+describe('importMethods (docs/behaviour.md §4)', () => {
   const all = ['glance-direct', 'web-download', 'copy-image']
   it.each([
     ['https://x.test/a.img', all, ['web-download', 'glance-direct']],

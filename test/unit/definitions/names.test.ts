@@ -12,7 +12,7 @@ const names = (multi: boolean, versions: string[], separator = ' ') =>
     (n) => n.name,
   )
 
-describe('glanceNames (SPEC 2)', () => {
+describe('glanceNames (docs/behaviour.md §2)', () => {
   it('multi: the newest build is the plain name, older ones carry (version)', () => {
     expect(names(true, ['20240422', '20240416'])).toEqual([
       'Ubuntu 24.04 (20240416)',

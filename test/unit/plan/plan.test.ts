@@ -49,7 +49,7 @@ describe('plan: adoption', () => {
   })
 })
 
-describe('plan: names and rotation (SPEC 2)', () => {
+describe('plan: names and rotation (docs/behaviour.md §2)', () => {
   it('a fresh multi definition imports every build under its dated name, then the newest takes the name', () => {
     const p = plan([definition()], [], options())
     expect(brief(stepsOf(p))).toEqual([
@@ -115,7 +115,7 @@ describe('plan: names and rotation (SPEC 2)', () => {
   })
 })
 
-describe('plan: import request (SPEC 3, 4)', () => {
+describe('plan: import request (docs/behaviour.md §3, §4)', () => {
   it('creates the image private with every property and tag, final visibility after import', () => {
     const def = definition({
       multi: false,
@@ -160,7 +160,7 @@ describe('plan: import request (SPEC 3, 4)', () => {
   })
 })
 
-describe('plan: drift (SPEC 5)', () => {
+describe('plan: drift (docs/behaviour.md §5)', () => {
   const def = definition()
   const drifted = (change: (i: CloudImage) => CloudImage) => {
     const images = adopted(def)
@@ -265,7 +265,7 @@ describe('plan: drift (SPEC 5)', () => {
   })
 })
 
-describe('plan: retention (SPEC 6)', () => {
+describe('plan: retention (docs/behaviour.md §6)', () => {
   const four = ['20240401', '20240408', '20240416', '20240422']
   const def = definition({ versions: four.map((v) => version(v)) })
   const images = adopted(def)
@@ -380,7 +380,7 @@ describe('plan: retention (SPEC 6)', () => {
   })
 })
 
-describe('plan: options (SPEC 7)', () => {
+describe('plan: options (docs/behaviour.md §7)', () => {
   it('skips disabled definitions unless forced', () => {
     const off = definition({ enable: false })
     expect(plan([off], [], options()).definitions[0]?.skipped).toMatch(/enable: false/)
