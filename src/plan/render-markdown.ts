@@ -40,7 +40,7 @@ export function renderMarkdown(plan: Plan): string {
     lines.push('', '</details>', '')
   }
   if (plan.findings.length) {
-    lines.push('**Age check**', '')
+    lines.push('**Findings** (age check, SCS image metadata)', '')
     for (const f of plan.findings)
       lines.push(`- ${f.image ? `${code(f.image.name)}: ` : ''}${text(f.message)}`)
     lines.push('')

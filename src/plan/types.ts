@@ -100,7 +100,7 @@ export interface Plan {
   definitions: DefinitionPlan[]
   /** Managed images that no definition describes: reported, never touched. */
   orphans: ImageRef[]
-  /** check-age findings. */
+  /** check-age findings and the SCS image metadata rules the plan would leave broken. */
   findings: Note[]
   summary: Record<StepAction, number> & { unchanged: number; skipped: number }
   /** Glance requests made to compute the plan, by method and path. */
