@@ -243,6 +243,12 @@ describe('third-party actions', () => {
 })
 
 describe('the example catalog repository', () => {
+  it('is shown in the README as it is', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const caller = readFileSync(path.join(example, '.github/workflows/images.yml'), 'utf8')
+    expect(readme).toContain(`\`\`\`yaml\n${caller}\`\`\``)
+  })
+
   it('has valid definitions', async () => {
     const catalog = await validateCatalog({
       images: path.join(example, 'etc/images'),
