@@ -37,13 +37,3 @@ export class SecretRegistry {
     return result
   }
 }
-
-/** Header names whose values are never logged. */
-export const SECRET_HEADERS: ReadonlySet<string> = new Set([
-  'x-auth-token',
-  'x-subject-token',
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-])

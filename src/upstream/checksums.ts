@@ -91,10 +91,6 @@ export function checksumOf(entries: readonly ManifestEntry[], name: string): Che
 /** `<algo>:<hex>` as the catalog writes it. */
 export const formatChecksum = (c: Checksum): string => `${c.algorithm}:${c.hex}`
 
-/** `sha256:<hex>` for a bare digest, by its length. */
-export const withAlgorithm = (hex: string): string =>
-  `${ALGO_BY_LENGTH[hex.length] ?? 'sha256'}:${hex.toLowerCase()}`
-
 /** The digest a manifest gives for `filename`, or null when it has none. */
 export function findChecksum(manifest: string, filename: string): string | null {
   return checksumOf(parseManifest(manifest), filename)?.hex ?? null
