@@ -10,12 +10,13 @@ import { planCommand, writePlanJson } from './commands/plan.js'
 import { validateCommand } from './commands/validate.js'
 import { createActionsReporter } from './github/actions-reporter.js'
 import { BUMP_INPUTS, runUpdateAction } from './github/bump-action.js'
+import { LIFECYCLE_INPUTS, runLifecycleAction } from './github/lifecycle-action.js'
 import { publishPlanComment } from './github/plan-comment.js'
 import type { Plan } from './plan/types.js'
 import { getErrorMessage } from './problems.js'
 import type { Reporter } from './reporter.js'
 
-const COMMANDS = ['validate', 'plan', 'apply', 'update'] as const
+const COMMANDS = ['validate', 'plan', 'apply', 'update', 'lifecycle'] as const
 type CommandName = (typeof COMMANDS)[number]
 
 /** Inputs that are flags; every other input is text. Names match the CLI's flags. */
@@ -47,7 +48,14 @@ export const TEXTS = [
 ]
 
 /** Inputs the action reads besides the options; action.yml declares exactly these (a test checks). */
-export const OTHER_INPUTS = ['command', 'clouds-yaml', 'comment', 'github-token', ...BUMP_INPUTS]
+export const OTHER_INPUTS = [
+  'command',
+  'clouds-yaml',
+  'comment',
+  'github-token',
+  ...BUMP_INPUTS,
+  ...LIFECYCLE_INPUTS,
+]
 
 /** Used when an input is absent (outside a runner); the same as action.yml's defaults. */
 export const TEXT_DEFAULTS: Values = {
@@ -128,6 +136,7 @@ async function runCommand(
   reporter: Reporter,
   dir: string,
 ): Promise<void> {
+  if (command === 'lifecycle') return runLifecycleAction(values, reporter)
   if (command === 'update') return runUpdateAction(values, reporter)
   if (command === 'validate') {
     const code = await validateCommand(
