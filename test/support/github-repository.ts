@@ -334,7 +334,8 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
     },
     'DELETE /repos/{owner}/{repo}/git/refs/{ref}': (p) => {
       const name = refName(p.ref)
-      if (!refs.delete(name)) return fail(422, 'Reference does not exist')
+      // The description gives this 422 no body (GitHub sends "Reference does not exist").
+      if (!refs.delete(name)) return { status: 422 }
       // GitHub closes the open pull requests of a deleted head branch.
       for (const pull of pulls) {
         if (pull.state === 'open' && `refs/heads/${pull.head}` === name) {
