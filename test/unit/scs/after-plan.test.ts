@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { plan } from '../../../src/plan/plan.js'
 import { renderMarkdown } from '../../../src/plan/render-markdown.js'
 import { renderTerminal } from '../../../src/plan/render-terminal.js'
-import type { Definition } from '../../../src/definitions/types.js'
+import type { Definition, Rotated } from '../../../src/definitions/types.js'
 import { afterPlan } from '../../../src/scs/after-plan.js'
 import { adopted, definition, options, version } from '../plan/fixtures.js'
 
@@ -44,7 +44,8 @@ describe('plan: SCS findings', () => {
 
   it('hiding alone is enough; oldgeneric alone is enough', () => {
     const before = generic()
-    for (const rotated of [{ meta: {}, hidden: true }, { meta: { os_purpose: 'oldgeneric' } }])
+    const choices: Rotated[] = [{ meta: {}, hidden: true }, { meta: { os_purpose: 'oldgeneric' } }]
+    for (const rotated of choices)
       expect(plan([newer(before)], adopted(before), options({ rotated })).findings).toEqual([])
   })
 
