@@ -94,7 +94,12 @@ async function runPlan(
     return id
   }
 
+  /** Renames sent with the finishing write of the import they follow (see runSteps). */
+  const withImport = new Map<Step, string>()
+  const renamedBy = new Set<Step>()
+
   async function run(def: DefinitionPlan, step: Step): Promise<void> {
+    if (renamedBy.has(step)) return
     switch (step.action) {
       case 'import': {
         // A leftover goes first, unless it carries the fixed id the import must reuse.
@@ -113,7 +118,7 @@ async function runPlan(
           ...(options.queuedGraceMs !== undefined ? { queuedGraceMs: options.queuedGraceMs } : {}),
           ...(options.upstream ? { upstream: options.upstream } : {}),
         }
-        const image = await runImport(ctx, step)
+        const image = await runImport(ctx, step, withImport.get(step))
         created.set(`${def.name}\0${step.image.name}`, image.id)
         return
       }
@@ -166,12 +171,28 @@ async function runPlan(
     })
   }
 
+  /**
+   * A rename of a build this run imports, right after the imports (nothing has
+   * to step aside first), rides on that import's finishing write: one request
+   * less, and the build is never seen under its temporary name.
+   */
+  function mergeRename(stretch: readonly Step[], next: Step | undefined): void {
+    if (next?.action !== 'rename' || next.image.id) return
+    const imported = stretch.find((s) => s.action === 'import' && s.image.name === next.image.name)
+    if (!imported) return
+    withImport.set(imported, next.to)
+    renamedBy.add(next)
+  }
+
   /** In order, the imports of a stretch side by side; after a failure the rest is skipped. */
   async function runSteps(def: DefinitionPlan, steps: readonly Step[]): Promise<boolean> {
     let i = 0
     while (i < steps.length) {
       let j = i + 1
-      if (steps[i]?.action === 'import') while (steps[j]?.action === 'import') j++
+      if (steps[i]?.action === 'import') {
+        while (steps[j]?.action === 'import') j++
+        mergeRename(steps.slice(i, j), steps[j])
+      }
       const results = await Promise.all(steps.slice(i, j).map((step) => attempt(def, step)))
       i = j
       if (results.includes(false)) {

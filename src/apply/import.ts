@@ -101,8 +101,16 @@ async function fill(
   return waitFor(ctx, id, deadline, false)
 }
 
-/** Imports one image; returns it active, final visibility, min_disk and status set. */
-export async function runImport(ctx: ImportContext, step: ImportStep): Promise<Image> {
+/**
+ * Imports one image; returns it active, final visibility, min_disk and status
+ * set. `finalName`: the name a rename step of the plan gives it next, sent with
+ * the finishing write when nothing else has to move first.
+ */
+export async function runImport(
+  ctx: ImportContext,
+  step: ImportStep,
+  finalName?: string,
+): Promise<Image> {
   const now = ctx.now ?? Date.now
   const deadline = now() + ctx.timeoutMs
   // Check the source first: a dead url creates nothing.
@@ -143,6 +151,7 @@ export async function runImport(ctx: ImportContext, step: ImportStep): Promise<I
     if (step.then.visibility !== 'private')
       ops.push({ op: 'replace', path: '/visibility', value: step.then.visibility })
     if (minDisk !== image.min_disk) ops.push({ op: 'replace', path: '/min_disk', value: minDisk })
+    if (finalName !== undefined) ops.push({ op: 'replace', path: '/name', value: finalName })
     const final = ops.length ? await ctx.glance.patchImage(image.id, ops) : image
     if (step.then.status === 'deactivated') await ctx.glance.deactivateImage(image.id)
     return final

@@ -67,6 +67,19 @@ describe('execute: finalising an import', () => {
     expect(planOf(glance).summary).toMatchObject({ import: 0, rename: 0, update: 0 })
   })
 
+  it('sends the rename of a fresh newest build with its finishing write', async () => {
+    const glance = lockingGlance()
+    const report = await run(glance)
+    expect(report.outcomes.map((o) => `${o.status} ${o.step.action}`)).toContain('done rename')
+    // Three imports, three finishing writes, no separate rename.
+    expect(glance.calls.filter((c) => c.startsWith('patch'))).toHaveLength(3)
+    expect([...glance.images.values()].map((i) => i.name).sort()).toEqual([
+      'Flatcar 3815.2.0',
+      'Ubuntu 24.04',
+      'Ubuntu 24.04 (20240416)',
+    ])
+  })
+
   it('imports the versions of one definition side by side', async () => {
     const glance = lockingGlance()
     await run(glance, { concurrency: 8 })
@@ -98,8 +111,9 @@ describe('execute: reading back', () => {
     expect(dropped).toBeGreaterThan(0)
     expect(report.failed).toBe(0)
     expect(replan).toHaveBeenCalledTimes(2)
+    // The rename rode on the import's finishing write, so that whole write was lost.
     const again = report.outcomes.filter((o) => o.detail?.includes('did not take'))
-    expect(again.map((o) => o.step.action)).toEqual(['rename'])
+    expect(again.map((o) => o.step.action)).toEqual(['rename', 'update'])
     expect(planOf(glance).summary.rename).toBe(0)
   })
 
