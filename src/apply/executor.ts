@@ -43,7 +43,7 @@ export interface ApplyReport {
   failed: number
 }
 
-export const label = (s: Step): string =>
+const label = (s: Step): string =>
   s.action === 'rename' ? `rename ${s.image.name} → ${s.to}` : `${s.action} ${s.image.name}`
 
 /** At most `limit` callers inside at once. */
