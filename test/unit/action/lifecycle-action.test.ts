@@ -137,7 +137,8 @@ afterAll(async () => {
   await eol.close()
 })
 
-describe('command: lifecycle', () => {
+// The first request loads GitHub's OpenAPI description (seconds on a loaded machine).
+describe('command: lifecycle', { timeout: 30_000 }, () => {
   it('opens the tracking issue with the report, without failing the step', async () => {
     github.double.expect(list, create)
     const { outputs, summary } = await step(path.join(fixtures, 'lifecycle/catalog.yml'))

@@ -136,7 +136,7 @@ describe('least permissions', () => {
     expect(read(path.join(root, file)).permissions).toEqual({ contents: 'read' })
   })
 
-  it('gives each job of the reusable workflow its own permissions; only plan (its comment) and update (its branches and pull requests) write', () => {
+  it('gives each job of the reusable workflow its own permissions; only plan (its comment), update (its branches and pull requests) and lifecycle (its issue) write', () => {
     const permissions = Object.fromEntries(
       Object.entries(reusable.jobs).map(([name, job]) => [name, job.permissions]),
     )
@@ -145,13 +145,20 @@ describe('least permissions', () => {
       plan: { contents: 'read', 'pull-requests': 'write' },
       apply: { contents: 'read' },
       update: { contents: 'write', 'pull-requests': 'write' },
+      lifecycle: { contents: 'read', issues: 'write' },
     })
   })
 })
 
 describe('the reusable workflow', () => {
-  it('has the four jobs, each running its command of the action', () => {
-    expect(Object.keys(reusable.jobs).sort()).toEqual(['apply', 'plan', 'update', 'validate'])
+  it('has the five jobs, each running its command of the action', () => {
+    expect(Object.keys(reusable.jobs).sort()).toEqual([
+      'apply',
+      'lifecycle',
+      'plan',
+      'update',
+      'validate',
+    ])
     for (const [name, job] of Object.entries(reusable.jobs)) {
       const commands = (job.steps ?? [])
         .filter((s) => s.uses === './.image-manager-action')
@@ -180,6 +187,16 @@ describe('the reusable workflow', () => {
     expect(call.secrets).toHaveProperty('BUMP_TOKEN')
   })
 
+  it('keeps the lifecycle issue on schedule and by hand, unless switched off, without cloud credentials', () => {
+    const lifecycle = reusable.jobs.lifecycle as Job
+    expect(lifecycle.if).toContain('inputs.lifecycle-issue')
+    expect(lifecycle.if).toContain("github.event_name == 'schedule'")
+    expect(lifecycle.if).toContain("github.event_name == 'workflow_dispatch'")
+    expect(declared.inputs['lifecycle-issue']?.type).toBe('boolean')
+    expect(lifecycle.concurrency?.['cancel-in-progress']).toBe(false)
+    expect(JSON.stringify(lifecycle)).not.toMatch(/CLOUDS_YAML|SECURE_YAML|clouds-yaml|secrets\./)
+  })
+
   it('runs plan and apply once per cloud, and never two applies on one cloud at once', () => {
     for (const name of ['plan', 'apply']) {
       expect(reusable.jobs[name]?.strategy?.matrix.cloud).toBe('${{ fromJSON(inputs.clouds) }}')
@@ -201,7 +218,7 @@ describe('the reusable workflow', () => {
       (reusable.jobs[job]?.steps ?? []).find(
         (s) => s.uses === './.image-manager-action' && s.with?.command === job,
       ) ?? {}
-    for (const job of ['plan', 'apply', 'update']) {
+    for (const job of ['plan', 'apply', 'update', 'lifecycle']) {
       for (const [name, value] of Object.entries(steps(job).with ?? {})) {
         if (name === 'command' || name === 'cloud' || name === 'token') continue
         expect(actionInputs, `${job}: ${name}`).toContain(name)
@@ -209,7 +226,7 @@ describe('the reusable workflow', () => {
       }
     }
     const passed = new Set(
-      ['plan', 'apply', 'update'].flatMap((job) => Object.keys(steps(job).with ?? {})),
+      ['plan', 'apply', 'update', 'lifecycle'].flatMap((job) => Object.keys(steps(job).with ?? {})),
     )
     const options = Object.keys(declared.inputs).filter((name) => actionInputs.includes(name))
     expect(options.filter((name) => !passed.has(name))).toEqual([])
