@@ -112,16 +112,13 @@ function scalarRange(source: string, e: ScalarEvent): { start: number; end: numb
 const lineStart = (source: string, offset: number): number =>
   source.lastIndexOf('\n', offset - 1) + 1
 
-/**
- * Sets `changes` in the first entry of `versions` of the `imageIndex`-th
- * image. Values are strings; only keys whose value differs are touched.
- */
-export function editFirstVersion(
+/** The splices that set `changes` in the first version entry of image `imageIndex`. */
+function splicesFor(
   source: string,
+  root: Node | null,
   imageIndex: number,
   changes: Readonly<Record<string, string>>,
-): string {
-  const root = tree(parseEvents(source, {}))
+): Splice[] {
   const where = (what: string): never => {
     throw new EditError(`cannot edit ${what} in place; edit this entry by hand`)
   }
@@ -192,8 +189,50 @@ export function editFirstVersion(
       splices.push({ start: eol, end: eol, text })
     }
   }
-  let result = source
+  return splices
+}
+
+export interface VersionEdit {
+  /** Index in the file's `images` list. */
+  imageIndex: number
+  /** New values by key; only keys whose value differs are touched. */
+  changes: Readonly<Record<string, string>>
+}
+
+/**
+ * Sets each edit's changes in the first entry of `versions` of its image, in
+ * one pass over the file. An edit that cannot be made safely is left out and
+ * its reason returned by its position in `edits`.
+ */
+export function editFirstVersions(
+  source: string,
+  edits: readonly VersionEdit[],
+): { text: string; failed: Map<number, string> } {
+  const root = tree(parseEvents(source, {}))
+  const failed = new Map<number, string>()
+  const splices: Splice[] = []
+  edits.forEach((edit, i) => {
+    try {
+      splices.push(...splicesFor(source, root, edit.imageIndex, edit.changes))
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error
+      failed.set(i, error.message)
+    }
+  })
+  let text = source
   for (const s of splices.sort((a, b) => b.start - a.start))
-    result = result.slice(0, s.start) + s.text + result.slice(s.end)
-  return result
+    text = text.slice(0, s.start) + s.text + text.slice(s.end)
+  return { text, failed }
+}
+
+/** One edit; throws EditError when it cannot be made safely. */
+export function editFirstVersion(
+  source: string,
+  imageIndex: number,
+  changes: Readonly<Record<string, string>>,
+): string {
+  const { text, failed } = editFirstVersions(source, [{ imageIndex, changes }])
+  const reason = failed.get(0)
+  if (reason !== undefined) throw new EditError(reason)
+  return text
 }

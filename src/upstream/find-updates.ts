@@ -13,7 +13,7 @@ import type { Http } from '../openstack/http.js'
 import { errorsOf, getErrorMessage, UserError, type Problem } from '../problems.js'
 import { formatChecksum } from './checksums.js'
 import { discover, trackedOf, type Outcome } from './discover.js'
-import { editFirstVersion } from './edit.js'
+import { editFirstVersions } from './edit.js'
 import { createReader, DEFAULT_TIMEOUT_MS, type Reader } from './reader.js'
 import { fileOf } from './source.js'
 import type {
@@ -72,29 +72,61 @@ function statusOf(def: Definition, outcome: Outcome): DefinitionStatus {
   }
 }
 
-/** The text after the edit, or why it cannot be made: it must still validate and say what we meant. */
-function applyBump(
+interface Pending {
+  def: Definition
+  changes: Record<string, string>
+  /** Index into the statuses. */
+  status: number
+}
+
+/** Why the edited text is not what we meant, per pending bump (none: all fine). */
+function verify(file: string, text: string, pending: readonly Pending[]): Map<number, string> {
+  const wrong = new Map<number, string>()
+  const reread = parseDefinitionFile(file, text)
+  const problems = 'data' in reread ? checkSchema(reread) : [reread]
+  if (problems.length > 0 || !('data' in reread)) {
+    const reason = `the edited file would not validate: ${problems[0]?.message ?? ''}`
+    pending.forEach((_, i) => wrong.set(i, reason))
+    return wrong
+  }
+  const after = new Map(normalize(reread).map((d) => [d.name, d.versions[0]]))
+  pending.forEach((p, i) => {
+    const entry = after.get(p.def.name) as unknown as Record<string, unknown> | undefined
+    for (const [key, value] of Object.entries(p.changes)) {
+      if (entry?.[key] !== value) {
+        wrong.set(i, `the edit did not set ${key} (the file's layout is unusual): edit it by hand`)
+        return
+      }
+    }
+  })
+  return wrong
+}
+
+/** Applies the bumps of one file in one pass; bumps that cannot be made are returned with the reason. */
+function editFile(
   file: string,
   text: string,
-  def: Definition,
-  changes: Record<string, string>,
-): string {
+  pending: readonly Pending[],
+): { text: string; failed: Map<number, string> } {
   const parsed = parseDefinitionFile(file, text)
   if (!('data' in parsed)) throw new Error(`cannot read ${file} again: ${parsed.message}`)
-  const images = (parsed.data as { images: { name?: unknown }[] }).images
-  const index = images.findIndex((i) => i.name === def.name)
-  if (index < 0) throw new Error(`${file} no longer has ${def.name}`)
-  const edited = editFirstVersion(text, index, changes)
-  const reread = parseDefinitionFile(file, edited)
-  const problems = 'data' in reread ? checkSchema(reread) : [reread]
-  if (problems.length > 0 || !('data' in reread))
-    throw new Error(`the edited file would not validate: ${problems[0]?.message ?? ''}`)
-  const after = normalize(reread).find((d) => d.name === def.name)?.versions[0]
-  for (const [key, value] of Object.entries(changes)) {
-    if ((after as unknown as Record<string, unknown> | undefined)?.[key] !== value)
-      throw new Error(`the edit did not set ${key} (the file's layout is unusual): edit it by hand`)
-  }
-  return edited
+  const names = (parsed.data as { images: { name?: unknown }[] }).images.map((i) => i.name)
+  const edits = pending.map((p) => ({ imageIndex: names.indexOf(p.def.name), changes: p.changes }))
+  const result = editFirstVersions(text, edits)
+  const kept = pending.filter((_, i) => !result.failed.has(i))
+  const wrong = verify(file, result.text, kept)
+  if (wrong.size === 0) return result
+  // Rare: find the bumps that break the file, one at a time.
+  let current = text
+  const failed = new Map(result.failed)
+  pending.forEach((p, i) => {
+    if (failed.has(i)) return
+    const one = editFirstVersions(current, [edits[i] as (typeof edits)[number]])
+    const reason = one.failed.get(0) ?? verify(file, one.text, [p]).get(0)
+    if (reason !== undefined) failed.set(i, reason)
+    else current = one.text
+  })
+  return { text: current, failed }
 }
 
 /** Looks every tracked definition up upstream and computes the edited files. */
@@ -131,45 +163,53 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
   const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)))
 
   const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
-  const texts = new Map<string, { text: string; bumps: Bump[] }>()
+  const byFile = new Map<string, Pending[]>()
   for (const [i, { def }] of tracked.entries()) {
     const outcome = outcomes[i] as Outcome
     if (outcome.status !== 'newer') continue
-    const status = statuses[i] as DefinitionStatus
-    const file = def.position.file
-    try {
-      const mirror = mirrorUrlFor(def, outcome.build, options.mirrorBaseUrl)
-      if (mirror instanceof Error) throw mirror
-      const changes: Record<string, string> = {
-        version: outcome.build.version,
-        url: outcome.build.url,
-        checksum: formatChecksum(outcome.build.checksum),
-        build_date: outcome.build.buildDate,
-        ...(mirror !== undefined ? { mirror_url: mirror } : {}),
-      }
-      const entry = texts.get(file) ?? {
-        text: await readFile(path.resolve(cwd, file), 'utf8'),
-        bumps: [] as Bump[],
-      }
-      entry.text = applyBump(file, entry.text, def, changes)
-      entry.bumps.push({
+    const mirror = mirrorUrlFor(def, outcome.build, options.mirrorBaseUrl)
+    if (mirror instanceof Error) {
+      statuses[i] = {
+        file: def.position.file,
         image: def.name,
-        from: status.from as string,
-        to: changes.version as string,
-        url: changes.url as string,
-        checksum: changes.checksum as string,
-        buildDate: changes.build_date as string,
-      })
-      texts.set(file, entry)
-    } catch (error) {
-      statuses[i] = { file, image: def.name, status: 'error', error: getErrorMessage(error) }
+        status: 'error',
+        error: mirror.message,
+      }
+      continue
     }
+    const changes: Record<string, string> = {
+      version: outcome.build.version,
+      url: outcome.build.url,
+      checksum: formatChecksum(outcome.build.checksum),
+      build_date: outcome.build.buildDate,
+      ...(mirror !== undefined ? { mirror_url: mirror } : {}),
+    }
+    const list = byFile.get(def.position.file) ?? []
+    list.push({ def, changes, status: i })
+    byFile.set(def.position.file, list)
   }
-  const updates: FileUpdate[] = [...texts].map(([file, { text, bumps }]) => ({
-    file,
-    content: text,
-    bumps,
-  }))
+  const updates: FileUpdate[] = []
+  for (const [file, pending] of byFile) {
+    const text = await readFile(path.resolve(cwd, file), 'utf8')
+    const edited = editFile(file, text, pending)
+    const bumps: Bump[] = []
+    pending.forEach((p, i) => {
+      const reason = edited.failed.get(i)
+      if (reason !== undefined) {
+        statuses[p.status] = { file, image: p.def.name, status: 'error', error: reason }
+        return
+      }
+      bumps.push({
+        image: p.def.name,
+        from: statuses[p.status]?.from ?? '',
+        to: p.changes.version as string,
+        url: p.changes.url as string,
+        checksum: p.changes.checksum as string,
+        buildDate: p.changes.build_date as string,
+      })
+    })
+    if (bumps.length > 0) updates.push({ file, content: edited.text, bumps })
+  }
   return { updates, statuses, problems: catalog.problems }
 }
 
