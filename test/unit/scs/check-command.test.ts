@@ -1,0 +1,123 @@
+// check's renderings, the catalog's images it adds, and its usage errors.
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../../src/cli/main.js'
+import { catalogImages, renderCheckJson, renderCheckText } from '../../../src/commands/check.js'
+import { checkImages, type ScsImage } from '../../../src/scs/rules.js'
+import { definition, version } from '../plan/fixtures.js'
+
+const NOW = Date.parse('2024-05-01T00:00:00Z') / 1000
+
+function image(name: string, props: Record<string, string> = {}): ScsImage {
+  return {
+    id: `id-${name}`,
+    name,
+    visibility: 'public',
+    min_disk: 8,
+    min_ram: 512,
+    created_at: '2024-04-25T00:00:00Z',
+    properties: {
+      architecture: 'x86_64',
+      os_distro: 'ubuntu',
+      os_version: '24.04',
+      os_purpose: 'generic',
+      image_build_date: '2024-04-22',
+      image_original_user: 'ubuntu',
+      image_source: 'https://a.test/x.img',
+      image_description: 'x',
+      replace_frequency: 'monthly',
+      provided_until: 'none',
+      uuid_validity: 'last-3',
+      ...props,
+    },
+  }
+}
+
+describe('check: renderings', () => {
+  it('one line per rule, the failing ones with their images, then the count', () => {
+    const results = checkImages(
+      [image('A'), image('B\u202e'), image('C', { os_version: '22.04' })],
+      NOW,
+    )
+    const lines = renderCheckText(results, 3).split('\n')
+    expect(lines).toHaveLength(17)
+    expect(lines[0]).toBe(
+      '✓ scs-0102-prop-architecture: architecture is one of x86_64, aarch64, risc-v',
+    )
+    expect(lines[15]).toBe(
+      "✗ scs-0102-os_purpose-uniqueness: 'A' ('A', 'B\\u202e' are all generic for x86_64 ubuntu 24.04); 'B\\u202e' ('A', 'B\\u202e' are all generic for x86_64 ubuntu 24.04)",
+    )
+    expect(lines[16]).toBe('SCS image metadata (scs-0102 v2): 1 of 16 rules fail on 3 image(s).')
+  })
+
+  it('JSON: the same results, every rule with passed, no raw bidi character', () => {
+    const results = checkImages([image('A'), image('B\u202e')], NOW)
+    const json = renderCheckJson(results, 2)
+    expect(json).not.toMatch(/\u202e/)
+    const parsed = JSON.parse(json) as { passed: boolean; rules: { id: string; passed: boolean }[] }
+    expect(parsed.passed).toBe(false)
+    expect(parsed.rules.filter((r) => !r.passed).map((r) => r.id)).toEqual([
+      'scs-0102-os_purpose-uniqueness',
+    ])
+    expect(JSON.stringify(parsed)).toContain('B\u202e')
+  })
+})
+
+describe('check --images: the catalog images the cloud lacks', () => {
+  const def = definition({ meta: { ...definition().meta, os_purpose: 'generic' } })
+
+  it('only names the cloud lacks, only public and community ones', () => {
+    const secret = definition({ name: 'Private', visibility: 'private' })
+    const planned = catalogImages([def, secret], new Set(['Ubuntu 24.04']), undefined)
+    expect(planned.map((i) => i.name)).toEqual(['Ubuntu 24.04 (20240416)'])
+    expect(planned[0]).not.toHaveProperty('id')
+  })
+
+  it('as they would be created: without the recipe both generic, with it the older one rotated', () => {
+    const plain = catalogImages([def], new Set(), undefined)
+    expect(
+      checkImages(plain, NOW).find((r) => r.id === 'scs-0102-os_purpose-uniqueness')?.offenders,
+    ).toHaveLength(2)
+    const rotated = catalogImages([def], new Set(), {
+      meta: { os_purpose: 'oldgeneric' },
+      hidden: true,
+    })
+    expect(rotated.map((i) => `${i.name} ${i.properties.os_purpose} ${i.os_hidden}`)).toEqual([
+      'Ubuntu 24.04 (20240416) oldgeneric true',
+      'Ubuntu 24.04 generic false',
+    ])
+  })
+
+  it('disabled definitions are left out', () => {
+    expect(
+      catalogImages(
+        [{ ...def, enable: false, versions: [version('20240416')] }],
+        new Set(),
+        undefined,
+      ),
+    ).toEqual([])
+  })
+})
+
+describe('check: usage', () => {
+  async function cli(...argv: string[]) {
+    const out = new PassThrough()
+    const err = new PassThrough()
+    let stderr = ''
+    err.on('data', (c) => (stderr += c))
+    const code = await main(argv, { out, err })
+    return { code, stderr }
+  }
+
+  it('--output other than text or json is a usage error (exit 2)', async () => {
+    const r = await cli('check', '--output', 'xml')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("--output must be text or json, not 'xml'")
+  })
+
+  it('a bad --rotated-meta is a usage error before any request', async () => {
+    const r = await cli('check', '--rotated-meta', 'os_purpose')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('must be KEY=VALUE')
+  })
+})
