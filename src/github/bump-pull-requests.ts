@@ -341,7 +341,6 @@ class Repository {
       base: this.target.base,
       title,
       body,
-      maintainer_can_modify: true,
     })
     return { ...pullOf(ROUTES.createPull, response.data), labels: [] }
   }
