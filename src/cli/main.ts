@@ -169,49 +169,6 @@ export const commands: Record<string, Command> = {
       )
     },
   },
-  lifecycle: {
-    summary: 'Compare the catalog with endoflife.date: missing releases, images past end of life',
-    usage: 'image-manager lifecycle [--images PATH] [--output json|markdown] [--eol-url URL]',
-    options: { ...catalogOptions.options, output: text('markdown'), 'eol-url': text() },
-    help: {
-      ...catalogOptions.help,
-      '--output FORMAT': 'markdown (default) or json',
-      '--eol-url URL':
-        'base url of the endoflife.date API or a mirror (default: https://endoflife.date)',
-    },
-    run: (v, reporter) => lifecycleCommand(lifecycleCommandOptions(v), reporter),
-  },
-  catalog: {
-    summary: "Write the catalog page for the cloud's users: one table as Markdown and static HTML",
-    usage: 'image-manager catalog [--images PATH] [--cloud NAME] [--html FILE] [--markdown FILE]',
-    options: {
-      ...catalogOptions.options,
-      cloud: planOptions.options.cloud,
-      tag: planOptions.options.tag,
-      html: text(),
-      markdown: text(),
-    },
-    help: {
-      ...catalogOptions.help,
-      '--cloud NAME': "also show each image's UUID and visibility in this cloud",
-      '--tag TAG': planOptions.help['--tag TAG'],
-      '--html FILE': 'write a static HTML page (no scripts)',
-      '--markdown FILE': 'write the Markdown table (printed when neither file is given)',
-    },
-    run: (v, reporter) =>
-      catalogCommand(
-        {
-          images: v.images as string,
-          strict: v.strict === true,
-          withCloud: Boolean(v.cloud),
-          tag: v.tag as string,
-          ...(v.cloud ? { cloud: v.cloud as string } : {}),
-          ...(v.html ? { html: v.html as string } : {}),
-          ...(v.markdown ? { markdown: v.markdown as string } : {}),
-        },
-        reporter,
-      ),
-  },
   update: {
     summary: 'Bump tracked definitions (latest_url) to the newest upstream build, in place',
     usage: 'image-manager update [--images PATH] [--filter REGEX] [--dry-run] [--output json]',
@@ -288,6 +245,49 @@ export const commands: Record<string, Command> = {
     ...planOptions,
     run: (v, reporter, io) =>
       planCommand({ ...planCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter),
+  },
+  lifecycle: {
+    summary: 'Compare the catalog with endoflife.date: missing releases, images past end of life',
+    usage: 'image-manager lifecycle [--images PATH] [--output json|markdown] [--eol-url URL]',
+    options: { ...catalogOptions.options, output: text('markdown'), 'eol-url': text() },
+    help: {
+      ...catalogOptions.help,
+      '--output FORMAT': 'markdown (default) or json',
+      '--eol-url URL':
+        'base url of the endoflife.date API or a mirror (default: https://endoflife.date)',
+    },
+    run: (v, reporter) => lifecycleCommand(lifecycleCommandOptions(v), reporter),
+  },
+  catalog: {
+    summary: "Write the catalog page for the cloud's users: one table as Markdown and static HTML",
+    usage: 'image-manager catalog [--images PATH] [--cloud NAME] [--html FILE] [--markdown FILE]',
+    options: {
+      ...catalogOptions.options,
+      cloud: planOptions.options.cloud,
+      tag: planOptions.options.tag,
+      html: text(),
+      markdown: text(),
+    },
+    help: {
+      ...catalogOptions.help,
+      '--cloud NAME': "also show each image's UUID and visibility in this cloud",
+      '--tag TAG': planOptions.help['--tag TAG'],
+      '--html FILE': 'write a static HTML page (no scripts)',
+      '--markdown FILE': 'write the Markdown table (printed when neither file is given)',
+    },
+    run: (v, reporter) =>
+      catalogCommand(
+        {
+          images: v.images as string,
+          strict: v.strict === true,
+          withCloud: Boolean(v.cloud),
+          tag: v.tag as string,
+          ...(v.cloud ? { cloud: v.cloud as string } : {}),
+          ...(v.html ? { html: v.html as string } : {}),
+          ...(v.markdown ? { markdown: v.markdown as string } : {}),
+        },
+        reporter,
+      ),
   },
 }
 
