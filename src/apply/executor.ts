@@ -3,8 +3,8 @@
 // order after them, stopping at its first failure. Retention runs last, and
 // only when no step of the run failed. A run that changed anything ends by
 // reading Glance back (see verify.ts): only what Glance holds counts as done.
-import type { GlanceClient } from '../openstack/glance.js'
-import type { Http } from '../openstack/http.js'
+import type { GlanceClient } from '../openstack/glance/client.js'
+import type { Http } from '../openstack/http/client.js'
 import { getErrorMessage } from '../problems.js'
 import type { DefinitionPlan, Plan, Step } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'

@@ -1,5 +1,5 @@
 // Plan changes -> one JSON-patch document. Pure.
-import { pointer, type PatchOperation } from '../openstack/glance-patch.js'
+import { pointer, type PatchOperation } from '../openstack/glance/patch.js'
 import type { Change } from '../plan/types.js'
 
 export function changesToPatch(changes: readonly Change[]): PatchOperation[] {

@@ -2,8 +2,8 @@
 // import task still holds the image's lock (`os_glance_import_task` set); when
 // the task lets go it saves the copy it loaded earlier, so a write sent in that
 // window is silently undone. An import is finished only once Glance released it.
-import type { GlanceClient } from '../openstack/glance.js'
-import type { Image } from '../openstack/glance-types.js'
+import type { GlanceClient } from '../openstack/glance/client.js'
+import type { Image } from '../openstack/glance/types.js'
 
 export class ImportError extends Error {
   override readonly name = 'ImportError'

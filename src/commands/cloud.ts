@@ -1,7 +1,8 @@
 // Connecting to the cloud named by the options; configuration problems exit 2.
-import { loadCloudConfig } from '../openstack/config-loader.js'
+import { loadCloudConfig } from '../openstack/config/loader.js'
 import { AuthError, ConfigError, ConnectionError } from '../openstack/errors.js'
-import { createGlanceClient, type GlanceClient } from '../openstack/glance.js'
+import type { GlanceClient } from '../openstack/glance/client.js'
+import { createGlanceClient } from '../openstack/glance/connect.js'
 import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 

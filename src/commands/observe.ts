@@ -1,6 +1,6 @@
 // One paginated listing of the managed images: nothing per image.
-import type { GlanceClient } from '../openstack/glance.js'
-import type { Image } from '../openstack/glance-types.js'
+import type { GlanceClient } from '../openstack/glance/client.js'
+import type { Image } from '../openstack/glance/types.js'
 import { isManaged, type CloudImage } from '../plan/observed.js'
 
 /** Glance's maximum page size by default (api_limit_max). */

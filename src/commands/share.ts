@@ -1,9 +1,9 @@
 // `share`: share an image with a project, or with every project of a domain,
 // or take the share back (docs/behaviour.md §7). The membership is accepted on the consumer's behalf.
-import { isStatus } from '../openstack/http-error.js'
-import { createIdentityClient, type Project } from '../openstack/identity.js'
+import { isStatus } from '../openstack/http/error.js'
+import { createIdentityClient, type Project } from '../openstack/identity/client.js'
 import { NotFoundError } from '../openstack/errors.js'
-import type { GlanceClient } from '../openstack/glance.js'
+import type { GlanceClient } from '../openstack/glance/client.js'
 import { UserError, getErrorMessage } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { connect, type CloudOptions } from './cloud.js'

@@ -1,8 +1,8 @@
 // Reads upstream listings and manifests through the image-source client
-// (src/openstack/upstream-http.ts): at most `concurrency` requests at once,
+// (src/openstack/download/upstream-http.ts): at most `concurrency` requests at once,
 // a timeout that covers the whole body, and a size bound, so a hostile or
 // broken mirror costs an error, not the job's memory or a hung run.
-import type { Http } from '../openstack/http.js'
+import type { Http } from '../openstack/http/client.js'
 import { getErrorMessage } from '../problems.js'
 
 export const DEFAULT_TIMEOUT_MS = 30_000

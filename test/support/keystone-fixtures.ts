@@ -1,7 +1,7 @@
 // Keystone responses for unit tests, shaped like the real ones of the local cloud.
 
-import type { CatalogService } from '../../src/openstack/catalog.js'
-import type { CloudConfig } from '../../src/openstack/config-types.js'
+import type { CatalogService } from '../../src/openstack/auth/catalog.js'
+import type { CloudConfig } from '../../src/openstack/config/types.js'
 import type { Expectation } from './strict-fetch.js'
 
 export const AUTH_URL = 'http://keystone.test:5000/v3'

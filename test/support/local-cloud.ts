@@ -3,14 +3,11 @@
 
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { resolveCloudConfig } from '../../src/openstack/config.js'
-import type { CloudConfig } from '../../src/openstack/config-types.js'
+import { resolveCloudConfig } from '../../src/openstack/config/resolve.js'
+import type { CloudConfig } from '../../src/openstack/config/types.js'
 import { getErrorMessage } from '../../src/openstack/errors.js'
-import {
-  createGlanceClient,
-  type GlanceClient,
-  type GlanceClientOptions,
-} from '../../src/openstack/glance.js'
+import { type GlanceClient, type GlanceClientOptions } from '../../src/openstack/glance/client.js'
+import { createGlanceClient } from '../../src/openstack/glance/connect.js'
 
 export const DEFAULT_CLOUDS_YAML = '/var/tmp/image-manager-cloud/clouds.yaml'
 export type LocalCloudName = 'local-admin' | 'local-member'

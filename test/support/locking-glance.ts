@@ -6,9 +6,9 @@
 // Time is counted in polls (getImage calls), so every run is the same.
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import type { GlanceClient } from '../../src/openstack/glance.js'
-import type { PatchOperation } from '../../src/openstack/glance-patch.js'
-import type { Image } from '../../src/openstack/glance-types.js'
+import type { GlanceClient } from '../../src/openstack/glance/client.js'
+import type { PatchOperation } from '../../src/openstack/glance/patch.js'
+import type { Image } from '../../src/openstack/glance/types.js'
 
 export interface LockingGlanceOptions {
   /** Polls of an importing image until it shows `active` (still locked). */

@@ -1,8 +1,8 @@
 // Tests wait for an image the way apply does: src/apply/wait.ts's waitReleased
 // (active and let go by its import task), with a fresh clock and real time.
 import { ImportClock, waitReleased } from '../../src/apply/wait.js'
-import type { GlanceClient } from '../../src/openstack/glance.js'
-import type { Image } from '../../src/openstack/glance-types.js'
+import type { GlanceClient } from '../../src/openstack/glance/client.js'
+import type { Image } from '../../src/openstack/glance/types.js'
 
 export function waitForRelease(
   glance: GlanceClient,

@@ -1,6 +1,6 @@
 // The Keystone service catalog and how an endpoint is picked from it.
 
-import type { EndpointInterface } from './config-types.js'
+import type { EndpointInterface } from '../config/types.js'
 
 export interface CatalogEndpoint {
   id?: string

@@ -1,8 +1,8 @@
 // Pure pieces of Keystone v3 authentication: the identity URL and the body of
 // POST /v3/auth/tokens for each auth type.
 
-import type { AuthConfig, NameOrId, Scope, UserRef } from './config-types.js'
-import { AuthError } from './errors.js'
+import type { AuthConfig, NameOrId, Scope, UserRef } from '../config/types.js'
+import { AuthError } from '../errors.js'
 
 /**
  * The Keystone v3 base URL for an auth_url as people write it:

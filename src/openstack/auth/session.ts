@@ -2,12 +2,12 @@
 // renew it shortly before it expires, and re-issue it once when a service
 // answers 401 (then repeat that request once).
 
-import { buildAuthRequestBody, identityV3Url } from './auth-request.js'
+import { buildAuthRequestBody, identityV3Url } from './request.js'
 import { findEndpoint, missingEndpointMessage, type CatalogService } from './catalog.js'
-import { configSecrets, describeAuth, type CloudConfig } from './config-types.js'
-import { AuthError, ConnectionError } from './errors.js'
-import { HttpError, isStatus } from './http-error.js'
-import { createTlsFetch } from './tls.js'
+import { configSecrets, describeAuth, type CloudConfig } from '../config/types.js'
+import { AuthError, ConnectionError } from '../errors.js'
+import { HttpError, isStatus } from '../http/error.js'
+import { createTlsFetch } from '../http/tls.js'
 import {
   ResponseFormatError,
   createHttp,
@@ -15,7 +15,7 @@ import {
   type HttpOptions,
   type HttpRequest,
   type HttpResponse,
-} from './http.js'
+} from '../http/client.js'
 
 export interface TokenInfo {
   expiresAt: Date

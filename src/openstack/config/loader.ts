@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { resolveCloudConfig, type ConfigFile } from './config.js'
-import type { CloudConfig } from './config-types.js'
-import { ConfigError } from './errors.js'
+import { resolveCloudConfig, type ConfigFile } from './resolve.js'
+import type { CloudConfig } from './types.js'
+import { ConfigError } from '../errors.js'
 
 export interface LoadCloudConfigOptions {
   /** `--cloud NAME`; OS_CLOUD when absent. */

@@ -1,8 +1,8 @@
 // Cloud configuration exactly like openstacksdk reads it, as a pure function
 // from the files' content, the environment and the cloud name to a typed
-// CloudConfig. Reading the files is config-loader.ts's job.
+// CloudConfig. Reading the files is loader.ts's job.
 
-import type { AuthConfig, CloudConfig, NameOrId, Scope, UserRef } from './config-types.js'
+import type { AuthConfig, CloudConfig, NameOrId, Scope, UserRef } from './types.js'
 import {
   apiTimeout,
   endpointInterface,
@@ -10,7 +10,7 @@ import {
   knownRegions,
   optionalPath,
   verifyOf,
-} from './config-settings.js'
+} from './settings.js'
 import {
   environmentCloud,
   isRecord,
@@ -19,8 +19,8 @@ import {
   parseConfigDocument,
   pyString,
   type RawConfig,
-} from './config-yaml.js'
-import { ConfigError } from './errors.js'
+} from './yaml.js'
+import { ConfigError } from '../errors.js'
 
 export interface ConfigFile {
   path: string

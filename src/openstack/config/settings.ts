@@ -1,10 +1,10 @@
 // Settings of a cloud besides its credentials: regions, interface, TLS,
 // endpoint overrides and timeout, read the way openstacksdk reads them.
 
-import type { CloudConfig, EndpointInterface } from './config-types.js'
-import { ENDPOINT_INTERFACES } from './config-types.js'
-import { isRecord, pyString, sdkBoolean, type RawConfig } from './config-yaml.js'
-import { ConfigError } from './errors.js'
+import type { CloudConfig, EndpointInterface } from './types.js'
+import { ENDPOINT_INTERFACES } from './types.js'
+import { isRecord, pyString, sdkBoolean, type RawConfig } from './yaml.js'
+import { ConfigError } from '../errors.js'
 
 export interface Region {
   name: string

@@ -6,8 +6,8 @@
 
 import { readFile } from 'node:fs/promises'
 import * as tls from 'node:tls'
-import { createHttp, type FetchFunction, type Http, type HttpOptions } from './http.js'
-import { fetchWithTls, readPem } from './tls.js'
+import { createHttp, type FetchFunction, type Http, type HttpOptions } from '../http/client.js'
+import { fetchWithTls, readPem } from '../http/tls.js'
 
 export const SOURCE_TRUST_HINT =
   'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)'

@@ -1,12 +1,10 @@
-// The Glance v2 client interface and its factory: createGlanceClient()
-// authenticates and discovers the API version up front, so a client that
-// exists can talk to Glance. The requests are in glance-requests.ts.
+// The Glance v2 client as the rest of the project sees it. connect.ts makes
+// one (authenticated, API version known); requests.ts holds its requests.
 
-import { createSession, type Session, type SessionOptions } from './auth.js'
-import type { CloudConfig } from './config-types.js'
-import { ConfigError, ConnectionError } from './errors.js'
-import { glanceRequests } from './glance-requests.js'
-import type { ImageUpdate, PatchOperation } from './glance-patch.js'
+import type { Session, SessionOptions } from '../auth/session.js'
+import type { RequestCounter } from '../http/request-counter.js'
+import type { StreamBody } from '../http/client.js'
+import type { ImageUpdate, PatchOperation } from './patch.js'
 import type {
   CreateImageBody,
   Image,
@@ -14,11 +12,8 @@ import type {
   ImportInfo,
   MemberStatus,
   Store,
-} from './glance-types.js'
-import { glanceUrls, unversionedEndpoint, type ListImagesQuery } from './glance-urls.js'
-import { HttpError } from './http-error.js'
-import type { HttpResponse, StreamBody } from './http.js'
-import type { RequestCounter } from './request-counter.js'
+} from './types.js'
+import type { ListImagesQuery } from './urls.js'
 
 export interface ImportOptions {
   /** For web-download: the URL Glance fetches. */
@@ -76,58 +71,4 @@ export interface GlanceClientOptions extends SessionOptions {
   session?: Session
   /** Use this Glance endpoint instead of the catalog's (e.g. a proxy). */
   endpoint?: string
-}
-
-interface VersionsBody {
-  versions?: { id?: string; status?: string }[]
-}
-
-/** Authenticate, find Glance in the catalog and check that it speaks v2. */
-export async function createGlanceClient(
-  config: CloudConfig,
-  options: GlanceClientOptions = {},
-): Promise<GlanceClient> {
-  const session = options.session ?? (await createSession(config, options))
-  const endpoint = unversionedEndpoint(options.endpoint ?? session.endpoint('image'))
-  const apiVersion = await discoverVersion(session, endpoint)
-  return glanceRequests(session, endpoint, apiVersion)
-}
-
-async function discoverVersion(session: Session, endpoint: string): Promise<string> {
-  const { url, template } = glanceUrls.versions(endpoint)
-  let response: HttpResponse<VersionsBody>
-  try {
-    response = await session.http.request<VersionsBody>({
-      method: 'GET',
-      url,
-      template,
-      expected: [200, 300],
-    })
-  } catch (error) {
-    if (error instanceof ConnectionError)
-      throw new ConnectionError(
-        `Cannot reach Glance at ${endpoint}: ${error.reason}`,
-        error.reason,
-        { cause: error },
-      )
-    if (error instanceof HttpError) {
-      throw new ConfigError(
-        `Glance at ${endpoint} did not list its API versions (${error.status}); check the 'image' endpoint`,
-        { cause: error },
-      )
-    }
-    throw error
-  }
-  const v2 = (response.data?.versions ?? [])
-    .filter(
-      (v) =>
-        typeof v.id === 'string' &&
-        /^v2(\.\d+)?$/.test(v.id) &&
-        ['CURRENT', 'SUPPORTED'].includes(v.status ?? ''),
-    )
-    .map((v) => v.id as string)
-    .sort((a, b) => Number(b.split('.')[1] ?? 0) - Number(a.split('.')[1] ?? 0))
-  if (v2[0] === undefined)
-    throw new ConfigError(`Glance at ${endpoint} does not offer API v2; check the 'image' endpoint`)
-  return v2[0]
 }

@@ -2,7 +2,7 @@
 // (application/openstack-images-v2.1-json-patch), built without a server:
 // every change of an image in one request.
 
-import { RESERVED_KEYS, type Image, type ImageVisibility } from './glance-types.js'
+import { RESERVED_KEYS, type Image, type ImageVisibility } from './types.js'
 
 export const JSON_PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch'
 

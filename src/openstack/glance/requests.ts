@@ -1,9 +1,9 @@
 // The requests of the Glance v2 client: one small function per API call,
 // each stating the statuses it accepts. Built by createGlanceClient().
 
-import type { Session } from './auth.js'
-import type { GlanceClient } from './glance.js'
-import { JSON_PATCH_CONTENT_TYPE, buildPatch } from './glance-patch.js'
+import type { Session } from '../auth/session.js'
+import type { GlanceClient } from './client.js'
+import { JSON_PATCH_CONTENT_TYPE, buildPatch } from './patch.js'
 import {
   createImageJson,
   parseImage,
@@ -11,16 +11,16 @@ import {
   type ImportInfo,
   type ImageMember,
   type Store,
-} from './glance-types.js'
+} from './types.js'
 import {
   glanceUrls,
   listImagesSearch,
   nextPageUrl,
   type GlanceUrl,
   type ListImagesQuery,
-} from './glance-urls.js'
-import { isStatus } from './http-error.js'
-import type { HttpResponse, StreamBody } from './http.js'
+} from './urls.js'
+import { isStatus } from '../http/error.js'
+import type { HttpResponse, StreamBody } from '../http/client.js'
 
 export function glanceRequests(
   session: Session,

@@ -2,11 +2,11 @@
 // per-attempt timeout, JSON helpers, retries of transient failures (only for
 // idempotent requests), request counting, and errors without secrets.
 
-import { ConnectionError, connectionReason } from './errors.js'
-import { HttpError, extractServiceMessage, truncateBody } from './http-error.js'
+import { ConnectionError, connectionReason } from '../errors.js'
+import { HttpError, extractServiceMessage, truncateBody } from './error.js'
 import { RequestCounter, pathTemplate } from './request-counter.js'
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry.js'
-import { SecretRegistry, type OnSecret } from './secrets.js'
+import { SecretRegistry, type OnSecret } from '../secrets.js'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
 /** A request body streamed without buffering (a Node Readable or a web ReadableStream). */

@@ -1,7 +1,7 @@
 // When a request may be sent again, and how long to wait first. Pure, so the
-// policy is tested without a server; http.ts applies it.
+// policy is tested without a server; client.ts applies it.
 
-import { errorCode } from './errors.js'
+import { errorCode } from '../errors.js'
 
 export interface RetryPolicy {
   /** Attempts in total, the first one included. */

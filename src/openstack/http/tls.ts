@@ -1,12 +1,12 @@
 // TLS settings applied to fetch. Node's global fetch cannot take a CA bundle,
 // so such clients use undici's fetch with its own Agent (the same undici Node
 // bundles). The cloud's settings (cacert, verify: false, client cert) are read
-// here; the upstream client (upstream-http.ts) uses fetchWithTls with its own.
+// here; the upstream client (download/upstream-http.ts) uses fetchWithTls with its own.
 
 import { readFile } from 'node:fs/promises'
-import type { CloudConfig } from './config-types.js'
-import { ConfigError } from './errors.js'
-import type { FetchFunction } from './http.js'
+import type { CloudConfig } from '../config/types.js'
+import { ConfigError } from '../errors.js'
+import type { FetchFunction } from './client.js'
 
 /** Reads a PEM file; `what` names the setting in the message (`cacert`, `--source-cacert`). */
 export async function readPem(path: string, what: string): Promise<string> {

@@ -1,9 +1,9 @@
 // Keystone lookups needed for image sharing: a project or domain by name or
 // id, and every project of a domain.
 
-import type { Session } from './auth.js'
-import { NotFoundError } from './errors.js'
-import { HttpError, isStatus } from './http-error.js'
+import type { Session } from '../auth/session.js'
+import { NotFoundError } from '../errors.js'
+import { HttpError, isStatus } from '../http/error.js'
 
 export interface Domain {
   id: string

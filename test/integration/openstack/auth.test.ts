@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createSession, revokeToken } from '../../../src/openstack/auth.js'
-import { resolveCloudConfig } from '../../../src/openstack/config.js'
-import type { CloudConfig } from '../../../src/openstack/config-types.js'
-import { createGlanceClient } from '../../../src/openstack/glance.js'
+import { createSession, revokeToken } from '../../../src/openstack/auth/session.js'
+import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
+import type { CloudConfig } from '../../../src/openstack/config/types.js'
+import { createGlanceClient } from '../../../src/openstack/glance/connect.js'
 import { localCloudConfig, localCloudsYaml } from '../../support/local-cloud.js'
 
 // The ports scripts/local-cloud.sh was started with.

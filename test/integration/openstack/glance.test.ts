@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { GlanceClient } from '../../../src/openstack/glance.js'
-import { buildPatch } from '../../../src/openstack/glance-patch.js'
-import type { CreateImageBody, Image } from '../../../src/openstack/glance-types.js'
-import { HttpError, isStatus } from '../../../src/openstack/http-error.js'
+import type { GlanceClient } from '../../../src/openstack/glance/client.js'
+import { buildPatch } from '../../../src/openstack/glance/patch.js'
+import type { CreateImageBody, Image } from '../../../src/openstack/glance/types.js'
+import { HttpError, isStatus } from '../../../src/openstack/http/error.js'
 import {
   deleteImages,
   deleteImagesByPrefix,

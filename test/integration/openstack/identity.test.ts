@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createSession, type Session } from '../../../src/openstack/auth.js'
-import { createIdentityClient } from '../../../src/openstack/identity.js'
+import { createSession, type Session } from '../../../src/openstack/auth/session.js'
+import { createIdentityClient } from '../../../src/openstack/identity/client.js'
 import { localCloudConfig } from '../../support/local-cloud.js'
 
 let admin: Session

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { GlanceClient } from '../../../src/openstack/glance.js'
-import { createIdentityClient } from '../../../src/openstack/identity.js'
+import type { GlanceClient } from '../../../src/openstack/glance/client.js'
+import { createIdentityClient } from '../../../src/openstack/identity/client.js'
 import { deleteImages, localGlance, uniquePrefix } from '../../support/local-cloud.js'
 
 const prefix = uniquePrefix('members')

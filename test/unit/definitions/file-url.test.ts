@@ -7,7 +7,7 @@ import {
   readableFileUrlPath,
   resolveFileUrl,
 } from '../../../src/definitions/file-url.js'
-import { openDownload, probeUrl } from '../../../src/openstack/download.js'
+import { openDownload, probeUrl } from '../../../src/openstack/download/download.js'
 
 const catalog = '/srv/catalog'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findEndpoint, missingEndpointMessage } from '../../../src/openstack/catalog.js'
-import { catalog } from '../../support/keystone-fixtures.js'
+import { findEndpoint, missingEndpointMessage } from '../../../../src/openstack/auth/catalog.js'
+import { catalog } from '../../../support/keystone-fixtures.js'
 
 describe('findEndpoint', () => {
   const entries = [

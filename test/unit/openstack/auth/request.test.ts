@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildAuthRequestBody, identityV3Url } from '../../../src/openstack/auth-request.js'
-import type { AuthConfig } from '../../../src/openstack/config-types.js'
+import { buildAuthRequestBody, identityV3Url } from '../../../../src/openstack/auth/request.js'
+import type { AuthConfig } from '../../../../src/openstack/config/types.js'
 
 const authUrl = 'http://k:5000/v3'
 

@@ -1,16 +1,16 @@
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSession } from '../../../src/openstack/auth.js'
-import { AuthError } from '../../../src/openstack/errors.js'
-import { isStatus } from '../../../src/openstack/http-error.js'
+import { createSession } from '../../../../src/openstack/auth/session.js'
+import { AuthError } from '../../../../src/openstack/errors.js'
+import { isStatus } from '../../../../src/openstack/http/error.js'
 import {
   AUTH_URL,
   GLANCE_URL,
   catalog,
   issueToken,
   passwordConfig,
-} from '../../support/keystone-fixtures.js'
-import { recordingSleep, strictFetch, type StrictFetch } from '../../support/strict-fetch.js'
+} from '../../../support/keystone-fixtures.js'
+import { recordingSleep, strictFetch, type StrictFetch } from '../../../support/strict-fetch.js'
 
 let fake: StrictFetch
 afterEach(() => fake?.done())

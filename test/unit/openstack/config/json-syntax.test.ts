@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonSyntaxError } from '../../../src/openstack/json-syntax.js'
+import { jsonSyntaxError } from '../../../../src/openstack/config/json-syntax.js'
 
 const parses = (text: string): boolean => {
   try {

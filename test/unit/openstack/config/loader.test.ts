@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { configSearchPath, loadCloudConfig } from '../../../src/openstack/config-loader.js'
+import { configSearchPath, loadCloudConfig } from '../../../../src/openstack/config/loader.js'
 
 let root: string
 let cwd: string

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveCloudConfig, type ConfigSources } from '../../../src/openstack/config.js'
-import { ConfigError } from '../../../src/openstack/errors.js'
+import { resolveCloudConfig, type ConfigSources } from '../../../../src/openstack/config/resolve.js'
+import { ConfigError } from '../../../../src/openstack/errors.js'
 
 const CLOUDS = `
 clouds:

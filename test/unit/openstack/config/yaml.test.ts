@@ -6,9 +6,9 @@ import {
   parseConfigDocument,
   pyString,
   sdkBoolean,
-} from '../../../src/openstack/config-yaml.js'
+} from '../../../../src/openstack/config/yaml.js'
 
-describe('config-yaml', () => {
+describe('config/yaml', () => {
   it('merges like openstacksdk merge_clouds: mappings deep, everything else replaced', () => {
     expect(
       mergeClouds(

@@ -8,10 +8,10 @@ import {
   parseChecksum,
   probeUrl,
   type DownloadProgress,
-} from '../../../src/openstack/download.js'
-import { createHttp } from '../../../src/openstack/http.js'
-import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
-import { strictFetch } from '../../support/strict-fetch.js'
+} from '../../../../src/openstack/download/download.js'
+import { createHttp } from '../../../../src/openstack/http/client.js'
+import { makeQcow2, startImageServer, type ImageServer } from '../../../support/image-server.js'
+import { strictFetch } from '../../../support/strict-fetch.js'
 
 let server: ImageServer
 let qcow2: Buffer

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { connectionReason } from '../../../src/openstack/errors.js'
-import { createUpstreamHttp, SOURCE_TRUST_HINT } from '../../../src/openstack/upstream-http.js'
+import { connectionReason } from '../../../../src/openstack/errors.js'
+import {
+  createUpstreamHttp,
+  SOURCE_TRUST_HINT,
+} from '../../../../src/openstack/download/upstream-http.js'
 
 const tlsFailure = (code: string): TypeError =>
   new TypeError('fetch failed', { cause: Object.assign(new Error('certificate'), { code }) })

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createGlanceClient, type GlanceClient } from '../../../src/openstack/glance.js'
-import { parseImage } from '../../../src/openstack/glance-types.js'
+import type { GlanceClient } from '../../../../src/openstack/glance/client.js'
+import { createGlanceClient } from '../../../../src/openstack/glance/connect.js'
+import { parseImage } from '../../../../src/openstack/glance/types.js'
 import {
   GLANCE_URL,
   PROJECT_ID,
@@ -9,13 +10,13 @@ import {
   imageJson,
   issueToken,
   passwordConfig,
-} from '../../support/keystone-fixtures.js'
+} from '../../../support/keystone-fixtures.js'
 import {
   recordingSleep,
   strictFetch,
   type Expectation,
   type StrictFetch,
-} from '../../support/strict-fetch.js'
+} from '../../../support/strict-fetch.js'
 
 const IMAGES = `${GLANCE_URL}/v2/images`
 let fake: StrictFetch

@@ -4,9 +4,9 @@ import {
   pointer,
   type ImageUpdate,
   type PatchOperation,
-} from '../../../src/openstack/glance-patch.js'
-import { parseImage } from '../../../src/openstack/glance-types.js'
-import { imageJson } from '../../support/keystone-fixtures.js'
+} from '../../../../src/openstack/glance/patch.js'
+import { parseImage } from '../../../../src/openstack/glance/types.js'
+import { imageJson } from '../../../support/keystone-fixtures.js'
 
 const current = parseImage(
   imageJson('i1', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createImageJson, parseImage } from '../../../src/openstack/glance-types.js'
-import { PROJECT_ID, imageJson } from '../../support/keystone-fixtures.js'
+import { createImageJson, parseImage } from '../../../../src/openstack/glance/types.js'
+import { PROJECT_ID, imageJson } from '../../../support/keystone-fixtures.js'
 
 describe('parseImage', () => {
   it('types the known fields and keeps every other key as a string property', () => {

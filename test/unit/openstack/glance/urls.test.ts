@@ -4,7 +4,7 @@ import {
   listImagesSearch,
   nextPageUrl,
   unversionedEndpoint,
-} from '../../../src/openstack/glance-urls.js'
+} from '../../../../src/openstack/glance/urls.js'
 
 describe('glance URLs', () => {
   it('builds URLs and templates', () => {

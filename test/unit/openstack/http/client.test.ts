@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ConnectionError } from '../../../src/openstack/errors.js'
-import { HttpError, isStatus } from '../../../src/openstack/http-error.js'
-import { createHttp, type HttpOptions } from '../../../src/openstack/http.js'
-import { SecretRegistry } from '../../../src/openstack/secrets.js'
+import { ConnectionError } from '../../../../src/openstack/errors.js'
+import { HttpError, isStatus } from '../../../../src/openstack/http/error.js'
+import { createHttp, type HttpOptions } from '../../../../src/openstack/http/client.js'
+import { SecretRegistry } from '../../../../src/openstack/secrets.js'
 import {
   fetchFailure,
   recordingSleep,
   strictFetch,
   type StrictFetch,
-} from '../../support/strict-fetch.js'
+} from '../../../support/strict-fetch.js'
 
 const URL = 'http://glance.test:9292/v2/images'
 let fake: StrictFetch

@@ -4,7 +4,7 @@ import {
   extractServiceMessage,
   isStatus,
   truncateBody,
-} from '../../../src/openstack/http-error.js'
+} from '../../../../src/openstack/http/error.js'
 
 describe('extractServiceMessage', () => {
   it.each([

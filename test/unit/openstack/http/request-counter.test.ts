@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RequestCounter, pathTemplate } from '../../../src/openstack/request-counter.js'
+import { RequestCounter, pathTemplate } from '../../../../src/openstack/http/request-counter.js'
 
 describe('pathTemplate', () => {
   it.each([

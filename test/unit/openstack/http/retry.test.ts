@@ -5,8 +5,8 @@ import {
   decideRetry,
   isTransientError,
   parseRetryAfter,
-} from '../../../src/openstack/retry.js'
-import { fetchFailure } from '../../support/strict-fetch.js'
+} from '../../../../src/openstack/http/retry.js'
+import { fetchFailure } from '../../../support/strict-fetch.js'
 
 const policy = DEFAULT_RETRY_POLICY
 const base = { attempt: 1, policy, random: () => 0, nowMs: 0 }

@@ -7,9 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TLSSocket } from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTlsFetch } from '../../../src/openstack/tls.js'
-import { passwordConfig } from '../../support/keystone-fixtures.js'
-import { issueServerCert, makeCa, type CertificateAuthority } from '../../support/tls.js'
+import { createTlsFetch } from '../../../../src/openstack/http/tls.js'
+import { passwordConfig } from '../../../support/keystone-fixtures.js'
+import { issueServerCert, makeCa, type CertificateAuthority } from '../../../support/tls.js'
 
 let dir: string
 let serverCa: CertificateAuthority

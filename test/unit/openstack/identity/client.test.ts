@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSession } from '../../../src/openstack/auth.js'
-import { NotFoundError } from '../../../src/openstack/errors.js'
-import { createIdentityClient, type IdentityClient } from '../../../src/openstack/identity.js'
-import { AUTH_URL, issueToken, passwordConfig } from '../../support/keystone-fixtures.js'
-import { strictFetch, type Expectation, type StrictFetch } from '../../support/strict-fetch.js'
+import { createSession } from '../../../../src/openstack/auth/session.js'
+import { NotFoundError } from '../../../../src/openstack/errors.js'
+import {
+  createIdentityClient,
+  type IdentityClient,
+} from '../../../../src/openstack/identity/client.js'
+import { AUTH_URL, issueToken, passwordConfig } from '../../../support/keystone-fixtures.js'
+import { strictFetch, type Expectation, type StrictFetch } from '../../../support/strict-fetch.js'
 
 let fake: StrictFetch
 afterEach(() => fake.done())
