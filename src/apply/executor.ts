@@ -12,6 +12,9 @@ import { changesToPatch } from './patch.js'
 import { resolveBaseDir, runImport, type ImportContext } from './import.js'
 import { ImportClock } from './wait.js'
 import { verify } from './verify.js'
+import type { ApplyReport, Outcome } from './outcome.js'
+
+export type { ApplyReport, Outcome } from './outcome.js'
 
 export interface ExecuteOptions {
   glance: GlanceClient
@@ -28,19 +31,6 @@ export interface ExecuteOptions {
    * differs did not take. Without it the run is not read back.
    */
   replan?: () => Promise<Plan>
-}
-
-export interface Outcome {
-  definition: string
-  step: Step
-  status: 'done' | 'failed' | 'skipped'
-  /** Why it failed or was skipped; for a retried step, that it was. */
-  detail?: string
-}
-
-export interface ApplyReport {
-  outcomes: Outcome[]
-  failed: number
 }
 
 const label = (s: Step): string =>

@@ -6,7 +6,7 @@
 import { describeChange, describeStep } from '../plan/describe.js'
 import type { DefinitionPlan, Plan, Step } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
-import type { Outcome } from './executor.js'
+import type { Outcome } from './outcome.js'
 
 function stepText(step: Step): string {
   const what = `${step.action} ${describeStep(step)}`
