@@ -13,6 +13,7 @@ import {
   type Values,
 } from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
+import { mirrorCommand, mirrorCommandOptions } from '../commands/mirror.js'
 import { updateCommand } from '../commands/update.js'
 import { validateCommand } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
@@ -168,6 +169,38 @@ export const commands: Record<string, Command> = {
         reporter,
       )
     },
+  },
+  mirror: {
+    summary: 'Copy every build into the S3 mirror bucket, verified on the way; skip mirrored ones',
+    usage:
+      'image-manager mirror --bucket NAME [--images PATH] [--filter REGEX] [--dry-run] [--endpoint URL] [options]',
+    options: {
+      images: catalogOptions.options.images,
+      filter: text(),
+      'dry-run': flag,
+      endpoint: text(),
+      region: text(),
+      bucket: text(),
+      prefix: text(),
+      'path-style': flag,
+      'access-key-id': text(),
+      'secret-access-key': text(),
+      'source-cacert': text(),
+    },
+    help: {
+      '--images PATH': catalogOptions.help['--images PATH'],
+      '--filter REGEX': 'only definitions whose name matches',
+      '--dry-run': 'list what would be uploaded, upload nothing',
+      '--endpoint URL': 'S3 endpoint (default: MIRROR_ENDPOINT, else AWS)',
+      '--region REGION': 'S3 region (default: AWS_REGION, else us-east-1)',
+      '--bucket NAME': 'the mirror bucket (default: MIRROR_BUCKET)',
+      '--prefix PREFIX': 'key prefix inside the bucket',
+      '--path-style': 'path-style requests (endpoint/bucket/key), as most non-AWS stores need',
+      '--access-key-id ID': 'default: AWS_ACCESS_KEY_ID (prefer the variable)',
+      '--secret-access-key KEY': 'default: AWS_SECRET_ACCESS_KEY (prefer the variable)',
+      '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
+    },
+    run: (v, reporter) => mirrorCommand(mirrorCommandOptions(v), reporter),
   },
   update: {
     summary: 'Bump tracked definitions (latest_url) to the newest upstream build, in place',
