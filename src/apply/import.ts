@@ -11,6 +11,7 @@ import type { ImportStep } from '../plan/types.js'
 import { desiredMinDisk } from '../plan/diff.js'
 import type { Reporter } from '../reporter.js'
 import { ImportError, waitReleased, type ImportClock } from './wait.js'
+import { fallbackMessage, fromUpstream, missingStatus } from '../mirror/fallback.js'
 
 export type ImportMethod = 'web-download' | 'glance-direct' | 'upload'
 
@@ -101,6 +102,24 @@ async function fill(
   return waitFor(ctx, id, deadline, false)
 }
 
+/** The step whose source answers HEAD: its url when the mirror object is missing or unreadable. */
+async function availableSource(ctx: ImportContext, step: ImportStep): Promise<ImportStep> {
+  const probe = (url: string): ReturnType<typeof probeUrl> =>
+    probeUrl(url, { ...(ctx.upstream ? { http: ctx.upstream } : {}), baseDir: ctx.baseDir })
+  try {
+    await probe(step.source)
+    return step
+  } catch (error) {
+    const status = missingStatus(error)
+    if (step.fallback === undefined || status === undefined)
+      throw new ImportError(`source ${step.source} is not available: ${(error as Error).message}`)
+    ctx.reporter.warning(
+      `${step.image.name}: ${fallbackMessage(step.source, step.fallback, status)}`,
+    )
+    return availableSource(ctx, fromUpstream(step))
+  }
+}
+
 /**
  * Imports one image; returns it active, final visibility, min_disk and status
  * set. `finalName`: the name a rename step of the plan gives it next, sent with
@@ -114,14 +133,7 @@ export async function runImport(
   const now = ctx.now ?? Date.now
   const deadline = now() + ctx.timeoutMs
   // Check the source first: a dead url creates nothing.
-  try {
-    await probeUrl(step.source, {
-      ...(ctx.upstream ? { http: ctx.upstream } : {}),
-      baseDir: ctx.baseDir,
-    })
-  } catch (error) {
-    throw new ImportError(`source ${step.source} is not available: ${(error as Error).message}`)
-  }
+  step = await availableSource(ctx, step)
   let image = await createOrReuse(ctx, step)
   try {
     const methods = importMethods(step.source, ctx.methods)

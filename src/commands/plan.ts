@@ -15,6 +15,7 @@ import type { Http } from '../openstack/http/client.js'
 import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
 import { connect, type CloudOptions } from './cloud.js'
 import { observeManagedImages } from './observe.js'
+import { resolveMirrors } from '../mirror/fallback.js'
 
 export interface PlanCommandOptions
   extends CloudOptions, Omit<PlanOptions, 'now' | 'cloud' | 'latestInfo' | 'latestErrors'> {
@@ -87,8 +88,16 @@ export async function makePlan(
   }
   const plan = computePlan(catalog.definitions, images, planOptions)
   plan.requests = glance.counter.snapshot()
-  const replan = async (): Promise<Plan> =>
-    computePlan(catalog.definitions, await observeManagedImages(glance, options.tag), planOptions)
+  for (const warning of await resolveMirrors(plan, upstream)) reporter.warning(warning)
+  const replan = async (): Promise<Plan> => {
+    const again = computePlan(
+      catalog.definitions,
+      await observeManagedImages(glance, options.tag),
+      planOptions,
+    )
+    await resolveMirrors(again, upstream)
+    return again
+  }
   return { exitCode: 0, plan, glance, upstream, replan }
 }
 

@@ -48,6 +48,8 @@ export interface DesiredImage {
   properties: Record<string, string>
   /** Where the bytes come from: the mirror first. */
   sourceUrl: string
+  /** The url, when sourceUrl is the mirror: imported from when the mirror object is missing. */
+  fallbackUrl?: string
   checksum?: string
   id?: string
 }
@@ -124,6 +126,8 @@ export function desireDefinition(def: Definition, options: DesireOptions): Desir
     }
     // Deliberately differs from the old tool, whose comparison hid the newest too.
     if (options.useOsHidden) desired.osHidden = version.hidden ?? !newest
+    if (version.mirror_url !== undefined && version.mirror_url !== version.url)
+      desired.fallbackUrl = version.url
     if (version.checksum !== undefined) desired.checksum = version.checksum
     if (version.id !== undefined) desired.id = version.id
     return desired

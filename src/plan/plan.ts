@@ -288,6 +288,7 @@ function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined
     ...(leftover ? { replaces: leftover } : {}),
     version: d.internalVersion,
     source: d.sourceUrl,
+    ...(d.fallbackUrl ? { fallback: d.fallbackUrl } : {}),
     ...(d.checksum ? { checksum: d.checksum } : {}),
     create: {
       ...(d.id ? { id: d.id } : {}),

@@ -24,6 +24,8 @@ export interface ImportStep {
   replaces?: ImageRef
   version: string
   source: string
+  /** The definition's url when `source` is its mirror_url: used when the mirror object is missing or unreadable. */
+  fallback?: string
   checksum?: string
   /** Everything the create call carries: the image is created private. */
   create: {
