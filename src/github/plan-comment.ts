@@ -33,6 +33,6 @@ export async function publishPlanComment(
   return upsertStickyComment(createGitHubClient({ token }), {
     ...target,
     marker: planMarker(plan.cloud),
-    body: renderMarkdown(plan),
+    body: renderMarkdown(plan, { stable: true }),
   })
 }

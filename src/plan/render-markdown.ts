@@ -6,7 +6,12 @@ import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown
 // Every interpolated value goes through `text` or `code`: names, versions, urls,
 // reasons and messages come from pull requests and must not add to the template.
 
-export function renderMarkdown(plan: Plan): string {
+/**
+ * `stable`: leave out what differs between two runs of the same plan (the time,
+ * the request count), so the pull request comment of an unchanged plan is not
+ * rewritten.
+ */
+export function renderMarkdown(plan: Plan, { stable = false } = {}): string {
   const lines: string[] = []
   const where = plan.cloud ? ` for cloud ${code(plan.cloud)}` : ''
   lines.push(`### Image plan${where}: ${summaryLine(plan)}`, '')
@@ -49,8 +54,10 @@ export function renderMarkdown(plan: Plan): string {
     ? Object.values(plan.requests).reduce((a, b) => a + b, 0)
     : undefined
   lines.push(
-    `<sub>${changeCount(plan)} change(s) planned at ${text(plan.generatedAt)}` +
-      `${requests !== undefined ? `, ${requests} API request(s)` : ''}.</sub>`,
+    stable
+      ? `<sub>${changeCount(plan)} change(s) planned.</sub>`
+      : `<sub>${changeCount(plan)} change(s) planned at ${text(plan.generatedAt)}` +
+          `${requests !== undefined ? `, ${requests} API request(s)` : ''}.</sub>`,
   )
   return lines.join('\n')
 }

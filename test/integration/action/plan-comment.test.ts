@@ -3,9 +3,9 @@
 // GITHUB_STEP_SUMMARY files, GITHUB_API_URL at the OpenAPI-checked GitHub
 // double on loopback, and the real local Keystone + Glance. Then apply makes
 // the cloud match and sets its outputs, and the next plan has nothing to do.
-// ACTION_ENTRY=dist/index.js runs a bundle instead, in a node process of its
-// own as the runner does (after `npm run build`); by default the sources run
-// in this process.
+// The bundle runs in a node process of its own, as the runner runs it: dist/
+// when it is fresh, else the same build made for the test; ACTION_ENTRY=<file>
+// runs another bundle, ACTION_ENTRY=source the sources in this process.
 import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -17,6 +17,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { readOutputs } from '../../support/action-outputs.js'
+import { freshBundle } from '../../support/bundle.js'
 import { specExample, type GitHubRequest } from '../../support/github-openapi.js'
 import { startGitHubServer, type GitHubServer } from '../../support/github-server.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
@@ -230,10 +231,11 @@ describe('the action on a pull request and a push', () => {
     })
     // Imported only now (nothing above may load @actions/github): it reads the event when it
     // loads, as on a runner.
-    const entry = process.env.ACTION_ENTRY
-    run = entry
-      ? () => runBundle(path.resolve(entry))
-      : (await import('../../../src/action-run.js')).run
+    const entry = process.env.ACTION_ENTRY ?? (await freshBundle('src/action.ts', 'dist', work))
+    run =
+      entry === 'source'
+        ? (await import('../../../src/action-run.js')).run
+        : () => runBundle(path.resolve(entry))
     planMarker = (await import('../../../src/github/plan-comment.js')).planMarker
   })
 
@@ -285,6 +287,18 @@ describe('the action on a pull request and a push', () => {
     expect(report).toContain(definitionName)
     expect(readFileSync(files.summary, 'utf8')).toContain(report)
     expectNoSecrets(comment.body, readFileSync(files.output, 'utf8'), report)
+  })
+
+  it('a second plan of the same definitions makes no write request', async () => {
+    const [bot] = comments as [Stored]
+    const before = bot.body
+    github.double.expect(list)
+    const outputs = await step(planInputs('local-admin'))
+    github.double.done()
+    expect(process.exitCode, written).toBe(0)
+    expect(comments).toHaveLength(1)
+    expect(bot.body).toBe(before)
+    expect(outputs).toMatchObject({ comment: 'unchanged', 'comment-id': String(bot.id) })
   })
 
   it("a changed definition edits that comment in place, never a person's comment quoting the marker", async () => {

@@ -1,12 +1,13 @@
-// Acceptance 6: crash safety. The bundled CLI (the real product) is killed
-// with SIGKILL at ten seeded random points of a run (TEST_SEED replays them); one more full run then leaves
-// exactly the desired state: every desired name once, no leftover of an
-// interrupted import, and an empty plan.
+// Crash safety. The bundled CLI (the real product) is killed with SIGKILL at
+// ten seeded random points of a run (TEST_SEED replays them); one more full run
+// then leaves exactly the desired state: every desired name once, no leftover
+// of an interrupted import, and an empty plan.
 import { spawn } from 'node:child_process'
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { freshBundle } from '../../support/bundle.js'
 import { localCloudsYamlPath } from '../../support/local-cloud.js'
 import { testSeed } from '../../support/seeded.js'
 import {
@@ -17,7 +18,6 @@ import {
   planOnly,
   rawGlance,
   recorder,
-  run,
   settle,
   uniqueTag,
   workdir,
@@ -26,43 +26,12 @@ import {
 } from './support.js'
 
 const tag = uniqueTag('crash')
-const root = path.resolve(import.meta.dirname, '../../..')
 const KILLS = 10
 let server: ImageServer
 let raw: RawGlance
 let work: Workdir
 let cli: string
 let bytes: Buffer
-
-/** Newest modification time under `dir` (recursively), in ms. */
-async function newest(dir: string): Promise<number> {
-  let latest = 0
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name)
-    latest = Math.max(latest, entry.isDirectory() ? await newest(file) : (await stat(file)).mtimeMs)
-  }
-  return latest
-}
-
-/**
- * dist/cli/index.js when it is newer than every source file; otherwise the
- * same bundle (ncc, as `npm run build` makes it) built into the work dir, so
- * the test never runs stale code and never rewrites the shared dist/.
- */
-async function bundledCli(): Promise<string> {
-  const dist = path.join(root, 'dist/cli/index.js')
-  const built = await stat(dist)
-    .then((s) => s.mtimeMs)
-    .catch(() => 0)
-  if (built > (await newest(path.join(root, 'src')))) return dist
-  const out = path.join(work.dir, 'cli')
-  await run(
-    path.join(root, 'node_modules/.bin/ncc'),
-    ['build', 'src/cli/index.ts', '-o', out, '--minify', '--target', 'es2022', '--quiet'],
-    { cwd: root },
-  )
-  return path.join(out, 'index.js')
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 const meta = (validity: string) => ({
@@ -167,7 +136,7 @@ beforeAll(async () => {
   server = await startImageServer()
   work = await workdir()
   bytes = await readFile(await makeQcow2(server.dir, 'static.qcow2', '16M'))
-  cli = await bundledCli()
+  cli = await freshBundle('src/cli/index.ts', 'dist/cli', work.dir)
 }, 180_000)
 
 afterAll(async () => {
