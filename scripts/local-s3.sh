@@ -66,6 +66,7 @@ cmd_install() {
     as_root chmod 755 "$policy"
     placed=1
   fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
   # shellcheck disable=SC2086
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing >&2 ||
     { [[ $placed == 1 ]] && as_root rm -f "$policy"; die "apt-get install failed"; }
