@@ -45,7 +45,11 @@ export async function applyCommand(
   reporter: Reporter,
   done?: (plan: Plan, report?: ApplyReport) => Promise<void>,
 ): Promise<number> {
-  const outcome = await makePlan(options, reporter)
+  // An import that has not moved for longer than one may take is a leftover to redo.
+  const outcome = await makePlan(
+    { ...options, importTimeoutMs: options.importTimeout * 1000 },
+    reporter,
+  )
   if (outcome.exitCode !== 0) return outcome.exitCode
   const { plan, glance, upstream, replan } = outcome
   reporter.info(renderTerminal(plan, options.color ?? false), { preEscaped: true })

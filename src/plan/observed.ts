@@ -14,6 +14,8 @@ export interface CloudImage {
   os_hidden?: boolean
   disk_format?: string | null
   created_at?: string
+  /** When Glance last changed the image (an import that stopped moving is a leftover). */
+  updated_at?: string
   /** Every key Glance returns beyond its own fields. */
   properties: Record<string, string>
 }

@@ -43,6 +43,8 @@ export interface PlanOptions {
   /** check-age: report builds older than the newest definition build by more than N days. */
   maxAgeDays?: number
   now: Date
+  /** An importing or saving image unchanged for longer than this is a leftover (default 1800 s). */
+  importTimeoutMs?: number
   cloud?: string
   /** Resolved `latest` versions, by definition name. */
   latestInfo?: ReadonlyMap<string, LatestInfo>
@@ -57,10 +59,23 @@ const ACTABLE = new Set(['active', 'deactivated'])
 /**
  * What an interrupted import leaves behind: never filled (queued), half
  * streamed (uploading) or failed (killed). Only this tool fills managed images,
- * so such an image is deleted and imported anew; importing and saving are
- * Glance's own work in progress and finish without us.
+ * so such an image is deleted and imported anew. Importing and saving are
+ * Glance's own work in progress and finish without us, unless they have not
+ * moved for longer than an import may take: then the task that ran them is
+ * gone (glance-api was killed or restarted) and the image never finishes.
  */
 const LEFTOVER = new Set(['queued', 'uploading', 'killed'])
+const WORKING = new Set(['importing', 'saving'])
+/** The default import timeout (apply's --import-timeout). */
+export const IMPORT_TIMEOUT_MS = 1_800_000
+
+function isLeftover(image: CloudImage, options: PlanOptions): boolean {
+  if (LEFTOVER.has(image.status)) return true
+  if (!WORKING.has(image.status)) return false
+  const since = Date.parse(image.updated_at ?? image.created_at ?? '')
+  const limit = options.importTimeoutMs ?? IMPORT_TIMEOUT_MS
+  return Number.isFinite(since) && options.now.getTime() - since > limit
+}
 
 /**
  * The builds of a definition (docs/behaviour.md §6): image_description is the definition's
@@ -128,7 +143,7 @@ function planDefinition(
         ? current
         : byName.get(d.importName)
       : byName.get(d.name)
-    if (found && LEFTOVER.has(found.status)) leftovers.set(d, found)
+    if (found && isLeftover(found, options)) leftovers.set(d, found)
     else if (found) match.set(d, found)
   }
 
@@ -209,7 +224,7 @@ function planDefinition(
   const holder = newest && (match.get(newest) ?? (importsNewest ? undefined : current))
   const builds: Build[] = [
     ...images
-      .filter((i) => belongsTo(def, i) && !LEFTOVER.has(i.status))
+      .filter((i) => belongsTo(def, i) && !isLeftover(i, options))
       .map((i) => ({
         image: i,
         internalVersion: i.properties.internal_version ?? '',
@@ -262,7 +277,7 @@ function planDefinition(
   // Leftovers of interrupted imports of versions no longer wanted: empty, never bootable.
   const replaced = new Set([...leftovers.values()])
   const strays: Step[] = images
-    .filter((i) => belongsTo(def, i) && LEFTOVER.has(i.status) && !replaced.has(i))
+    .filter((i) => belongsTo(def, i) && isLeftover(i, options) && !replaced.has(i))
     .map((i) => ({
       action: 'delete',
       image: ref(i),

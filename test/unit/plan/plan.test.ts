@@ -232,7 +232,8 @@ describe('plan: drift (docs/behaviour.md §5)', () => {
   })
 
   it('leaves images alone that are in a state it cannot act on', () => {
-    const p = plan([def], adopted(def, { status: 'importing' }), options())
+    const moving = { status: 'importing', updated_at: '2024-05-31T23:59:00Z' }
+    const p = plan([def], adopted(def, moving), options())
     expect(stepsOf(p)).toEqual([])
     expect(notesOf(p)).toEqual([
       "left alone: the image is 'importing'",
@@ -471,9 +472,29 @@ describe('plan: crash safety', () => {
 
   it('an image Glance is still importing is left to finish', () => {
     const def = definition({ multi: false })
-    const p = plan([def], adopted(def, { status: 'importing' }), options())
+    // Changed a minute before `now`: the import is moving.
+    const moving = { status: 'importing', updated_at: '2024-05-31T23:59:00Z' }
+    const p = plan([def], adopted(def, moving), options())
     expect(stepsOf(p)).toEqual([])
   })
+
+  it.each(['importing', 'saving'])(
+    'a %s image that has not moved for longer than an import may take is redone',
+    (status) => {
+      const def = definition({ multi: false })
+      // glance-api died under it: the task is gone, the image never finishes.
+      const stuck = { status, updated_at: '2024-05-31T23:29:00Z' }
+      const images = adopted(def, stuck)
+      const p = plan([def], images, options())
+      expect(brief(stepsOf(p))).toEqual([
+        'import Ubuntu 24.04 20240416',
+        'import Ubuntu 24.04 20240422',
+      ])
+      expect(stepsOf(p)[0]).toMatchObject({ replaces: { id: images[0]?.id } })
+      // A longer --import-timeout gives it more time.
+      expect(stepsOf(plan([def], images, options({ importTimeoutMs: 3_600_000 })))).toEqual([])
+    },
+  )
 })
 
 describe('plan: retention once the run is done', () => {

@@ -100,7 +100,10 @@ describe('plan: rotated settings', () => {
     const before = generic()
     const after = newer(before, '20240430')
     const importing = { ...(adopted(after)[2] as CloudImage), name: 'Ubuntu 24.04 (20240430)' }
-    const images = [...adopted(before), { ...importing, status: 'importing' }]
+    const images = [
+      ...adopted(before),
+      { ...importing, status: 'importing', updated_at: '2024-05-31T23:59:00Z' },
+    ]
     const p = plan([after], images, options({ rotated: SCS }))
     expect(brief(p).filter((l) => l.includes('Ubuntu 24.04:'))).toEqual([])
     expect(brief(p)).toEqual([
