@@ -8,6 +8,7 @@ import { applyCommand } from './commands/apply.js'
 import { applyCommandOptions, planCommandOptions, type Values } from './commands/options.js'
 import { planCommand, writePlanJson } from './commands/plan.js'
 import { validateCommand } from './commands/validate.js'
+import { escapeLog } from './escape/log.js'
 import { createActionsReporter } from './github/actions-reporter.js'
 import { BUMP_INPUTS, runUpdateAction } from './github/bump-action.js'
 import { LIFECYCLE_INPUTS, runLifecycleAction } from './github/lifecycle-action.js'
@@ -125,7 +126,7 @@ export async function run(): Promise<void> {
       core.setOutput('report-markdown', report)
     }
   } catch (error) {
-    core.setFailed(getErrorMessage(error))
+    core.setFailed(escapeLog(getErrorMessage(error)))
   }
 }
 
@@ -177,14 +178,14 @@ async function runCommand(
       try {
         const posted = await publishPlanComment(plan, token)
         if (!posted) return
-        core.info(`Plan comment ${posted.operation}: ${posted.url}`)
+        core.info(escapeLog(`Plan comment ${posted.operation}: ${posted.url}`))
         setOutputs({
           comment: posted.operation,
           'comment-id': String(posted.id),
           'comment-url': posted.url,
         })
       } catch (error) {
-        core.warning(`Could not post the plan comment: ${getErrorMessage(error)}`)
+        core.warning(escapeLog(`Could not post the plan comment: ${getErrorMessage(error)}`))
       }
     },
   )
