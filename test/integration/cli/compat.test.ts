@@ -20,6 +20,11 @@ import {
 } from '../apply/support.js'
 
 const tag = uniqueTag('compat')
+// share finds its image by name among every image the project sees, managed or
+// not: a name of this run alone, so images left on the cloud by others never match.
+const CIRROS = `Compat Cirros ${tag.split('-').pop() as string}`
+const cirros = `${CIRROS} 0.6.2`
+const cirrosRe = cirros.replace(/[.]/g, '\\.')
 let server: ImageServer
 let raw: RawGlance
 let work: Workdir
@@ -71,9 +76,7 @@ beforeAll(async () => {
   // A directory catalog, as the old tool's etc/images/.
   catalogDir = path.join(work.dir, 'images')
   await mkdir(catalogDir)
-  await work.catalog('images/cirros.yml', [
-    definition('Compat Cirros', ['0.6.2'], { visibility: 'shared' }),
-  ])
+  await work.catalog('images/cirros.yml', [definition(CIRROS, ['0.6.2'], { visibility: 'shared' })])
   await work.catalog('images/other.yml', [
     definition('Compat Other', ['o1']),
     definition('Compat Multi', ['m1', 'm2'], { multi: true }),
@@ -107,7 +110,7 @@ describe('openstack-image-manager on the local cloud', () => {
   it('--dry-run prints the plan and changes nothing', async () => {
     const r = await run('openstack-image-manager', ...seed(), '--dry-run')
     expect(r.code, r.all).toBe(0)
-    expect(r.stdout).toMatch(/\+ import +.*Compat Cirros 0\.6\.2/)
+    expect(r.stdout).toMatch(new RegExp(`\\+ import +.*${cirrosRe}`))
     expect(r.stdout).not.toMatch(/Compat (Other|Multi)/) // --filter
     expect(await raw.listByTag(tag)).toEqual([])
   })
@@ -117,7 +120,7 @@ describe('openstack-image-manager on the local cloud', () => {
     expect(r.code, r.all).toBe(0)
     const viaCompat = await shapes(raw, tag)
     expect(viaCompat.map((s) => [s.name, s.status, s.visibility])).toEqual([
-      ['Compat Cirros 0.6.2', 'active', 'shared'],
+      [cirros, 'active', 'shared'],
     ])
     // The same catalog through image-manager apply, from scratch: the same end state.
     await raw.purge(tag)
@@ -144,7 +147,7 @@ describe('openstack-image-manager on the local cloud', () => {
 
     const dry = await run('openstack-image-manager', ...share, '--dry-run')
     expect(dry.code, dry.all).toBe(0)
-    expect(dry.stdout).toMatch(/^add - Compat Cirros 0\.6\.2 - demo/m)
+    expect(dry.stdout).toMatch(new RegExp(`^add - ${cirrosRe} - demo`, 'm'))
     expect(await members()).toEqual([])
 
     const add = await run('openstack-image-manager', ...share)
@@ -153,7 +156,7 @@ describe('openstack-image-manager on the local cloud', () => {
 
     const del = await run('openstack-image-manager', ...share, '--share-action', 'del')
     expect(del.code, del.all).toBe(0)
-    expect(del.stdout).toMatch(/^del - Compat Cirros 0\.6\.2 - demo/m)
+    expect(del.stdout).toMatch(new RegExp(`^del - ${cirrosRe} - demo`, 'm'))
     expect(await members()).toEqual([])
   })
 
