@@ -5,6 +5,7 @@
 // reading Glance back (see verify.ts): only what Glance holds counts as done.
 import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Http } from '../openstack/http/client.js'
+import { limiter } from '../limiter.js'
 import { getErrorMessage } from '../problems.js'
 import type { DefinitionPlan, Plan, Step } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
@@ -35,23 +36,6 @@ export interface ExecuteOptions {
 
 const label = (s: Step): string =>
   s.action === 'rename' ? `rename ${s.image.name} → ${s.to}` : `${s.action} ${s.image.name}`
-
-/** At most `limit` callers inside at once. */
-export function limiter(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let active = 0
-  const waiting: (() => void)[] = []
-  return async (work) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
-    else active++
-    try {
-      return await work()
-    } finally {
-      const next = waiting.shift()
-      if (next) next()
-      else active--
-    }
-  }
-}
 
 export async function execute(plan: Plan, options: ExecuteOptions): Promise<ApplyReport> {
   const clock = new ImportClock()

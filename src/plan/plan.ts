@@ -94,9 +94,13 @@ function retiredName(def: Definition, image: CloudImage): string {
   return rotatedName(def, version)
 }
 
+/** The managed images by Glance name, built once per plan: every name with all its images. */
+type ByName = ReadonlyMap<string, readonly CloudImage[]>
+
 function planDefinition(
   def: Definition,
   images: readonly CloudImage[],
+  withName: ByName,
   options: PlanOptions,
 ): DefinitionPlan {
   const out: DefinitionPlan = {
@@ -107,7 +111,7 @@ function planDefinition(
     retention: [],
     notes: [],
   }
-  const byName = new Map(images.map((i) => [i.name, i]))
+  const byName = { get: (name: string) => withName.get(name)?.[0] }
   const current = def.multi ? byName.get(def.name) : undefined
   // An unchanged `latest` upstream keeps the version it was imported as: no churn.
   let info = options.latestInfo?.get(def.name)
@@ -127,7 +131,7 @@ function planDefinition(
     ...images.filter((i) => belongsTo(def, i)).map((i) => i.name),
   ])
   for (const name of names) {
-    const same = images.filter((i) => i.name === name)
+    const same = withName.get(name) ?? []
     if (same.length > 1) {
       out.skipped = `${same.length} managed images are named '${name}' (${same.map((i) => i.id).join(', ')}): delete or rename all but one by hand`
       return out
@@ -392,6 +396,12 @@ export function plan(
       skipped: 0,
     },
   }
+  const withName = new Map<string, CloudImage[]>()
+  for (const image of images) {
+    const same = withName.get(image.name)
+    if (same) same.push(image)
+    else withName.set(image.name, [image])
+  }
   for (const def of definitions) {
     const skipped =
       !def.enable && !options.force
@@ -414,7 +424,7 @@ export function plan(
       result.summary.skipped++
       continue
     }
-    const p = planDefinition(def, images, options)
+    const p = planDefinition(def, images, withName, options)
     result.definitions.push(p)
     for (const s of [...p.steps, ...p.retention]) result.summary[s.action]++
     if (p.skipped) result.summary.skipped++

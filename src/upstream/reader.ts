@@ -4,6 +4,7 @@
 // broken mirror costs an error, not the job's memory or a hung run.
 import type { Http } from '../openstack/http/client.js'
 import { getErrorMessage } from '../problems.js'
+import { limiter } from '../limiter.js'
 
 export const DEFAULT_TIMEOUT_MS = 30_000
 /** Listings and manifests are small (the largest real one, CentOS Stream's CHECKSUM, is ~40 KB). */
@@ -40,23 +41,6 @@ export interface ReaderOptions {
   timeoutMs?: number
   maxBytes?: number
   concurrency?: number
-}
-
-/** A counting semaphore: `run` waits for a free slot. */
-export function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let free = Math.max(1, slots)
-  const waiting: (() => void)[] = []
-  return async (task) => {
-    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve))
-    else free--
-    try {
-      return await task()
-    } finally {
-      const next = waiting.shift()
-      if (next) next()
-      else free++
-    }
-  }
 }
 
 async function readBounded(

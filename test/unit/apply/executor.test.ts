@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { execute, limiter, type ExecuteOptions } from '../../../src/apply/executor.js'
+import { execute, type ExecuteOptions } from '../../../src/apply/executor.js'
 import type { Definition } from '../../../src/definitions/types.js'
 import { plan } from '../../../src/plan/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
@@ -130,23 +130,5 @@ describe('execute: reading back', () => {
         /^reported done, but Glance still differs: update .*visibility: "?private"? → "?public"?/,
       )
     }
-  })
-})
-
-describe('limiter', () => {
-  it('lets at most n callers in at once and all of them through', async () => {
-    const slot = limiter(2)
-    let inside = 0
-    let most = 0
-    const work = async (): Promise<number> => {
-      inside++
-      most = Math.max(most, inside)
-      await new Promise((r) => setTimeout(r, 1))
-      inside--
-      return 1
-    }
-    const results = await Promise.all(Array.from({ length: 7 }, () => slot(work)))
-    expect(results).toHaveLength(7)
-    expect(most).toBe(2)
   })
 })
