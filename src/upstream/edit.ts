@@ -2,7 +2,8 @@
 // scalars are spliced, at the offsets js-yaml's event stream gives, so that
 // comments, quoting, folded urls, indentation and key order everywhere else
 // stay byte for byte. A key the entry lacks is added after the entry's last
-// key (on a line of its own, indented like it, in a block mapping).
+// key (on a line of its own, indented like it, in a block mapping); a key set
+// to null is removed with its line.
 import {
   EVENT_ID,
   getScalarValue,
@@ -117,7 +118,7 @@ function splicesFor(
   source: string,
   root: Node | null,
   imageIndex: number,
-  changes: Readonly<Record<string, string>>,
+  changes: Readonly<Record<string, string | null>>,
 ): Splice[] {
   const where = (what: string): never => {
     throw new EditError(`cannot edit ${what} in place; edit this entry by hand`)
@@ -138,6 +139,10 @@ function splicesFor(
   const missing: string[] = []
   for (const [key, value] of Object.entries(changes)) {
     const pair = valueOf(source, entry, key)
+    if (value === null) {
+      if (pair) splices.push(removal(source, entry, pair, key, where))
+      continue
+    }
     if (!pair) {
       missing.push(key)
       continue
@@ -162,7 +167,11 @@ function splicesFor(
   }
   if (missing.length > 0) {
     // After the entry's last pair when it is a scalar, else after its url; in the entry's style.
-    const last = entry.pairs[entry.pairs.length - 1]
+    // Not after a pair this edit removes: the two splices would overlap.
+    const kept = entry.pairs.filter(
+      ([k]) => k.kind !== 'scalar' || changes[getScalarValue(source, k.event)] !== null,
+    )
+    const last = kept[kept.length - 1]
     const anchorPair =
       last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
         ? last
@@ -192,11 +201,34 @@ function splicesFor(
   return splices
 }
 
+/** Removes a `key: value` pair of a block mapping with its whole line (a comment on it goes too). */
+function removal(
+  source: string,
+  entry: MapNode,
+  [k, v]: [Node, Node],
+  key: string,
+  where: (what: string) => never,
+): Splice {
+  if (entry.event.style === 2 || k.kind !== 'scalar') return where(`\`${key}\` (a flow mapping)`)
+  const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
+  const start = lineStart(source, keyStart)
+  // `- mirror_url: …` opens the entry: removing its line would end the entry.
+  if (!/^ *$/.test(source.slice(start, keyStart)))
+    return where(`\`${key}\` (it opens the entry's line)`)
+  let end: number
+  if (v.kind === 'alias') end = v.end
+  else if (v.kind === 'scalar' && v.event.valueStart >= 0) end = scalarRange(source, v.event).end
+  else if (v.kind === 'scalar') end = source.indexOf(':', k.event.valueEnd) + 1
+  else return where(`\`${key}\` (not a scalar)`)
+  const eol = source.indexOf('\n', end)
+  return { start, end: eol < 0 ? source.length : eol + 1, text: '' }
+}
+
 export interface VersionEdit {
   /** Index in the file's `images` list. */
   imageIndex: number
-  /** New values by key; only keys whose value differs are touched. */
-  changes: Readonly<Record<string, string>>
+  /** New values by key (null: remove the key); only keys whose value differs are touched. */
+  changes: Readonly<Record<string, string | null>>
 }
 
 /**
@@ -229,7 +261,7 @@ export function editFirstVersions(
 export function editFirstVersion(
   source: string,
   imageIndex: number,
-  changes: Readonly<Record<string, string>>,
+  changes: Readonly<Record<string, string | null>>,
 ): string {
   const { text, failed } = editFirstVersions(source, [{ imageIndex, changes }])
   const reason = failed.get(0)

@@ -74,4 +74,46 @@ describe('editFirstVersion', () => {
     const src = doc(`      - version: "1"\n        url:   https://x/new.img\n`)
     expect(editFirstVersion(src, 0, { version: '1', url: 'https://x/new.img' })).toBe(src)
   })
+  describe('removing a key (null)', () => {
+    it('drops the line with its comment, a folded value too, and keeps CRLF and the rest', () => {
+      const src = doc(
+        `      - version: '1'\r\n        mirror_url: >-  # old mirror\r\n          https://m/1-a.qcow2\r\n        url: https://x/old.img\r\n`,
+        `      - version: '0'\r\n        mirror_url: https://m/0-a.qcow2\r\n`,
+      ).replace(/(?<!\r)\n/g, '\r\n')
+      const out = editFirstVersion(src, 0, { version: '2', mirror_url: null })
+      expect(out).toBe(
+        doc(
+          `      - version: '2'\r\n        url: https://x/old.img\r\n`,
+          `      - version: '0'\r\n        mirror_url: https://m/0-a.qcow2\r\n`,
+        ).replace(/(?<!\r)\n/g, '\r\n'),
+      )
+    })
+
+    it('removes the last key and adds the missing ones after the remaining last key', () => {
+      const src = doc(
+        `      - version: '1'\n        url: https://x/old.img\n        mirror_url: https://m/1-a.qcow2`,
+      )
+      const out = editFirstVersion(src, 0, { ...changes, mirror_url: null })
+      expect(load(out)).toEqual({
+        images: [
+          {
+            name: 'A',
+            versions: [changes],
+          },
+        ],
+      })
+      expect(out).not.toContain('mirror_url')
+    })
+
+    it('an absent key is nothing to do; a flow entry or a key opening the entry is refused', () => {
+      const plain = doc(`      - version: '1'\n        url: https://x/old.img\n`)
+      expect(editFirstVersion(plain, 0, { mirror_url: null })).toBe(plain)
+      const flow = doc(`      - {version: '1', url: https://x/a.img, mirror_url: https://m/a}\n`)
+      expect(() => editFirstVersion(flow, 0, { mirror_url: null })).toThrow(/flow mapping/)
+      const first = doc(
+        `      - mirror_url: https://m/a\n        version: '1'\n        url: https://x/a.img\n`,
+      )
+      expect(() => editFirstVersion(first, 0, { mirror_url: null })).toThrow(EditError)
+    })
+  })
 })
