@@ -14,7 +14,7 @@ import { errorsOf, getErrorMessage, UserError, type Problem } from '../problems.
 import { formatChecksum } from './checksums.js'
 import { discover, trackedOf, type Outcome } from './discover.js'
 import { editFirstVersions } from './edit.js'
-import { createReader, DEFAULT_TIMEOUT_MS, type Reader } from './reader.js'
+import { createReader, DEFAULT_TIMEOUT_MS, type Reader, type ReaderOptions } from './reader.js'
 import { fileOf } from './source.js'
 import type {
   Build,
@@ -31,6 +31,8 @@ export interface CheckUpdatesOptions extends FindUpdatesOptions {
   http?: Http
   /** Replaces the reader built from `http` (tests, caches). */
   reader?: Reader
+  /** Makes the reader's requests conditional (`update --cache-dir`). */
+  cache?: ReaderOptions['cache']
 }
 
 export interface CheckUpdatesResult extends FindUpdatesResult {
@@ -159,6 +161,7 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
         })),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
     })
   const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)))
 

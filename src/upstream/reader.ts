@@ -1,10 +1,12 @@
 // Reads upstream listings and manifests through the image-source client
 // (src/openstack/download/upstream-http.ts): at most `concurrency` requests at once,
 // a timeout that covers the whole body, and a size bound, so a hostile or
-// broken mirror costs an error, not the job's memory or a hung run.
+// broken mirror costs an error, not the job's memory or a hung run. With a
+// cache, requests are conditional and a 304 answers from it.
 import type { Http } from '../openstack/http/client.js'
 import { getErrorMessage } from '../problems.js'
 import { limiter } from '../limiter.js'
+import { HttpCache } from './http-cache.js'
 
 export const DEFAULT_TIMEOUT_MS = 30_000
 /** Listings and manifests are small (the largest real one, CentOS Stream's CHECKSUM, is ~40 KB). */
@@ -41,6 +43,8 @@ export interface ReaderOptions {
   timeoutMs?: number
   maxBytes?: number
   concurrency?: number
+  /** Validators and bodies of earlier runs (`update --cache-dir`). */
+  cache?: HttpCache
 }
 
 async function readBounded(
@@ -101,18 +105,25 @@ export function createReader(options: ReaderOptions): Reader {
     })
   }
 
+  const cache = options.cache
+
   return {
     text: (url, what) =>
       withDeadline(url, what, async (signal) => {
+        const cached = cache?.get('GET', url)
         const response = await options.http.request({
           method: 'GET',
           url,
-          headers: { Accept: '*/*' },
-          expected: [200],
+          headers: { Accept: '*/*', ...HttpCache.conditions(cached) },
+          expected: cached ? [200, 304] : [200],
           responseType: 'stream',
           timeoutMs: 0,
           signal,
         })
+        if (response.status === 304 && cached) {
+          await response.body?.cancel().catch(() => undefined)
+          return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null }
+        }
         const length = Number(response.headers.get('content-length') ?? 0)
         if (length > maxBytes) {
           await response.body?.cancel().catch(() => undefined)
@@ -122,19 +133,23 @@ export function createReader(options: ReaderOptions): Reader {
           )
         }
         const text = await readBounded(response.body, maxBytes, url, what)
+        cache?.put('GET', url, response.headers, text)
         return { url, text, lastModified: response.headers.get('last-modified') }
       }),
     lastModified: (url) =>
       withDeadline(url, 'the image', async (signal) => {
+        const cached = cache?.get('HEAD', url)
         const response = await options.http.request({
           method: 'HEAD',
           url,
-          headers: { Accept: '*/*' },
-          expected: [200],
+          headers: { Accept: '*/*', ...HttpCache.conditions(cached) },
+          expected: cached ? [200, 304] : [200],
           responseType: 'none',
           timeoutMs: 0,
           signal,
         })
+        if (response.status === 304 && cached) return cached.lastModified ?? null
+        cache?.put('HEAD', url, response.headers)
         return response.headers.get('last-modified')
       }),
   }

@@ -1,0 +1,197 @@
+// The conditional-request cache of `update`: per url the validators (ETag,
+// Last-Modified) and what the reader took from the response, so an unchanged
+// upstream answers 304 and costs no body. One JSON file, read at the start and
+// written atomically at the end; a damaged file only means a cold start.
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { getErrorMessage } from '../problems.js'
+
+export const CACHE_FILE = 'upstream-http-cache.json'
+/** Bounds the file whatever an upstream sends: listings are already capped per response. */
+export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024
+const FORMAT = 1
+
+export type CachedMethod = 'GET' | 'HEAD'
+
+export interface CacheEntry {
+  etag?: string
+  lastModified?: string
+  /** The body of a GET (bounded by the reader); a HEAD keeps only the validators. */
+  body?: string
+}
+
+export interface HttpCacheOptions {
+  maxBytes?: number
+  /** Told once when the file cannot be used or written; the run goes on. */
+  warn: (message: string) => void
+}
+
+const keyOf = (method: CachedMethod, url: string): string => `${method} ${url}`
+const sizeOf = (key: string, entry: CacheEntry): number =>
+  Buffer.byteLength(JSON.stringify([key, entry]))
+
+function isEntry(key: string, value: unknown): value is CacheEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const e = value as Record<string, unknown>
+  const optionalString = (k: string): boolean => e[k] === undefined || typeof e[k] === 'string'
+  return (
+    optionalString('etag') &&
+    optionalString('lastModified') &&
+    optionalString('body') &&
+    // A GET entry answers a 304 with its body: without one it is of no use.
+    (typeof e.body === 'string' || !key.startsWith('GET ')) &&
+    (e.etag !== undefined || e.lastModified !== undefined)
+  )
+}
+
+/** A url with user info would put a password into the file (and into the Actions cache). */
+function cacheable(url: string): boolean {
+  try {
+    const u = new URL(url)
+    return u.username === '' && u.password === ''
+  } catch {
+    return false
+  }
+}
+
+export class HttpCache {
+  private readonly entries = new Map<string, CacheEntry>()
+  /** Keys used in this run: kept first when the cap forces a choice. */
+  private readonly used = new Set<string>()
+  private size = 0
+  private changed = false
+
+  private constructor(
+    readonly file: string,
+    private readonly maxBytes: number,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Reads `dir`/upstream-http-cache.json; a missing file is a cold start, a bad one a warning. */
+  static async open(dir: string, options: HttpCacheOptions): Promise<HttpCache> {
+    const cache = new HttpCache(
+      path.join(dir, CACHE_FILE),
+      options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES,
+      options.warn,
+    )
+    await cache.load()
+    return cache
+  }
+
+  private async load(): Promise<void> {
+    let text: string
+    try {
+      // Checked before reading: a planted huge file must not cost the memory it claims.
+      if ((await stat(this.file)).size > this.maxBytes + 1024) {
+        this.warn(
+          `${this.file} is larger than the cache may grow (${this.maxBytes} bytes): ignored, starting cold`,
+        )
+        return
+      }
+      text = await readFile(this.file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      this.warn(`cannot read ${this.file} (${getErrorMessage(error)}): starting cold`)
+      return
+    }
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch {
+      data = undefined
+    }
+    const entries = (data as { entries?: unknown } | undefined)?.entries
+    if (
+      (data as { format?: unknown } | undefined)?.format !== FORMAT ||
+      typeof entries !== 'object' ||
+      entries === null ||
+      !Object.entries(entries).every(([key, entry]) => isEntry(key, entry))
+    ) {
+      this.warn(`${this.file} is not a cache this version wrote: ignored, starting cold`)
+      return
+    }
+    for (const [key, entry] of Object.entries(entries as Record<string, CacheEntry>)) {
+      this.entries.set(key, entry)
+      this.size += sizeOf(key, entry)
+    }
+  }
+
+  /** The entry to revalidate, if any; marks it as used by this run. */
+  get(method: CachedMethod, url: string): CacheEntry | undefined {
+    const key = keyOf(method, url)
+    const entry = this.entries.get(key)
+    if (entry) this.used.add(key)
+    return entry
+  }
+
+  /** Request headers that make the request conditional on `entry`. */
+  static conditions(entry: CacheEntry | undefined): Record<string, string> {
+    if (!entry) return {}
+    return {
+      ...(entry.etag !== undefined ? { 'If-None-Match': entry.etag } : {}),
+      ...(entry.lastModified !== undefined ? { 'If-Modified-Since': entry.lastModified } : {}),
+    }
+  }
+
+  /** Records a 200: replaces the entry, or drops it when the response has no validator. */
+  put(method: CachedMethod, url: string, headers: Headers, body?: string): void {
+    const key = keyOf(method, url)
+    this.drop(key)
+    const etag = headers.get('etag') ?? undefined
+    const lastModified = headers.get('last-modified') ?? undefined
+    if ((etag === undefined && lastModified === undefined) || !cacheable(url)) return
+    const entry: CacheEntry = {
+      ...(etag !== undefined ? { etag } : {}),
+      ...(lastModified !== undefined ? { lastModified } : {}),
+      ...(body !== undefined ? { body } : {}),
+    }
+    const size = sizeOf(key, entry)
+    if (!this.makeRoom(size)) return
+    this.entries.set(key, entry)
+    this.used.add(key)
+    this.size += size
+    this.changed = true
+  }
+
+  private drop(key: string): void {
+    const old = this.entries.get(key)
+    if (!old) return
+    this.entries.delete(key)
+    this.size -= sizeOf(key, old)
+    this.changed = true
+  }
+
+  /** Evicts entries this run did not use until `size` more fits; false if it cannot. */
+  private makeRoom(size: number): boolean {
+    if (size > this.maxBytes) return false
+    for (const key of [...this.entries.keys()]) {
+      if (this.size + size <= this.maxBytes) break
+      if (!this.used.has(key)) this.drop(key)
+    }
+    return this.size + size <= this.maxBytes
+  }
+
+  /**
+   * Writes the file (temp file + rename, so a reader never sees half of it) when
+   * something changed. Returns whether it wrote; a failure is a warning.
+   */
+  async save(): Promise<boolean> {
+    if (!this.changed) return false
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true })
+      await writeFile(
+        temp,
+        JSON.stringify({ format: FORMAT, entries: Object.fromEntries(this.entries) }),
+      )
+      await rename(temp, this.file)
+      this.changed = false
+      return true
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined)
+      this.warn(`cannot write ${this.file} (${getErrorMessage(error)}): the next run starts cold`)
+      return false
+    }
+  }
+}
