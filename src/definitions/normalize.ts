@@ -4,9 +4,9 @@ import type { Definition, Meta, SourcePosition, Version } from './types.js'
 
 type Raw = Record<string, unknown>
 
-function position(file: LoadedFile, pointer: string): SourcePosition {
+function position(file: LoadedFile, pointer: string, onKey = false): SourcePosition {
   const at = file.positions.get(pointer)
-  return { file: file.file, ...file.lines.locate(at?.value ?? 0) }
+  return { file: file.file, ...file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0) }
 }
 
 /**
@@ -37,10 +37,14 @@ function meta(file: LoadedFile, pointer: string, raw: unknown): Meta {
 }
 
 function version(file: LoadedFile, pointer: string, raw: Raw): Version {
+  const keys: NonNullable<Version['keys']> = { url: position(file, `${pointer}/url`, true) }
+  if (raw.mirror_url !== undefined && raw.mirror_url !== null)
+    keys.mirror_url = position(file, `${pointer}/mirror_url`, true)
   const v: Version = {
     version: text(file, `${pointer}/version`, raw.version) as string,
     url: raw.url as string,
     position: position(file, pointer),
+    keys,
   }
   const optional = ['mirror_url', 'checksum', 'checksum_url', 'checksums_url', 'visibility', 'id']
   for (const key of [...optional, 'image_description', 'source'] as const) {

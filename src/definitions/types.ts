@@ -33,6 +33,8 @@ export interface Version {
   source?: string
   /** Where the entry starts, for messages. */
   position: SourcePosition
+  /** Where its `url:` and `mirror_url:` keys stand, for problems about the urls. */
+  keys?: Partial<Record<'url' | 'mirror_url', SourcePosition>>
 }
 
 /** What a multi build gets once a newer build takes its name (`rotated`, or the catalog-wide default). */

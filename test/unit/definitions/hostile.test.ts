@@ -253,10 +253,12 @@ describe('file loading', () => {
 })
 
 describe('merge keys, as PyYAML reads them', () => {
-  const strip = (defs: { position: unknown; versions: { position: unknown }[] }[]) =>
+  const strip = (
+    defs: { position: unknown; versions: { position: unknown; keys?: unknown }[] }[],
+  ) =>
     defs.map(({ position: _p, versions, ...rest }) => ({
       ...rest,
-      versions: versions.map(({ position: _q, ...v }) => v),
+      versions: versions.map(({ position: _q, keys: _k, ...v }) => v),
     }))
 
   it('a catalog sharing settings through << validates and means what it says written out', async () => {
