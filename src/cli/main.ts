@@ -204,13 +204,15 @@ export const commands: Record<string, Command> = {
   },
   update: {
     summary: 'Bump tracked definitions (latest_url) to the newest upstream build, in place',
-    usage: 'image-manager update [--images PATH] [--filter REGEX] [--dry-run] [--output json]',
+    usage:
+      'image-manager update [--images PATH] [--filter REGEX] [--dry-run] [--output json] [--cache-dir DIR]',
     options: {
       images: catalogOptions.options.images,
       filter: text(),
       'dry-run': flag,
       output: text('text'),
       'source-cacert': text(),
+      'cache-dir': text(),
     },
     help: {
       '--images PATH': catalogOptions.help['--images PATH'],
@@ -218,6 +220,8 @@ export const commands: Record<string, Command> = {
       '--dry-run': 'say what would change, write nothing',
       '--output FORMAT': 'text (default) or json: one object per tracked definition on stdout',
       '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
+      '--cache-dir DIR':
+        'keep ETag / Last-Modified and bodies here between runs: an unchanged upstream answers 304',
     },
     run: (v, reporter, io) => {
       if (v.output !== 'text' && v.output !== 'json')
@@ -229,6 +233,7 @@ export const commands: Record<string, Command> = {
           dryRun: v['dry-run'] === true,
           output: v.output,
           ...(v['source-cacert'] ? { sourceCacert: v['source-cacert'] as string } : {}),
+          ...(v['cache-dir'] ? { cacheDir: v['cache-dir'] as string } : {}),
           write: (t) => io.out.write(t),
         },
         reporter,

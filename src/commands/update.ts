@@ -6,6 +6,7 @@ import path from 'node:path'
 import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { checkUpdates } from '../upstream/find-updates.js'
+import { HttpCache } from '../upstream/http-cache.js'
 import type { DefinitionStatus } from '../upstream/types.js'
 
 export { checkUpdates, findUpdates } from '../upstream/find-updates.js'
@@ -17,6 +18,8 @@ export interface UpdateCommandOptions {
   dryRun: boolean
   output: 'text' | 'json'
   sourceCacert?: string
+  /** Keeps validators and bodies between runs, so an unchanged upstream answers 304. */
+  cacheDir?: string
   cwd?: string
   /** Where JSON goes (stdout). */
   write: (text: string) => void
@@ -34,12 +37,20 @@ export async function updateCommand(
   reporter: Reporter,
 ): Promise<number> {
   const cwd = options.cwd ?? process.cwd()
+  const cache =
+    options.cacheDir === undefined
+      ? undefined
+      : await HttpCache.open(path.resolve(cwd, options.cacheDir), {
+          warn: (m) => reporter.warning(m),
+        })
   const result = await checkUpdates({
     images: options.images,
     cwd,
     ...(options.filter !== undefined ? { filter: options.filter } : {}),
     ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+    ...(cache ? { cache } : {}),
   })
+  await cache?.save()
   reporter.problems(result.problems)
   if (errorsOf(result.problems).length > 0) {
     reporter.warning('the definitions are invalid: nothing was looked up upstream')

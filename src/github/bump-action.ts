@@ -6,9 +6,11 @@ import { bumpOutputs } from '../action-outputs.js'
 import type { Values } from '../commands/options.js'
 import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
+import { checkUpdates } from '../upstream/find-updates.js'
 import type { BumpTarget, PullRequestPer } from './bump-pull-requests.js'
 import { bumpSummary, runBumpPullRequests } from './bump-run.js'
 import { createGitHubClient } from './octokit.js'
+import { openUpstreamCache, type ActionsCache } from './upstream-cache.js'
 
 /** The inputs only `update` reads (action.yml declares them; a test checks). */
 export const BUMP_INPUTS = ['token', 'pull-request-per', 'labels']
@@ -53,8 +55,17 @@ function perInput(): PullRequestPer {
   return per
 }
 
+export interface UpdateActionDeps {
+  /** The Actions cache service (default: @actions/cache when the runner has it). */
+  cacheService?: () => Promise<ActionsCache | undefined>
+}
+
 /** Returns nothing; failures are set on the step (the outputs are set either way). */
-export async function runUpdateAction(values: Values, reporter: Reporter): Promise<void> {
+export async function runUpdateAction(
+  values: Values,
+  reporter: Reporter,
+  deps: UpdateActionDeps = {},
+): Promise<void> {
   const dryRun = values['dry-run'] === true
   const per = perInput()
   const own = core.getInput('token')
@@ -63,6 +74,11 @@ export async function runUpdateAction(values: Values, reporter: Reporter): Promi
   if (!dryRun && !token)
     throw new UserError('update needs `token` (or `github-token`) to open pull requests')
   if (!dryRun && !own) core.warning(GITHUB_TOKEN_WARNING)
+  const upstreamCache = await openUpstreamCache({
+    ...(deps.cacheService ? { service: deps.cacheService } : {}),
+    warn: (m) => reporter.warning(m),
+    info: (m) => reporter.info(m),
+  })
   const run = await runBumpPullRequests(
     {
       images: values.images as string,
@@ -77,9 +93,12 @@ export async function runUpdateAction(values: Values, reporter: Reporter): Promi
       ...(dryRun
         ? {}
         : { target: bumpTarget(github.context), client: createGitHubClient({ token }) }),
+      ...(upstreamCache
+        ? { check: (o) => checkUpdates({ ...o, cache: upstreamCache.cache }) }
+        : {}),
     },
     reporter,
-  )
+  ).finally(() => upstreamCache?.save())
   for (const [name, value] of Object.entries(bumpOutputs(run))) core.setOutput(name, value)
   if (run.problems.some((p) => p.severity === 'error')) {
     core.setOutput('result', 'invalid')
