@@ -26,7 +26,7 @@ export interface MirrorCommandOptions {
 const MiB = 1024 * 1024
 const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`
 
-function progressLine(label: string, p: DownloadProgress): string {
+export function progressLine(label: string, p: DownloadProgress): string {
   const total = p.total !== undefined ? ` of ${mib(p.total)}` : ''
   return `  ${label}: ${mib(p.bytes)}${total} at ${mib(p.rate)}/s`
 }

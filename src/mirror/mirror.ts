@@ -21,7 +21,8 @@ export type MirrorOutcome =
   | { status: 'skipped'; target: MirrorTarget; reason: string }
   | { status: 'would-upload'; target: MirrorTarget; reason: string }
   | { status: 'uploaded'; target: MirrorTarget; bytes: number; elapsedMs: number }
-  | { status: 'failed'; target: MirrorTarget; error: string }
+  /** `source`: the build could not be read or did not match its checksum; `store`: the bucket failed. */
+  | { status: 'failed'; target: MirrorTarget; error: string; stage: 'source' | 'store' }
 
 /** Every version of the definitions (that match `filter`) with its key; versions without one as errors. */
 export function mirrorTargets(
@@ -68,6 +69,7 @@ export async function mirrorBuild(
   options: MirrorBuildOptions = {},
 ): Promise<MirrorOutcome> {
   const now = options.now ?? Date.now
+  let stage: 'source' | 'store' = 'store'
   try {
     const decision = decideUpload(await store.head(target.key), target.checksum)
     if (decision.action === 'skip') return { status: 'skipped', target, reason: decision.reason }
@@ -75,10 +77,12 @@ export async function mirrorBuild(
       return {
         status: 'failed',
         target,
+        stage: 'source',
         error: `${target.image} ${target.version} has no checksum: only builds verified on the way are mirrored`,
       }
     if (options.dryRun) return { status: 'would-upload', target, reason: decision.reason }
     const started = now()
+    stage = 'source'
     const download = await openDownload(target.url, {
       expected: target.checksum,
       ...(options.http ? { http: options.http } : {}),
@@ -89,15 +93,24 @@ export async function mirrorBuild(
         : {}),
       now,
     })
-    await store.upload({
-      key: target.key,
-      body: download.stream,
-      metadata: { checksum: target.checksum.trim().toLowerCase() },
-      ...(download.size !== undefined ? { size: download.size } : {}),
-    })
+    // An upload that fails because its body failed is the source's fault.
+    let bodyFailed = false
+    download.stream.once('error', () => (bodyFailed = true))
+    stage = 'store'
+    try {
+      await store.upload({
+        key: target.key,
+        body: download.stream,
+        metadata: { checksum: target.checksum.trim().toLowerCase() },
+        ...(download.size !== undefined ? { size: download.size } : {}),
+      })
+    } finally {
+      if (bodyFailed) stage = 'source'
+    }
+    stage = 'source'
     const result = await download.result
     return { status: 'uploaded', target, bytes: result.bytes, elapsedMs: now() - started }
   } catch (error) {
-    return { status: 'failed', target, error: getErrorMessage(error) }
+    return { status: 'failed', target, error: getErrorMessage(error), stage }
   }
 }

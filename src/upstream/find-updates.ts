@@ -8,6 +8,7 @@ import { normalize } from '../definitions/normalize.js'
 import { checkSchema } from '../definitions/schema-check.js'
 import { validateCatalog } from '../definitions/validate.js'
 import type { Definition } from '../definitions/types.js'
+import { claimMirror, type Claim } from '../mirror/claim.js'
 import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
 import type { Http } from '../openstack/http/client.js'
 import { errorsOf, getErrorMessage, UserError, type Problem } from '../problems.js'
@@ -15,9 +16,7 @@ import { formatChecksum } from './checksums.js'
 import { discover, trackedOf, type Outcome } from './discover.js'
 import { editFirstVersions } from './edit.js'
 import { createReader, DEFAULT_TIMEOUT_MS, type Reader, type ReaderOptions } from './reader.js'
-import { fileOf } from './source.js'
 import type {
-  Build,
   Bump,
   DefinitionStatus,
   FileUpdate,
@@ -40,25 +39,6 @@ export interface CheckUpdatesResult extends FindUpdatesResult {
   problems: Problem[]
 }
 
-/** The entry's new mirror_url, undefined to leave it, or an Error to report. */
-function mirrorUrlFor(def: Definition, build: Build, base?: string): string | undefined | Error {
-  const first = def.versions[0]
-  if (base !== undefined) {
-    if (!def.shortname)
-      return new Error('a mirror is configured but the definition has no shortname')
-    return `${base.replace(/\/+$/, '')}/${def.shortname}/${build.version}-${def.shortname}.${def.format}`
-  }
-  const old = first?.mirror_url
-  if (!old || !first) return undefined
-  // The mirror keeps the old layout ({shortname}/{version}-{shortname}.{format} or
-  // {shortname}/{version}/{file}): the version and the file name move with the build.
-  if (!old.includes(first.version))
-    return new Error(
-      `mirror_url ${old} does not contain version ${first.version}, so its new value is unknown: edit it by hand`,
-    )
-  return old.split(first.version).join(build.version).replace(fileOf(first.url), fileOf(build.url))
-}
-
 function statusOf(def: Definition, outcome: Outcome): DefinitionStatus {
   const base = { file: def.position.file, image: def.name }
   if (outcome.status === 'error') return { ...base, status: 'error', error: outcome.error }
@@ -74,9 +54,25 @@ function statusOf(def: Definition, outcome: Outcome): DefinitionStatus {
   }
 }
 
+/** A claim as the bump and its status say it; nothing for an entry without mirror. */
+function mirrorOf(
+  claim: Claim,
+): { bump: NonNullable<Bump['mirror']>; status: Partial<DefinitionStatus> } | undefined {
+  if (claim.kind === 'set')
+    return {
+      bump: { url: claim.url, note: claim.note },
+      status: { mirror_url: claim.url, mirror: claim.note },
+    }
+  if (claim.kind === 'drop')
+    return { bump: { error: claim.reason }, status: { mirror_error: claim.reason } }
+  return undefined
+}
+
 interface Pending {
   def: Definition
-  changes: Record<string, string>
+  /** null: remove the key. */
+  changes: Record<string, string | null>
+  claim: Claim
   /** Index into the statuses. */
   status: number
 }
@@ -95,7 +91,7 @@ function verify(file: string, text: string, pending: readonly Pending[]): Map<nu
   pending.forEach((p, i) => {
     const entry = after.get(p.def.name) as unknown as Record<string, unknown> | undefined
     for (const [key, value] of Object.entries(p.changes)) {
-      if (entry?.[key] !== value) {
+      if (value === null ? entry !== undefined && key in entry : entry?.[key] !== value) {
         wrong.set(i, `the edit did not set ${key} (the file's layout is unusual): edit it by hand`)
         return
       }
@@ -167,28 +163,30 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
 
   const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
   const byFile = new Map<string, Pending[]>()
+  // One build at a time: a mirror upload holds its parts in memory.
   for (const [i, { def }] of tracked.entries()) {
     const outcome = outcomes[i] as Outcome
     if (outcome.status !== 'newer') continue
-    const mirror = mirrorUrlFor(def, outcome.build, options.mirrorBaseUrl)
-    if (mirror instanceof Error) {
+    const claim = await claimMirror(def, outcome.build, reader, options.mirror)
+    if (claim.kind === 'block') {
       statuses[i] = {
         file: def.position.file,
         image: def.name,
         status: 'error',
-        error: mirror.message,
+        error: claim.reason,
       }
       continue
     }
-    const changes: Record<string, string> = {
+    const changes: Record<string, string | null> = {
       version: outcome.build.version,
       url: outcome.build.url,
       checksum: formatChecksum(outcome.build.checksum),
       build_date: outcome.build.buildDate,
-      ...(mirror !== undefined ? { mirror_url: mirror } : {}),
+      ...(claim.kind === 'set' ? { mirror_url: claim.url } : {}),
+      ...(claim.kind === 'drop' ? { mirror_url: null } : {}),
     }
     const list = byFile.get(def.position.file) ?? []
-    list.push({ def, changes, status: i })
+    list.push({ def, changes, claim, status: i })
     byFile.set(def.position.file, list)
   }
   const updates: FileUpdate[] = []
@@ -202,6 +200,9 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
         statuses[p.status] = { file, image: p.def.name, status: 'error', error: reason }
         return
       }
+      const mirror = mirrorOf(p.claim)
+      if (mirror)
+        statuses[p.status] = { ...(statuses[p.status] as DefinitionStatus), ...mirror.status }
       bumps.push({
         image: p.def.name,
         from: statuses[p.status]?.from ?? '',
@@ -209,6 +210,7 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
         url: p.changes.url as string,
         checksum: p.changes.checksum as string,
         buildDate: p.changes.build_date as string,
+        ...(mirror ? { mirror: mirror.bump } : {}),
       })
     })
     if (bumps.length > 0) updates.push({ file, content: edited.text, bumps })

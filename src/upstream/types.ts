@@ -1,5 +1,6 @@
 // The shapes shared by upstream discovery, the catalog editor, the `update`
 // command and the bump pull requests.
+import type { UpdateMirror } from '../mirror/claim.js'
 
 /** A checksum as an upstream manifest states it. */
 export interface Checksum {
@@ -43,6 +44,8 @@ export interface Bump {
   checksum: string
   /** ISO date YYYY-MM-DD. */
   buildDate: string
+  /** The entry's new mirror_url and how it was vouched for, or why it has none. */
+  mirror?: { url: string; note: string } | { error: string }
 }
 
 /** One catalog file with newer builds: its whole new text and what changed. */
@@ -65,6 +68,11 @@ export interface DefinitionStatus {
   /** `<algo>:<hex>` */
   checksum?: string
   build_date?: string
+  /** The bumped entry's mirror_url, with how it was vouched for (`mirror`). */
+  mirror_url?: string
+  mirror?: string
+  /** Why the bumped entry has no mirror_url. */
+  mirror_error?: string
   error?: string
 }
 
@@ -79,8 +87,8 @@ export interface FindUpdatesOptions {
   concurrency?: number
   /** Per-request timeout in ms (default 30 s). */
   timeoutMs?: number
-  /** Mirror base url: when set, bumped entries get `mirror_url` under it (docs/behaviour.md §10 layout). */
-  mirrorBaseUrl?: string
+  /** Mirror every new build before its bump claims a `mirror_url` (off without it). */
+  mirror?: UpdateMirror
 }
 
 export interface FindUpdatesResult {

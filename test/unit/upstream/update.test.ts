@@ -52,6 +52,8 @@ beforeEach(async () => {
   ).setup(server)
   debian('bookworm', '/images/cloud/bookworm', '12', '').setup(server)
   almalinux.setup(server)
+  // The mirror already holds the new Ubuntu build: the bump may move mirror_url to it.
+  server.file('/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2', 'qcow2')
   dir = await mkdtemp(path.join(tmpdir(), 'update-'))
   file = path.join(dir, 'images.yml')
   original = (await readFile(fixture, 'utf8'))
@@ -79,7 +81,7 @@ describe('update', () => {
       '        url: ',
       `          ${server.url}/jammy/20260301/jammy-server-cloudimg-amd64.img`,
       '        mirror_url: ',
-      '          https://mirror.example.org/images/ubuntu-22.04/20260301-ubuntu-22.04.qcow2',
+      `          ${server.url}/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2`,
       '        checksum: ',
       `          sha256:${jammy}`,
       '        build_date: 2026-03-01',
@@ -106,6 +108,8 @@ describe('update', () => {
       url: `${server.url}/jammy/20260301/jammy-server-cloudimg-amd64.img`,
       checksum: `sha256:${jammy}`,
       build_date: '2026-03-01',
+      mirror_url: `${server.url}/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2`,
+      mirror: 'already on the mirror',
     })
 
     // A second run finds nothing newer and leaves the file alone.
@@ -147,6 +151,25 @@ describe('update', () => {
     expect(r.stderr).toContain('Debian 12')
     const after = await readFile(file, 'utf8')
     expect(changedLines(original, after)).toEqual([35, 37, 39, 41, 42])
+  })
+
+  it('a mirror_url whose new object the mirror does not serve is dropped, and the bump says why', async () => {
+    server.remove('/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2')
+    const r = await cli('update', '--images', dir, '--output', 'json')
+    expect(r.code).toBe(0)
+    const after = await readFile(file, 'utf8')
+    // The two lines of the folded mirror_url are gone; the rest as in a plain bump.
+    expect(after.split('\n')).toHaveLength(original.split('\n').length - 2)
+    expect(after).not.toContain('/mirror/ubuntu-22.04/')
+    const statuses = JSON.parse(r.stdout) as Record<string, string>[]
+    expect(statuses[0]).toMatchObject({ image: 'Ubuntu 22.04', status: 'newer', to: '20260301' })
+    expect(statuses[0]?.mirror_error).toContain(
+      `the mirror does not serve ${server.url}/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2`,
+    )
+    expect(statuses[0]?.mirror_error).toContain('404')
+    expect(r.stderr).toContain('mirror_url dropped')
+    const catalog = await validateCatalog({ images: dir })
+    expect(catalog.problems.filter((p) => p.severity === 'error')).toEqual([])
   })
 
   it('--filter limits the definitions looked up', async () => {
