@@ -14,7 +14,7 @@ import {
 } from '../commands/options.js'
 import { planCommand } from '../commands/plan.js'
 import { mirrorCommand, mirrorCommandOptions } from '../commands/mirror.js'
-import { updateCommand } from '../commands/update.js'
+import { updateCommand, updateMirrorOf } from '../commands/update.js'
 import { validateCommand } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
@@ -33,6 +33,28 @@ interface Command {
 const flag = { type: 'boolean', default: false } as const
 const text = (value?: string): { type: 'string'; default?: string } =>
   value === undefined ? { type: 'string' } : { type: 'string', default: value }
+
+/** The S3 bucket flags of `mirror` and of `update --mirror-url`. */
+const bucketOptions = {
+  options: {
+    endpoint: text(),
+    region: text(),
+    bucket: text(),
+    prefix: text(),
+    'path-style': flag,
+    'access-key-id': text(),
+    'secret-access-key': text(),
+  },
+  help: {
+    '--endpoint URL': 'S3 endpoint (default: MIRROR_ENDPOINT, else AWS)',
+    '--region REGION': 'S3 region (default: AWS_REGION, else us-east-1)',
+    '--bucket NAME': 'the mirror bucket (default: MIRROR_BUCKET)',
+    '--prefix PREFIX': 'key prefix inside the bucket',
+    '--path-style': 'path-style requests (endpoint/bucket/key), as most non-AWS stores need',
+    '--access-key-id ID': 'default: AWS_ACCESS_KEY_ID (prefer the variable)',
+    '--secret-access-key KEY': 'default: AWS_SECRET_ACCESS_KEY (prefer the variable)',
+  },
+}
 
 const catalogOptions = {
   options: { images: text('etc/images/'), strict: flag } satisfies Options,
@@ -178,26 +200,14 @@ export const commands: Record<string, Command> = {
       images: catalogOptions.options.images,
       filter: text(),
       'dry-run': flag,
-      endpoint: text(),
-      region: text(),
-      bucket: text(),
-      prefix: text(),
-      'path-style': flag,
-      'access-key-id': text(),
-      'secret-access-key': text(),
+      ...bucketOptions.options,
       'source-cacert': text(),
     },
     help: {
       '--images PATH': catalogOptions.help['--images PATH'],
       '--filter REGEX': 'only definitions whose name matches',
       '--dry-run': 'list what would be uploaded, upload nothing',
-      '--endpoint URL': 'S3 endpoint (default: MIRROR_ENDPOINT, else AWS)',
-      '--region REGION': 'S3 region (default: AWS_REGION, else us-east-1)',
-      '--bucket NAME': 'the mirror bucket (default: MIRROR_BUCKET)',
-      '--prefix PREFIX': 'key prefix inside the bucket',
-      '--path-style': 'path-style requests (endpoint/bucket/key), as most non-AWS stores need',
-      '--access-key-id ID': 'default: AWS_ACCESS_KEY_ID (prefer the variable)',
-      '--secret-access-key KEY': 'default: AWS_SECRET_ACCESS_KEY (prefer the variable)',
+      ...bucketOptions.help,
       '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
     },
     run: (v, reporter) => mirrorCommand(mirrorCommandOptions(v), reporter),
@@ -205,7 +215,7 @@ export const commands: Record<string, Command> = {
   update: {
     summary: 'Bump tracked definitions (latest_url) to the newest upstream build, in place',
     usage:
-      'image-manager update [--images PATH] [--filter REGEX] [--dry-run] [--output json] [--cache-dir DIR]',
+      'image-manager update [--images PATH] [--filter REGEX] [--dry-run] [--output json] [--cache-dir DIR] [--mirror-url URL --bucket NAME ...]',
     options: {
       images: catalogOptions.options.images,
       filter: text(),
@@ -213,6 +223,8 @@ export const commands: Record<string, Command> = {
       output: text('text'),
       'source-cacert': text(),
       'cache-dir': text(),
+      'mirror-url': text(),
+      ...bucketOptions.options,
     },
     help: {
       '--images PATH': catalogOptions.help['--images PATH'],
@@ -222,6 +234,9 @@ export const commands: Record<string, Command> = {
       '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
       '--cache-dir DIR':
         'keep ETag / Last-Modified and bodies here between runs: an unchanged upstream answers 304',
+      '--mirror-url URL':
+        "mirror each new build to the bucket first; URL is the bucket's public url (mirror_url = URL/key)",
+      ...bucketOptions.help,
     },
     run: (v, reporter, io) => {
       if (v.output !== 'text' && v.output !== 'json')
@@ -234,6 +249,7 @@ export const commands: Record<string, Command> = {
           output: v.output,
           ...(v['source-cacert'] ? { sourceCacert: v['source-cacert'] as string } : {}),
           ...(v['cache-dir'] ? { cacheDir: v['cache-dir'] as string } : {}),
+          ...(v['mirror-url'] ? { mirror: updateMirrorOf(v) } : {}),
           write: (t) => io.out.write(t),
         },
         reporter,

@@ -112,25 +112,30 @@ export async function mirrorCommand(
   return counts.failed > 0 || errors.length > 0 ? 1 : 0
 }
 
-/** CLI flags (credentials better from the environment: flags show in process lists). */
+const str = (v: Values, name: string): string | undefined =>
+  typeof v[name] === 'string' && v[name] !== '' ? v[name] : undefined
+const opt = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, string>)
+
+/** The bucket flags of `mirror` and `update` (credentials better from the environment: flags show in process lists). */
+export function s3SettingsOf(v: Values): S3Settings {
+  return s3Settings({
+    ...opt('endpoint', str(v, 'endpoint')),
+    ...opt('region', str(v, 'region')),
+    ...opt('bucket', str(v, 'bucket')),
+    ...opt('prefix', str(v, 'prefix')),
+    pathStyle: v['path-style'] === true,
+    ...opt('accessKeyId', str(v, 'access-key-id')),
+    ...opt('secretAccessKey', str(v, 'secret-access-key')),
+  })
+}
+
 export function mirrorCommandOptions(v: Values): MirrorCommandOptions {
-  const str = (name: string): string | undefined =>
-    typeof v[name] === 'string' && v[name] !== '' ? v[name] : undefined
-  const opt = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-    value === undefined ? {} : ({ [key]: value } as Record<K, string>)
   return {
     images: v.images as string,
-    ...opt('filter', str('filter')),
+    ...opt('filter', str(v, 'filter')),
     dryRun: v['dry-run'] === true,
-    ...opt('sourceCacert', str('source-cacert')),
-    s3: s3Settings({
-      ...opt('endpoint', str('endpoint')),
-      ...opt('region', str('region')),
-      ...opt('bucket', str('bucket')),
-      ...opt('prefix', str('prefix')),
-      pathStyle: v['path-style'] === true,
-      ...opt('accessKeyId', str('access-key-id')),
-      ...opt('secretAccessKey', str('secret-access-key')),
-    }),
+    ...opt('sourceCacert', str(v, 'source-cacert')),
+    s3: s3SettingsOf(v),
   }
 }

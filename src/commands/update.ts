@@ -3,11 +3,16 @@
 // each definition whose upstream checksum changed, in place.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { errorsOf } from '../problems.js'
+import { errorsOf, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { checkUpdates } from '../upstream/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
 import type { DefinitionStatus } from '../upstream/types.js'
+import type { UpdateMirror } from '../mirror/claim.js'
+import { createS3Store, type MirrorStore, type S3Settings } from '../mirror/s3.js'
+import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
+import { progressLine, s3SettingsOf } from './mirror.js'
+import type { Values } from './options.js'
 
 export { checkUpdates, findUpdates } from '../upstream/find-updates.js'
 export type { Bump, FileUpdate } from '../upstream/types.js'
@@ -21,6 +26,8 @@ export interface UpdateCommandOptions {
   /** Keeps validators and bodies between runs, so an unchanged upstream answers 304. */
   cacheDir?: string
   cwd?: string
+  /** Mirror each new build before its bump claims a mirror_url. */
+  mirror?: UpdateMirrorOptions
   /** Where JSON goes (stdout). */
   write: (text: string) => void
 }
@@ -28,10 +35,47 @@ export interface UpdateCommandOptions {
 function line(s: DefinitionStatus): string {
   if (s.status === 'error') return `✗ ${s.image}: ${s.error}`
   if (s.status === 'current') return `= ${s.image}: ${s.from} is the newest build`
-  return `↑ ${s.image}: ${s.from} → ${s.to} (${s.build_date}, ${s.checksum}) ${s.url}`
+  const mirror = s.mirror_url ? `; mirror_url ${s.mirror_url} (${s.mirror})` : ''
+  return `↑ ${s.image}: ${s.from} → ${s.to} (${s.build_date}, ${s.checksum}) ${s.url}${mirror}`
 }
 
-/** Exit code: 0, or 1 when the catalog is invalid or some upstream could not be read. */
+/** Mirroring inside update: the bucket, and the public url its objects are served under. */
+export interface UpdateMirrorOptions {
+  s3: S3Settings
+  publicUrl: string
+  /** Replaces the SDK store (tests). */
+  store?: MirrorStore
+}
+
+/** `--mirror-url` and the bucket flags; a UserError (exit 2) for a url that is not http(s). */
+export function updateMirrorOf(v: Values): UpdateMirrorOptions {
+  const publicUrl = v['mirror-url'] as string
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl))
+    throw new UserError(`--mirror-url must be the bucket's public http(s) url, not '${publicUrl}'`)
+  return { s3: s3SettingsOf(v), publicUrl }
+}
+
+async function openMirror(
+  { s3, publicUrl, store }: UpdateMirrorOptions,
+  options: UpdateCommandOptions,
+  reporter: Reporter,
+): Promise<UpdateMirror> {
+  reporter.secret(s3.secretAccessKey)
+  return {
+    store: store ?? (await createS3Store(s3)),
+    prefix: s3.prefix,
+    publicUrl,
+    dryRun: options.dryRun,
+    http: await createUpstreamHttp(
+      options.sourceCacert ? { sourceCacert: options.sourceCacert } : {},
+    ),
+    onProgress: (image, p) => {
+      if (!p.done) reporter.info(progressLine(`${image} → mirror`, p))
+    },
+  }
+}
+
+/** Exit code: 0, or 1 when the catalog is invalid, some upstream could not be read or a configured mirror failed. */
 export async function updateCommand(
   options: UpdateCommandOptions,
   reporter: Reporter,
@@ -43,12 +87,16 @@ export async function updateCommand(
       : await HttpCache.open(path.resolve(cwd, options.cacheDir), {
           warn: (m) => reporter.warning(m),
         })
+  const mirror = options.mirror && (await openMirror(options.mirror, options, reporter))
   const result = await checkUpdates({
     images: options.images,
     cwd,
     ...(options.filter !== undefined ? { filter: options.filter } : {}),
     ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
     ...(cache ? { cache } : {}),
+    ...(mirror ? { mirror } : {}),
+  }).finally(() => {
+    if (mirror && !options.mirror?.store) mirror.store.close()
   })
   await cache?.save()
   reporter.problems(result.problems)
@@ -60,7 +108,12 @@ export async function updateCommand(
     for (const update of result.updates)
       await writeFile(path.resolve(cwd, update.file), update.content, 'utf8')
   }
-  const failed = result.statuses.filter((s) => s.status === 'error').length
+  // Without a configured mirror a dropped mirror_url is news, not a failure.
+  const failed = result.statuses.filter(
+    (s) => s.status === 'error' || (options.mirror && s.mirror_error),
+  ).length
+  for (const s of result.statuses)
+    if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
   const bumps = result.updates.reduce((n, u) => n + u.bumps.length, 0)
   if (options.output === 'json') {
     options.write(`${JSON.stringify(result.statuses, null, 2)}\n`)
