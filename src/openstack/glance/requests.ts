@@ -20,7 +20,7 @@ import {
   type ListImagesQuery,
 } from './urls.js'
 import { isStatus } from '../http/error.js'
-import type { HttpResponse, StreamBody } from '../http/client.js'
+import type { HttpRequest, HttpResponse, StreamBody } from '../http/client.js'
 
 export function glanceRequests(
   session: Session,
@@ -29,22 +29,26 @@ export function glanceRequests(
 ): GlanceClient {
   let importInfo: ImportInfo | undefined
 
-  /** Image bytes into `/stage` or `/file`: streamed, never sent twice. */
-  async function putData(
+  // A call Glance answers with 204 and no body. Its callers are async so that a
+  // URL that cannot be encoded rejects rather than throws.
+  async function noContent(
+    method: 'PUT' | 'POST' | 'DELETE',
     { url, template }: GlanceUrl,
-    data: StreamBody,
-    size?: number,
+    extra: Pick<HttpRequest, 'body' | 'headers'> = {},
   ): Promise<void> {
     await session.request({
-      method: 'PUT',
+      method,
       url,
       template,
       expected: [204],
-      body: data,
-      headers: sizeHeader(size),
       responseType: 'none',
+      ...extra,
     })
   }
+
+  /** Image bytes into `/stage` or `/file`: streamed, never sent twice. */
+  const putData = (where: GlanceUrl, data: StreamBody, size?: number): Promise<void> =>
+    noContent('PUT', where, { body: data, headers: sizeHeader(size) })
 
   async function* listPasses(query: ListImagesQuery): AsyncGenerator<Image, void, undefined> {
     const passes = query.osHidden === 'both' ? [false, true] : [query.osHidden]
@@ -144,50 +148,13 @@ export function glanceRequests(
       const operations = buildPatch(current, desired)
       return operations.length === 0 ? current : client.patchImage(current.id, operations)
     },
-    async addTag(id, tag) {
-      const { url, template } = glanceUrls.imageTag(endpoint, id, tag)
-      await session.request({ method: 'PUT', url, template, expected: [204], responseType: 'none' })
-    },
-    async removeTag(id, tag) {
-      const { url, template } = glanceUrls.imageTag(endpoint, id, tag)
-      await session.request({
-        method: 'DELETE',
-        url,
-        template,
-        expected: [204],
-        responseType: 'none',
-      })
-    },
-    async deactivateImage(id) {
-      const { url, template } = glanceUrls.imageAction(endpoint, id, 'deactivate')
-      await session.request({
-        method: 'POST',
-        url,
-        template,
-        expected: [204],
-        responseType: 'none',
-      })
-    },
-    async reactivateImage(id) {
-      const { url, template } = glanceUrls.imageAction(endpoint, id, 'reactivate')
-      await session.request({
-        method: 'POST',
-        url,
-        template,
-        expected: [204],
-        responseType: 'none',
-      })
-    },
-    async deleteImage(id) {
-      const { url, template } = glanceUrls.image(endpoint, id)
-      await session.request({
-        method: 'DELETE',
-        url,
-        template,
-        expected: [204],
-        responseType: 'none',
-      })
-    },
+    addTag: async (id, tag) => noContent('PUT', glanceUrls.imageTag(endpoint, id, tag)),
+    removeTag: async (id, tag) => noContent('DELETE', glanceUrls.imageTag(endpoint, id, tag)),
+    deactivateImage: async (id) =>
+      noContent('POST', glanceUrls.imageAction(endpoint, id, 'deactivate')),
+    reactivateImage: async (id) =>
+      noContent('POST', glanceUrls.imageAction(endpoint, id, 'reactivate')),
+    deleteImage: async (id) => noContent('DELETE', glanceUrls.image(endpoint, id)),
     async listMembers(id) {
       const { url, template } = glanceUrls.members(endpoint, id)
       const response = await session.request<{ members?: ImageMember[] }>({
@@ -220,16 +187,8 @@ export function glanceRequests(
       })
       return response.data
     },
-    async removeMember(id, projectId) {
-      const { url, template } = glanceUrls.member(endpoint, id, projectId)
-      await session.request({
-        method: 'DELETE',
-        url,
-        template,
-        expected: [204],
-        responseType: 'none',
-      })
-    },
+    removeMember: async (id, projectId) =>
+      noContent('DELETE', glanceUrls.member(endpoint, id, projectId)),
     async getImportInfo() {
       if (importInfo) return importInfo
       const { url, template } = glanceUrls.importInfo(endpoint)
