@@ -79,3 +79,24 @@ export function recordingReporter(): Reporter & { infos: string[]; warnings: str
     secret() {},
   }
 }
+
+/**
+ * Makes the bucket world-readable through Swift's own API (tempauth token,
+ * container read ACL `.r:*`) and returns the public url its objects are
+ * served under: `{storage url}/{bucket}/{key}`, as a mirror's web front would.
+ */
+export async function publishLocalBucket(bucket: string): Promise<string> {
+  const auth = await fetch(`${localS3Endpoint()}/auth/v1.0`, {
+    headers: { 'X-Auth-User': 'test:tester', 'X-Auth-Key': 'testing' },
+  })
+  const token = auth.headers.get('x-auth-token')
+  const storage = auth.headers.get('x-storage-url')
+  if (!auth.ok || !token || !storage)
+    throw new Error(`The local S3 store gave no Swift token (HTTP ${auth.status}); ${HOW}`)
+  const acl = await fetch(`${storage}/${bucket}`, {
+    method: 'POST',
+    headers: { 'X-Auth-Token': token, 'X-Container-Read': '.r:*' },
+  })
+  if (!acl.ok) throw new Error(`Could not make ${bucket} public: HTTP ${acl.status}`)
+  return `${storage}/${bucket}`
+}

@@ -1,0 +1,205 @@
+// `update --mirror-url` against the real S3 store (Swift s3api on loopback)
+// and a loopback upstream laid out like Ubuntu's cloud-images: the new build
+// is mirrored before the bump claims mirror_url, a re-run uploads nothing, and
+// a build that fails its checksum, a store that refuses or a public url that
+// does not serve the object never end in a mirror_url that points nowhere.
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { updateCommand, type UpdateMirrorOptions } from '../../../src/commands/update.js'
+import { createS3Store, type MirrorStore } from '../../../src/mirror/s3.js'
+import type { DefinitionStatus } from '../../../src/upstream/types.js'
+import { startUpstreamServer, type UpstreamServer } from '../../unit/upstream/upstream-server.js'
+import {
+  createLocalBucket,
+  listKeys,
+  localS3Settings,
+  publishLocalBucket,
+  recordingReporter,
+  uniqueBucket,
+} from '../../support/local-s3.js'
+
+const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
+const FILE = 'noble-server-cloudimg-amd64.img'
+// More than one 8 MiB part: the multipart path is the one tested.
+const build = randomBytes(20 * 1024 * 1024)
+const OLD_MIRROR = 'https://mirror.invalid/noble/20260119-noble.qcow2'
+
+let server: UpstreamServer
+let dir: string
+let file: string
+let original: string
+let bucket: string
+let publicUrl: string
+const stores: MirrorStore[] = []
+
+function catalog(url: string): string {
+  return `images:
+  - name: Ubuntu 24.04 # mirrored
+    shortname: noble
+    format: qcow2
+    login: ubuntu
+    min_disk: 8
+    min_ram: 512
+    status: active
+    visibility: public
+    multi: true
+    meta:
+      architecture: x86_64
+      hw_disk_bus: scsi
+      hw_rng_model: virtio
+      hw_scsi_model: virtio-scsi
+      hw_watchdog_action: reset
+      os_distro: ubuntu
+      os_version: '24.04'
+      replace_frequency: never
+      uuid_validity: none
+      provided_until: none
+    tags: []
+    latest_checksum_url: ${url}/noble/current/SHA256SUMS
+    latest_url: ${url}/noble/current/${FILE}
+    versions:
+      - version: '20260119'
+        url: ${url}/noble/20260119/${FILE}
+        mirror_url: ${OLD_MIRROR}
+        checksum: sha256:${sha256('old')}
+        build_date: 2026-01-19
+`
+}
+
+/** The upstream: a dated listing, the new build's SHA256SUMS (with `sum` for the image) and the image. */
+function publish(sum: string): void {
+  server.listing('/noble/', ['20260119/', '20260301/', 'current/'])
+  server.file('/noble/20260301/SHA256SUMS', `${sum} *${FILE}\n${sha256('x')} *other.img\n`)
+  server.file(`/noble/20260301/${FILE}`, build)
+}
+
+async function store(secretAccessKey = 'testing'): Promise<MirrorStore> {
+  const s = await createS3Store({ ...localS3Settings(bucket, 'images/'), secretAccessKey })
+  stores.push(s)
+  return s
+}
+
+async function update(mirror: UpdateMirrorOptions, dryRun = false) {
+  const reporter = recordingReporter()
+  let out = ''
+  const code = await updateCommand(
+    {
+      images: dir,
+      dryRun,
+      output: 'json',
+      mirror,
+      write: (t) => (out += t),
+    },
+    reporter,
+  )
+  return { code, reporter, statuses: JSON.parse(out) as DefinitionStatus[] }
+}
+
+const mirrorOf = async (s: MirrorStore, url = publicUrl): Promise<UpdateMirrorOptions> => ({
+  s3: localS3Settings(bucket, 'images/'),
+  publicUrl: url,
+  store: s,
+})
+
+const KEY = 'images/noble/20260301-noble.qcow2'
+
+beforeAll(async () => {
+  server = await startUpstreamServer()
+  dir = await mkdtemp(path.join(tmpdir(), 'update-mirror-'))
+  file = path.join(dir, 'images.yml')
+  original = catalog(server.url)
+})
+
+beforeEach(async () => {
+  bucket = uniqueBucket('update')
+  await createLocalBucket(bucket)
+  publicUrl = await publishLocalBucket(bucket)
+  publish(sha256(build))
+  await writeFile(file, original)
+})
+
+afterAll(async () => {
+  for (const s of stores) s.close()
+  await server.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('update with a mirror', () => {
+  it('mirrors the new build, then claims its mirror_url; a re-run uploads nothing', async () => {
+    const s = await store()
+    const r = await update(await mirrorOf(s))
+    expect(r.reporter.warnings).toEqual([])
+    expect(r.code).toBe(0)
+    const url = `${publicUrl}/${KEY}`
+    expect(r.statuses[0]).toMatchObject({
+      status: 'newer',
+      to: '20260301',
+      mirror_url: url,
+      mirror: `uploaded to s3://${bucket}/${KEY}`,
+    })
+    // Only the mirror_url line of the entry took the new value; the rest is the plain bump.
+    const after = await readFile(file, 'utf8')
+    expect(after).toContain(`        mirror_url: ${url}\n`)
+    expect(after).not.toContain(OLD_MIRROR)
+    expect(await listKeys(bucket)).toEqual([KEY])
+    // What the catalog now points at is the build, served anonymously.
+    const served = Buffer.from(await (await fetch(url)).arrayBuffer())
+    expect(sha256(served)).toBe(sha256(build))
+    expect(s.operations.CreateMultipartUpload).toBe(1)
+
+    // The same bump again (the catalog as before): the object is there with that checksum.
+    await writeFile(file, original)
+    const again = await store()
+    const r2 = await update(await mirrorOf(again))
+    expect(r2.code).toBe(0)
+    expect(r2.statuses[0]).toMatchObject({ mirror: `already in s3://${bucket}/${KEY}` })
+    expect(again.operations).toEqual({ HeadObject: 1 })
+    expect(await readFile(file, 'utf8')).toBe(after)
+  })
+
+  it('a build that does not match its checksum is neither uploaded nor bumped', async () => {
+    publish(sha256('another build'))
+    const r = await update(await mirrorOf(await store()))
+    expect(r.code).toBe(1)
+    expect(r.statuses[0]?.status).toBe('error')
+    expect(r.statuses[0]?.error).toMatch(/could not be mirrored: .*checksum/i)
+    expect(await readFile(file, 'utf8')).toBe(original)
+    expect(await listKeys(bucket)).toEqual([])
+  })
+
+  it('a store that refuses: the bump goes ahead without a mirror_url and says why, exit 1', async () => {
+    const r = await update(await mirrorOf(await store('wrong-secret')))
+    expect(r.code).toBe(1)
+    expect(r.statuses[0]).toMatchObject({ status: 'newer', to: '20260301' })
+    expect(r.statuses[0]?.mirror_url).toBeUndefined()
+    expect(r.statuses[0]?.mirror_error).toMatch(/not mirrored: .*check the mirror credentials/)
+    expect(r.reporter.warnings.join('\n')).toContain('not mirrored')
+    expect(r.reporter.warnings.join('\n')).not.toContain('wrong-secret')
+    const after = await readFile(file, 'utf8')
+    expect(after).toContain("version: '20260301'")
+    expect(after).not.toContain('mirror_url')
+    expect(await listKeys(bucket)).toEqual([])
+  })
+
+  it('a public url that does not serve the uploaded object is not claimed', async () => {
+    const r = await update(await mirrorOf(await store(), `${server.url}/not-the-mirror`))
+    expect(r.code).toBe(1)
+    expect(r.statuses[0]?.mirror_error).toContain(
+      `${server.url}/not-the-mirror/${KEY} does not serve it`,
+    )
+    expect(await readFile(file, 'utf8')).not.toContain('mirror_url')
+  })
+
+  it('--dry-run uploads nothing and writes nothing', async () => {
+    const s = await store()
+    const r = await update(await mirrorOf(s), true)
+    expect(r.code).toBe(0)
+    expect(r.statuses[0]).toMatchObject({ mirror: `would upload to s3://${bucket}/${KEY}` })
+    expect(s.operations).toEqual({ HeadObject: 1 })
+    expect(await listKeys(bucket)).toEqual([])
+    expect(await readFile(file, 'utf8')).toBe(original)
+  })
+})
