@@ -1,6 +1,8 @@
 // A loopback web server laid out like the real upstream sites: files by path
 // (with Last-Modified), autoindex-style listings of folders, and faults per
-// path (500, HTML garbage, a hang, an endless body). Counts requests.
+// path (500, HTML garbage, a hang, an endless body). Counts requests. With
+// `validators` it also sends an ETag and answers conditional requests with 304.
+import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 
 export interface Fault {
@@ -17,7 +19,19 @@ export interface UpstreamServer {
   fault(path: string, fault: Fault): void
   remove(path: string): void
   requests: string[]
+  /** Requests that carried If-None-Match or If-Modified-Since, and those answered 304. */
+  conditional: string[]
+  notModified: string[]
   close(): Promise<void>
+}
+
+export interface UpstreamServerOptions {
+  /**
+   * Default: Last-Modified sent, conditional requests ignored (answered 200).
+   * 'etag' / 'last-modified': that validator is honoured ('etag' sends both).
+   * 'none': neither header is sent.
+   */
+  validators?: 'etag' | 'last-modified' | 'none'
 }
 
 const DEFAULT_DATE = new Date('2026-07-13T16:27:00Z')
@@ -40,13 +54,19 @@ function render(path: string, entries: string[], style: string): string {
   ].join('\r\n')
 }
 
-export async function startUpstreamServer(): Promise<UpstreamServer> {
+export async function startUpstreamServer(
+  options: UpstreamServerOptions = {},
+): Promise<UpstreamServer> {
   const files = new Map<string, { body: Buffer; modified: Date }>()
   const faults = new Map<string, Fault>()
   const requests: string[] = []
+  const conditional: string[] = []
+  const notModified: string[] = []
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     requests.push(`${req.method} ${path}`)
+    if (req.headers['if-none-match'] || req.headers['if-modified-since'])
+      conditional.push(`${req.method} ${path}`)
     const fault = faults.get(path)
     if (fault?.kind === 'hang') return // never answers
     if (fault?.kind === 'status') {
@@ -80,10 +100,29 @@ export async function startUpstreamServer(): Promise<UpstreamServer> {
       res.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not Found</h1>')
       return
     }
+    const etag = `"${createHash('sha256').update(file.body).digest('hex').slice(0, 16)}"`
+    const validators = {
+      ...(options.validators === 'none' ? {} : { 'Last-Modified': file.modified.toUTCString() }),
+      ...(options.validators === 'etag' ? { ETag: etag } : {}),
+    }
+    // RFC 9110 13.2.2: If-None-Match decides when present, else If-Modified-Since (1 s precision).
+    const match = req.headers['if-none-match']
+    const since = Date.parse(req.headers['if-modified-since'] ?? '')
+    const unchanged =
+      options.validators === 'etag' && match !== undefined
+        ? match.split(',').some((m) => m.trim() === etag)
+        : (options.validators === 'etag' || options.validators === 'last-modified') &&
+          !Number.isNaN(since) &&
+          Math.floor(file.modified.getTime() / 1000) * 1000 <= since
+    if (unchanged) {
+      notModified.push(`${req.method} ${path}`)
+      res.writeHead(304, validators).end()
+      return
+    }
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(file.body.length),
-      'Last-Modified': file.modified.toUTCString(),
+      ...validators,
     })
     res.end(req.method === 'HEAD' ? undefined : file.body)
   })
@@ -101,6 +140,8 @@ export async function startUpstreamServer(): Promise<UpstreamServer> {
     fault: (path, fault) => void faults.set(path, fault),
     remove: (path) => void files.delete(path),
     requests,
+    conditional,
+    notModified,
     async close() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
