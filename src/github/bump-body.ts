@@ -32,19 +32,29 @@ export function bumpCommitMessage(file: string, bumps: readonly Bump[]): string 
   return `${bumpTitle(file, bumps)}\n\nNew upstream builds in ${oneLine(file, 200)}:\n${lines.join('\n')}\n`
 }
 
+/** The Mirror cell: the claimed mirror_url, or why the entry has none. */
+const mirrorCell = (b: Bump): string =>
+  !b.mirror
+    ? ''
+    : 'url' in b.mirror
+      ? markdownCode(b.mirror.url)
+      : `not mirrored: ${escapeMarkdown(b.mirror.error)}`
+
 export function bumpBody(file: string, bumps: readonly Bump[]): string {
   const cell = escapeMarkdown
+  // The Mirror column only where some bump has a mirror (or lost one).
+  const mirror = bumps.some((b) => b.mirror)
   const rows = bumps.map(
     (b) =>
       `| ${cell(b.image)} | ${cell(b.from)} → ${cell(b.to)} | ${cell(b.buildDate)} | ` +
-      `${markdownCode(b.checksum)} | ${markdownCode(b.url)} |`,
+      `${markdownCode(b.checksum)} | ${markdownCode(b.url)} |${mirror ? ` ${mirrorCell(b)} |` : ''}`,
   )
   const body = [
     BUMP_MARKER,
     `New upstream builds for ${markdownCode(file)}:`,
     '',
-    '| Image | Version | Build date | Checksum | Source |',
-    '| --- | --- | --- | --- | --- |',
+    `| Image | Version | Build date | Checksum | Source |${mirror ? ' Mirror |' : ''}`,
+    `| --- | --- | --- | --- | --- |${mirror ? ' --- |' : ''}`,
     ...rows,
     '',
     'The plan comment on this pull request shows what merging it imports. ' +

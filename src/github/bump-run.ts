@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
 import { errorsOf, UserError, type Problem } from '../problems.js'
+import type { UpdateMirror } from '../mirror/claim.js'
 import type { Reporter } from '../reporter.js'
 import { checkUpdates, type CheckUpdatesOptions } from '../upstream/find-updates.js'
 import type { DefinitionStatus, FileUpdate, FindUpdatesResult } from '../upstream/types.js'
@@ -31,6 +32,8 @@ export interface BumpRunOptions {
   /** Both needed unless `dryRun`. */
   target?: BumpTarget
   client?: GitHubClient
+  /** Mirror each new build before its pull request claims a mirror_url. */
+  mirror?: UpdateMirror
   /** Replaces the upstream check (tests). */
   check?: (options: CheckUpdatesOptions) => Promise<FindUpdatesResult & { problems: Problem[] }>
 }
@@ -53,6 +56,7 @@ export async function runBumpPullRequests(
     cwd,
     ...(options.filter ? { filter: options.filter } : {}),
     ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+    ...(options.mirror ? { mirror: options.mirror } : {}),
   }
   const found = await check(base)
   reporter.problems(found.problems)
@@ -64,6 +68,7 @@ export async function runBumpPullRequests(
   for (const s of statuses) {
     if (s.status === 'error') reporter.warning(`${s.file}: ${s.image}: ${s.error}`)
     else if (s.status === 'newer') reporter.info(`${s.file}: ${s.image}: ${s.from} → ${s.to}`)
+    if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
     else reporter.info(`${s.file}: ${s.image}: ${s.from} is the newest build`)
   }
   if (options.dryRun) return { statuses, results: [], problems: found.problems }

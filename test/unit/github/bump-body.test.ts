@@ -53,6 +53,21 @@ describe('bumpBody', () => {
     expect(text).toContain('2025-02-01\\x0a| injected | row |')
   })
 
+  it('adds a Mirror column when a bump has a mirror: the claimed url, or why it has none, escaped', () => {
+    const mirrored: Bump = { ...hostile, mirror: { url: 'https://m.test/a|b', note: 'uploaded' } }
+    const failed: Bump = { ...hostile, mirror: { error: 'HTTP 403 | @octocat <b>x</b>' } }
+    const html = renderGfm(bumpBody('f.yml', [mirrored, failed, { ...hostile, image: 'Plain' }]))
+    const rows = html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []
+    expect(rows).toHaveLength(4)
+    for (const row of rows) expect(row.match(/<t[dh]>/g)).toHaveLength(6)
+    expect(rows[0]).toContain('<th>Mirror</th>')
+    expect(rows[1]).toContain('<code>https://m.test/a|b</code>')
+    expect(textOf(rows[2] ?? '')).toContain('not mirrored: HTTP 403 | @\u2060octocat <b>x</b>')
+    expect(tagsOf(rows[2] ?? '')).not.toContain('<b>')
+    // Without any mirror the table keeps its five columns (asserted above).
+    expect(renderGfm(bumpBody('f.yml', [hostile]))).not.toContain('Mirror')
+  })
+
   it('keeps title and commit message on their lines', () => {
     expect(bumpTitle('f.yml', [hostile])).not.toContain('\n')
     expect(bumpTitle('f.yml', [hostile, hostile])).toBe('Update 2 images in f.yml')
