@@ -2,6 +2,7 @@
 // the shapes other tools leave behind and read end states without our own client.
 import { readFileSync } from 'node:fs'
 import { load } from 'js-yaml'
+import { RESERVED_KEYS } from '../../src/openstack/glance/types.js'
 import { localCloudsYamlPath } from './local-cloud.js'
 
 /** The local cloud's clouds.yaml (fails with a clear message when it is missing). */
@@ -19,39 +20,13 @@ export type RawImage = Record<string, unknown> & {
   os_hidden: boolean
 }
 
-/** Keys of the image JSON that Glance sets or owns: everything else is a property we wrote. */
-const GLANCE_KEYS = new Set([
-  'id',
-  'name',
-  'status',
-  'visibility',
-  'protected',
-  'os_hidden',
-  'disk_format',
-  'container_format',
-  'min_disk',
-  'min_ram',
-  'size',
-  'virtual_size',
-  'checksum',
-  'os_hash_algo',
-  'os_hash_value',
-  'owner',
-  'tags',
-  'created_at',
-  'updated_at',
-  'stores',
-  'self',
-  'file',
-  'schema',
-  'direct_url',
-  'locations',
-])
-
-/** The properties of an image that are not Glance's own (`os_glance_*` are Glance's). */
+/**
+ * The properties of an image that are not Glance's own: not its core attributes
+ * and links (the client's reserved keys), not `os_glance_*`.
+ */
 export function userProperties(image: RawImage): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(image).filter(([k]) => !GLANCE_KEYS.has(k) && !k.startsWith('os_glance_')),
+    Object.entries(image).filter(([k]) => !RESERVED_KEYS.has(k) && !k.startsWith('os_glance_')),
   )
 }
 
