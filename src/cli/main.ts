@@ -15,7 +15,7 @@ import {
 import { planCommand } from '../commands/plan.js'
 import { mirrorCommand, mirrorCommandOptions } from '../commands/mirror.js'
 import { updateCommand, updateMirrorOf } from '../commands/update.js'
-import { validateCommand } from '../commands/validate.js'
+import { validateCommand, validateCommandOptions } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
 import type { Reporter } from '../reporter.js'
@@ -115,10 +115,23 @@ const planOptions = {
 export const commands: Record<string, Command> = {
   validate: {
     summary: 'Check image definitions against the schema and the rules; point at each defect',
-    usage: 'image-manager validate [--images PATH] [--strict]',
-    ...catalogOptions,
-    run: (v, reporter) =>
-      validateCommand({ images: v.images as string, strict: v.strict === true }, reporter),
+    usage:
+      'image-manager validate [--images PATH] [--strict] [--check-urls [--changed FILE]... [--source-cacert FILE]]',
+    options: {
+      ...catalogOptions.options,
+      'check-urls': flag,
+      changed: { type: 'string', multiple: true },
+      'source-cacert': text(),
+    },
+    help: {
+      ...catalogOptions.help,
+      '--check-urls':
+        'also ask every url and mirror_url of enabled definitions (HEAD); dead ones are errors',
+      '--changed FILE':
+        'with --check-urls, only the definitions in FILE (repeatable or comma separated)',
+      '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
+    },
+    run: (v, reporter) => validateCommand(validateCommandOptions(v), reporter),
   },
   apply: {
     summary: 'Make the cloud match the definitions: run exactly the plan',

@@ -1,12 +1,26 @@
-// `validate`: check every definition file and point at each defect.
+// `validate`: check every definition file and point at each defect; with
+// `checkUrls`, also whether every url of the (changed) definitions answers.
+import path from 'node:path'
+import { checkUrls, type ChangedLines, type UrlCheck } from '../definitions/check-urls.js'
 import { validateCatalog } from '../definitions/validate.js'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
-import { errorsOf, type Problem } from '../problems.js'
+import { ConfigError } from '../openstack/errors.js'
+import { errorsOf, sortProblems, UserError, type Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
+import type { Values } from './options.js'
+
+export interface UrlCheckOptions {
+  /** Only definitions in these files (or on these lines); absent: every definition. */
+  changed?: ChangedLines
+  sourceCacert?: string
+}
 
 export interface ValidateCommandOptions {
   images: string
   strict: boolean
+  /** Check that every url and mirror_url answers (off when absent). */
+  checkUrls?: UrlCheckOptions
+  cwd?: string
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -19,26 +33,83 @@ function summaryTable(problems: readonly Problem[]): string {
   return ['| | Where | Problem |', '|---|---|---|', ...rows].join('\n')
 }
 
-/** Exit code: 0 valid, 1 invalid definitions. */
+/** `--changed a.yml,b.yml --changed c.yml` -> every definition of those files. */
+export function changedFiles(values: readonly string[], cwd = process.cwd()): ChangedLines {
+  const files = values.flatMap((v) => v.split(',')).map((f) => f.trim())
+  if (files.some((f) => f === '')) {
+    throw new UserError('--changed needs file names, e.g. --changed etc/images/ubuntu.yml')
+  }
+  return new Map(files.map((f) => [path.resolve(cwd, f), 'all' as const]))
+}
+
+/**
+ * The options of `validate` from CLI flags or action inputs (the same names):
+ * `check-urls`, `changed` (CLI) and `source-cacert`.
+ */
+export function validateCommandOptions(v: Values, cwd = process.cwd()): ValidateCommandOptions {
+  const changed = v.changed === undefined ? [] : ([] as string[]).concat(v.changed as string[])
+  if (changed.length > 0 && v['check-urls'] !== true) {
+    throw new UserError('--changed restricts --check-urls: give --check-urls too')
+  }
+  const sourceCacert = typeof v['source-cacert'] === 'string' ? v['source-cacert'] : undefined
+  return {
+    images: v.images as string,
+    strict: v.strict === true,
+    ...(v['check-urls'] === true
+      ? {
+          checkUrls: {
+            ...(changed.length > 0 ? { changed: changedFiles(changed, cwd) } : {}),
+            ...(sourceCacert ? { sourceCacert } : {}),
+          },
+        }
+      : {}),
+  }
+}
+
+function urlLine(check: UrlCheck): string {
+  const skipped = check.skipped ? ` (${plural(check.skipped, 'ftp url')} not checked)` : ''
+  return `urls: ${plural(check.urls, 'url')} of ${plural(check.definitions, 'definition')} checked${skipped}`
+}
+
+/** Exit code: 0 valid, 1 invalid definitions or a dead url. */
 export async function validateCommand(
   options: ValidateCommandOptions,
   reporter: Reporter,
 ): Promise<number> {
-  const catalog = await validateCatalog({ images: options.images, strict: options.strict })
-  const errors = errorsOf(catalog.problems).length
-  const warnings = catalog.problems.length - errors
+  const cwd = options.cwd ?? process.cwd()
+  const catalog = await validateCatalog({ images: options.images, strict: options.strict, cwd })
+  let problems = catalog.problems
+  let urls: UrlCheck | undefined
+  if (options.checkUrls) {
+    const { changed, sourceCacert } = options.checkUrls
+    try {
+      urls = await checkUrls(catalog.definitions, {
+        cwd,
+        ...(changed ? { changed } : {}),
+        ...(sourceCacert ? { sourceCacert } : {}),
+      })
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UserError(error.message, 2)
+      throw error
+    }
+    problems = sortProblems(problems.concat(urls.problems))
+  }
+  const errors = errorsOf(problems).length
+  const warnings = problems.length - errors
   const versions = catalog.definitions.reduce((n, d) => n + d.versions.length, 0)
-  reporter.problems(catalog.problems)
+  reporter.problems(problems)
   const counts = `${plural(catalog.files, 'file')}, ${plural(catalog.definitions.length, 'image')}, ${plural(versions, 'version')}`
   const line =
     errors > 0
       ? `✗ ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''} in ${plural(catalog.files, 'file')}`
       : `✓ valid: ${counts}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`
   reporter.info(line)
+  if (urls) reporter.info(urlLine(urls))
   await reporter.summary(
     [
       `### Image definitions: ${line}`,
-      catalog.problems.length ? summaryTable(catalog.problems) : '',
+      urls ? urlLine(urls) : '',
+      problems.length ? summaryTable(problems) : '',
     ]
       .filter(Boolean)
       .join('\n\n'),

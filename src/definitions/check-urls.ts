@@ -128,8 +128,10 @@ function failureOutcome(error: unknown, timedOut: boolean, timeoutMs: number): O
   const tls = /TLS|CERT/i.test(`${code ?? ''} ${reason}`)
   return {
     ok: false,
-    reason: `cannot be reached (${reason})`,
-    todo: tls ? 'fix the certificate or the trust setting' : 'check the host and port in the url',
+    reason: `cannot be reached: ${reason}`,
+    todo: tls
+      ? "fix the server's certificate or trust its CA"
+      : 'check the host and port in the url',
   }
 }
 

@@ -212,7 +212,7 @@ describe('checkUrls', () => {
     expect(requestsFor('/broken.img')).toHaveLength(1)
     expect(byLine(`${base}/moved-dead.img`)?.message).toMatch(/answers 404 Not Found/)
     expect(byLine(`http://127.0.0.1:${refusedPort}/x.img`)?.message).toMatch(
-      /cannot be reached \(connection refused\): check the host and port in the url, or remove this version$/,
+      /cannot be reached: connection refused: check the host and port in the url, or remove this version$/,
     )
   })
 
