@@ -74,7 +74,8 @@ export function applyOutputs(report: ApplyReport | undefined): Outputs {
 /**
  * What `update` found and did: builds newer than the catalog's, bump pull
  * requests by outcome (numbers, and all of them as JSON), and errors (upstreams
- * that could not be read plus pull requests that could not be kept).
+ * that could not be read, pull requests that could not be kept, builds a
+ * configured mirror failed for).
  */
 export function bumpOutputs(run: BumpRunResult): Outputs {
   const count = (operation: string): number =>
@@ -86,6 +87,6 @@ export function bumpOutputs(run: BumpRunResult): Outputs {
     'pull-requests-updated': String(count('updated')),
     'pull-requests-closed': String(count('closed')),
     'pull-requests': JSON.stringify(run.results),
-    errors: String(failedChecks + count('failed')),
+    errors: String(failedChecks + count('failed') + (run.mirrorFailed ?? 0)),
   }
 }

@@ -55,9 +55,10 @@ export function updateMirrorOf(v: Values): UpdateMirrorOptions {
   return { s3: s3SettingsOf(v), publicUrl }
 }
 
-async function openMirror(
+/** The store (the AWS SDK loads here) and download client of a mirror; close `store` after. */
+export async function openUpdateMirror(
   { s3, publicUrl, store }: UpdateMirrorOptions,
-  options: UpdateCommandOptions,
+  options: { dryRun: boolean; sourceCacert?: string },
   reporter: Reporter,
 ): Promise<UpdateMirror> {
   reporter.secret(s3.secretAccessKey)
@@ -87,7 +88,7 @@ export async function updateCommand(
       : await HttpCache.open(path.resolve(cwd, options.cacheDir), {
           warn: (m) => reporter.warning(m),
         })
-  const mirror = options.mirror && (await openMirror(options.mirror, options, reporter))
+  const mirror = options.mirror && (await openUpdateMirror(options.mirror, options, reporter))
   const result = await checkUpdates({
     images: options.images,
     cwd,

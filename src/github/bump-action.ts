@@ -9,11 +9,43 @@ import type { Reporter } from '../reporter.js'
 import { checkUpdates } from '../upstream/find-updates.js'
 import type { BumpTarget, PullRequestPer } from './bump-pull-requests.js'
 import { bumpSummary, runBumpPullRequests } from './bump-run.js'
+import { openUpdateMirror, updateMirrorOf, type UpdateMirrorOptions } from '../commands/update.js'
 import { createGitHubClient } from './octokit.js'
 import { openUpstreamCache, type ActionsCache } from './upstream-cache.js'
 
 /** The inputs only `update` reads (action.yml declares them; a test checks). */
-export const BUMP_INPUTS = ['token', 'pull-request-per', 'labels']
+export const BUMP_INPUTS = [
+  'token',
+  'pull-request-per',
+  'labels',
+  'mirror-url',
+  'mirror-bucket',
+  'mirror-endpoint',
+  'mirror-region',
+  'mirror-prefix',
+  'mirror-path-style',
+  'mirror-access-key-id',
+  'mirror-secret-access-key',
+]
+
+/** The mirror inputs, when `mirror-url` is set; unset bucket inputs fall back to MIRROR_* / AWS_* variables. */
+export function mirrorInputs(): UpdateMirrorOptions | undefined {
+  const url = core.getInput('mirror-url')
+  if (!url) return undefined
+  const secret = core.getInput('mirror-secret-access-key')
+  if (secret) core.setSecret(secret)
+  return updateMirrorOf({
+    'mirror-url': url,
+    bucket: core.getInput('mirror-bucket'),
+    endpoint: core.getInput('mirror-endpoint'),
+    region: core.getInput('mirror-region'),
+    prefix: core.getInput('mirror-prefix'),
+    'path-style':
+      core.getInput('mirror-path-style') !== '' && core.getBooleanInput('mirror-path-style'),
+    'access-key-id': core.getInput('mirror-access-key-id'),
+    'secret-access-key': secret,
+  })
+}
 
 export const GITHUB_TOKEN_WARNING =
   'Bump pull requests are opened with GITHUB_TOKEN: GitHub starts no workflow for them, so ' +
@@ -79,13 +111,21 @@ export async function runUpdateAction(
     warn: (m) => reporter.warning(m),
     info: (m) => reporter.info(m),
   })
+  const mirrorOptions = mirrorInputs()
+  const sourceCacert =
+    typeof values['source-cacert'] === 'string' ? values['source-cacert'] : undefined
+  const mirror =
+    mirrorOptions &&
+    (await openUpdateMirror(
+      mirrorOptions,
+      { dryRun, ...(sourceCacert ? { sourceCacert } : {}) },
+      reporter,
+    ))
   const run = await runBumpPullRequests(
     {
       images: values.images as string,
       ...(typeof values.filter === 'string' ? { filter: values.filter } : {}),
-      ...(typeof values['source-cacert'] === 'string'
-        ? { sourceCacert: values['source-cacert'] }
-        : {}),
+      ...(sourceCacert ? { sourceCacert } : {}),
       dryRun,
       per,
       labels: parseLabels(core.getInput('labels')),
@@ -96,9 +136,13 @@ export async function runUpdateAction(
       ...(upstreamCache
         ? { check: (o) => checkUpdates({ ...o, cache: upstreamCache.cache }) }
         : {}),
+      ...(mirror ? { mirror } : {}),
     },
     reporter,
-  ).finally(() => upstreamCache?.save())
+  ).finally(async () => {
+    mirror?.store.close()
+    await upstreamCache?.save()
+  })
   for (const [name, value] of Object.entries(bumpOutputs(run))) core.setOutput(name, value)
   if (run.problems.some((p) => p.severity === 'error')) {
     core.setOutput('result', 'invalid')

@@ -43,6 +43,8 @@ export interface BumpRunResult {
   results: BumpResult[]
   /** The catalog's own errors: nothing was looked up. */
   problems: Problem[]
+  /** Bumps a configured mirror failed for (they go ahead without mirror_url). */
+  mirrorFailed?: number
 }
 
 export async function runBumpPullRequests(
@@ -71,7 +73,8 @@ export async function runBumpPullRequests(
     if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
     else reporter.info(`${s.file}: ${s.image}: ${s.from} is the newest build`)
   }
-  if (options.dryRun) return { statuses, results: [], problems: found.problems }
+  const mirrorFailed = options.mirror ? statuses.filter((s) => s.mirror_error).length : 0
+  if (options.dryRun) return { statuses, results: [], problems: found.problems, mirrorFailed }
   if (!options.target || !options.client)
     throw new Error('update needs a repository and a token unless dry-run')
 
@@ -90,7 +93,7 @@ export async function runBumpPullRequests(
     else if (r.operation !== 'none')
       reporter.info(`Bump pull request ${r.operation}: ${what} ${r.url ?? r.branch}`)
   }
-  return { statuses, results, problems: found.problems }
+  return { statuses, results, problems: found.problems, mirrorFailed }
 }
 
 /** `file` as a path from the repository root with `/`; a catalog outside the repository is an error. */
