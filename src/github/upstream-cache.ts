@@ -22,12 +22,9 @@ export interface ActionsCache {
   saveCache(paths: string[], key: string): Promise<number>
 }
 
-type Env = Record<string, string | undefined>
-
 /** @actions/cache when the runner has the cache service; otherwise nothing is loaded. */
-export async function actionsCacheService(
-  env: Env = process.env,
-): Promise<ActionsCache | undefined> {
+export async function actionsCacheService(): Promise<ActionsCache | undefined> {
+  const env = process.env
   if (!env.ACTIONS_RUNTIME_TOKEN || !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL))
     return undefined
   const cache = await import('@actions/cache')
@@ -37,7 +34,6 @@ export async function actionsCacheService(
 export interface UpstreamCacheOptions {
   /** Default actionsCacheService. */
   service?: () => Promise<ActionsCache | undefined>
-  env?: Env
   warn: (message: string) => void
   info: (message: string) => void
 }
@@ -55,10 +51,10 @@ export interface UpstreamCacheSession {
 export async function openUpstreamCache(
   options: UpstreamCacheOptions,
 ): Promise<UpstreamCacheSession | undefined> {
-  const env = options.env ?? process.env
+  const env = process.env
   let service: ActionsCache | undefined
   try {
-    service = await (options.service ?? (() => actionsCacheService(env)))()
+    service = await (options.service ?? actionsCacheService)()
   } catch (error) {
     options.warn(
       `the Actions cache is not available (${getErrorMessage(error)}): no upstream cache`,
