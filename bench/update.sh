@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: `update --dry-run` over 30 tracked definitions (10 dated-folder
 # sites like Ubuntu, 10 like Debian, 10 fixed-name manifests like AlmaLinux)
-# against a loopback upstream, whole process, a fresh node each run: the
-# requests one run makes and its wall time, first with 30 newer builds,
-# then with none newer. Needs hyperfine (Debian package
+# against a loopback upstream that sends ETag and Last-Modified and answers
+# conditional requests with 304, whole process, a fresh node each run: the
+# requests one run makes (and how many were 304s) and its wall time, cold
+# (an empty --cache-dir) and warm (the cache of the run before), first with
+# 30 newer builds, then with none newer. Needs hyperfine (Debian package
 # `hyperfine`). Bundles the CLI from src/ into a temp dir first (no dist/ needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,7 @@ const [catalogFile, portFile] = process.argv.slice(2)
 const h = (alg, s) => createHash(alg).update(s).digest('hex')
 const files = new Map()
 let requests = 0
+let notModified = 0
 const listing = (entries) =>
   `<html><body><table>${['?C=N;O=D', '../', ...entries].map((e) => `<tr><td><a href="${e}">${e}</a></td><td>2026-07-13 16:27</td></tr>`).join('\n')}</table></body></html>`
 const images = []
@@ -30,11 +33,18 @@ const image = (name, latest, sums, version, url, checksum) =>
   `  - name: ${name}\n    shortname: ${name.toLowerCase().replace(/ /g, '-')}\n    format: qcow2\n    login: ubuntu\n    min_disk: 8\n    min_ram: 512\n    status: active\n    visibility: public\n    multi: true\n${meta}    latest_checksum_url: ${sums}\n    latest_url: ${latest}\n    versions:\n      - version: '${version}'\n        url: ${url}\n        checksum: ${checksum}\n        build_date: ${version.slice(0, 4)}-${version.slice(4, 6)}-${version.slice(6)}\n`
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname
-  if (path === '/__requests') return res.end(String(requests))
+  if (path === '/__requests') return res.end(`${requests} ${notModified}`)
   requests++
   const f = files.get(path)
   if (!f) return res.writeHead(404).end('not found')
-  res.writeHead(200, { 'Content-Length': Buffer.byteLength(f), 'Last-Modified': 'Wed, 27 May 2026 03:04:05 GMT' })
+  const validators = { ETag: `"${h('sha256', f).slice(0, 16)}"`, 'Last-Modified': 'Wed, 27 May 2026 03:04:05 GMT' }
+  const match = req.headers['if-none-match']
+  const since = req.headers['if-modified-since']
+  if (match !== undefined ? match === validators.ETag : since === validators['Last-Modified']) {
+    notModified++
+    return res.writeHead(304, validators).end()
+  }
+  res.writeHead(200, { 'Content-Length': Buffer.byteLength(f), ...validators })
   res.end(req.method === 'HEAD' ? undefined : f)
 })
 server.listen(0, '127.0.0.1', () => {
@@ -84,16 +94,25 @@ node "$dir/server.mjs" "$dir/catalog/images.yml" "$dir/base" &
 server_pid=$!
 for _ in $(seq 50); do [ -s "$dir/base" ] && break; sleep 0.1; done
 base=$(cat "$dir/base")
-cmd="node $dir/cli/index.js update --images $dir/catalog --dry-run --output json"
+cmd="node $dir/cli/index.js update --images $dir/catalog --dry-run --output json --cache-dir $dir/cache"
+# Requests (total and 304s) of one run of `$cmd`, from the server's counter.
+count() {
+  local before after
+  before=$(curl -s "$base/__requests")
+  $cmd >"$dir/out.json" || true
+  after=$(curl -s "$base/__requests")
+  echo "$1: $(( ${after% *} - ${before% *} )) requests, $(( ${after#* } - ${before#* } )) answered 304"
+}
 # Twice: every definition has a newer build, then (after one real update) none has.
 for state in newer current; do
-  $cmd >"$dir/out.json" || true
-  before=$(curl -s "$base/__requests")
-  $cmd >/dev/null || true
-  after=$(curl -s "$base/__requests")
+  rm -rf "$dir/cache"
+  count cold
   node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));const c={};for(const x of s)c[x.status]=(c[x.status]||0)+1;console.log(s.length+" tracked definitions:",JSON.stringify(c))' "$dir/out.json"
-  echo "requests per run: $((after - before))"
-  hyperfine --warmup 1 --runs "${RUNS:-20}" --export-markdown "$dir/result.md" "$cmd" >/dev/null
+  count warm
+  # cold: each run starts from an empty cache directory; warm: from the one the run before left.
+  hyperfine --warmup 1 --runs "${RUNS:-20}" --export-markdown "$dir/result.md" \
+    -n cold --prepare "rm -rf $dir/cache" "$cmd" \
+    -n warm --prepare true "$cmd" >/dev/null
   sed "s|$dir|\$TMP|g" "$dir/result.md"
   [ "$state" = newer ] && node "$dir/cli/index.js" update --images "$dir/catalog" >/dev/null
 done
