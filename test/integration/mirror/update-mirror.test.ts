@@ -11,6 +11,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { updateCommand, type UpdateMirrorOptions } from '../../../src/commands/update.js'
 import { createS3Store, type MirrorStore } from '../../../src/mirror/s3.js'
 import type { DefinitionStatus } from '../../../src/upstream/types.js'
+import { openUpdateMirror } from '../../../src/commands/update.js'
+import { bumpBranch } from '../../../src/github/bump-branch.js'
+import { runBumpPullRequests } from '../../../src/github/bump-run.js'
+import { createGitHubClient } from '../../../src/github/octokit.js'
+import { githubDouble } from '../../support/github-openapi.js'
+import { fakeRepository } from '../../support/github-repository.js'
+import { renderGfm, textOf } from '../../support/cmark-gfm.js'
 import { startUpstreamServer, type UpstreamServer } from '../../unit/upstream/upstream-server.js'
 import {
   createLocalBucket,
@@ -200,6 +207,57 @@ describe('update with a mirror', () => {
     expect(r.statuses[0]).toMatchObject({ mirror: `would upload to s3://${bucket}/${KEY}` })
     expect(s.operations).toEqual({ HeadObject: 1 })
     expect(await listKeys(bucket)).toEqual([])
+    expect(await readFile(file, 'utf8')).toBe(original)
+  })
+
+  it('a bump pull request carries the mirror_url only after the upload, and says why when it cannot', async () => {
+    const run = async (secret: string) => {
+      const repository = fakeRepository({
+        owner: 'acme',
+        repo: 'images',
+        files: { 'images.yml': original },
+      })
+      const github = githubDouble({ serve: (r) => repository.serve(r) })
+      const reporter = recordingReporter()
+      const s = await store(secret)
+      const mirror = await openUpdateMirror(
+        { s3: localS3Settings(bucket, 'images/'), publicUrl, store: s },
+        { dryRun: false },
+        reporter,
+      )
+      const result = await runBumpPullRequests(
+        {
+          images: dir,
+          cwd: dir,
+          root: dir,
+          dryRun: false,
+          per: 'file',
+          labels: [],
+          target: { owner: 'acme', repo: 'images', base: 'main' },
+          client: createGitHubClient({ token: 't', fetch: github.fetch }),
+          mirror,
+        },
+        reporter,
+      )
+      github.done()
+      const [pull] = repository.pulls
+      return { result, pull, text: repository.file(bumpBranch('images.yml'), 'images.yml') }
+    }
+
+    const ok = await run('testing')
+    expect(ok.result.mirrorFailed).toBe(0)
+    expect(ok.text).toContain(`mirror_url: ${publicUrl}/${KEY}`)
+    expect(ok.pull?.body).toContain('| Mirror |')
+    expect(textOf(renderGfm(ok.pull?.body ?? ''))).toContain(`${publicUrl}/${KEY}`)
+
+    // Another bucket, refused: the pull request bumps without a mirror_url and says why.
+    bucket = uniqueBucket('update')
+    await createLocalBucket(bucket)
+    const refused = await run('wrong-secret')
+    expect(refused.result.mirrorFailed).toBe(1)
+    expect(refused.text).toContain("version: '20260301'")
+    expect(refused.text).not.toContain('mirror_url')
+    expect(textOf(renderGfm(refused.pull?.body ?? ''))).toMatch(/not mirrored: .*HTTP 403/)
     expect(await readFile(file, 'utf8')).toBe(original)
   })
 })
