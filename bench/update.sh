@@ -25,6 +25,7 @@ const h = (alg, s) => createHash(alg).update(s).digest('hex')
 const files = new Map()
 let requests = 0
 let notModified = 0
+let bytes = 0
 const listing = (entries) =>
   `<html><body><table>${['?C=N;O=D', '../', ...entries].map((e) => `<tr><td><a href="${e}">${e}</a></td><td>2026-07-13 16:27</td></tr>`).join('\n')}</table></body></html>`
 const images = []
@@ -33,7 +34,7 @@ const image = (name, latest, sums, version, url, checksum) =>
   `  - name: ${name}\n    shortname: ${name.toLowerCase().replace(/ /g, '-')}\n    format: qcow2\n    login: ubuntu\n    min_disk: 8\n    min_ram: 512\n    status: active\n    visibility: public\n    multi: true\n${meta}    latest_checksum_url: ${sums}\n    latest_url: ${latest}\n    versions:\n      - version: '${version}'\n        url: ${url}\n        checksum: ${checksum}\n        build_date: ${version.slice(0, 4)}-${version.slice(4, 6)}-${version.slice(6)}\n`
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname
-  if (path === '/__requests') return res.end(`${requests} ${notModified}`)
+  if (path === '/__requests') return res.end(`${requests} ${notModified} ${bytes}`)
   requests++
   const f = files.get(path)
   if (!f) return res.writeHead(404).end('not found')
@@ -45,6 +46,7 @@ const server = createServer((req, res) => {
     return res.writeHead(304, validators).end()
   }
   res.writeHead(200, { 'Content-Length': Buffer.byteLength(f), ...validators })
+  if (req.method !== 'HEAD') bytes += Buffer.byteLength(f)
   res.end(req.method === 'HEAD' ? undefined : f)
 })
 server.listen(0, '127.0.0.1', () => {
@@ -95,13 +97,13 @@ server_pid=$!
 for _ in $(seq 50); do [ -s "$dir/base" ] && break; sleep 0.1; done
 base=$(cat "$dir/base")
 cmd="node $dir/cli/index.js update --images $dir/catalog --dry-run --output json --cache-dir $dir/cache"
-# Requests (total and 304s) of one run of `$cmd`, from the server's counter.
+# Requests (total and 304s) and body bytes of one run of `$cmd`, from the server's counters.
 count() {
-  local before after
-  before=$(curl -s "$base/__requests")
+  local r0 n0 b0 r1 n1 b1
+  read -r r0 n0 b0 < <(curl -s "$base/__requests")
   $cmd >"$dir/out.json" || true
-  after=$(curl -s "$base/__requests")
-  echo "$1: $(( ${after% *} - ${before% *} )) requests, $(( ${after#* } - ${before#* } )) answered 304"
+  read -r r1 n1 b1 < <(curl -s "$base/__requests")
+  echo "$1: $((r1 - r0)) requests, $((n1 - n0)) answered 304, $((b1 - b0)) body bytes"
 }
 # Twice: every definition has a newer build, then (after one real update) none has.
 for state in newer current; do
