@@ -34,7 +34,7 @@ const image = (name, latest, sums, version, url, checksum) =>
   `  - name: ${name}\n    shortname: ${name.toLowerCase().replace(/ /g, '-')}\n    format: qcow2\n    login: ubuntu\n    min_disk: 8\n    min_ram: 512\n    status: active\n    visibility: public\n    multi: true\n${meta}    latest_checksum_url: ${sums}\n    latest_url: ${latest}\n    versions:\n      - version: '${version}'\n        url: ${url}\n        checksum: ${checksum}\n        build_date: ${version.slice(0, 4)}-${version.slice(4, 6)}-${version.slice(6)}\n`
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname
-  if (path === '/__requests') return res.end(`${requests} ${notModified} ${bytes}`)
+  if (path === '/__requests') return res.end(`${requests} ${notModified} ${bytes}\n`)
   requests++
   const f = files.get(path)
   if (!f) return res.writeHead(404).end('not found')
