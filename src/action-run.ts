@@ -3,16 +3,19 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
+import * as github from '@actions/github'
 import { applyOutputs, planOutputs, type Outputs } from './action-outputs.js'
 import { applyCommand } from './commands/apply.js'
 import { applyCommandOptions, planCommandOptions, type Values } from './commands/options.js'
 import { planCommand, writePlanJson } from './commands/plan.js'
-import { validateCommand } from './commands/validate.js'
+import { validateCommand, validateCommandOptions } from './commands/validate.js'
 import { escapeLog } from './escape/log.js'
 import { createActionsReporter } from './github/actions-reporter.js'
 import { BUMP_INPUTS, runUpdateAction } from './github/bump-action.js'
 import { LIFECYCLE_INPUTS, runLifecycleAction } from './github/lifecycle-action.js'
+import { createGitHubClient } from './github/octokit.js'
 import { publishPlanComment } from './github/plan-comment.js'
+import { pullRequestChangedLines } from './github/pull-request-files.js'
 import type { Plan } from './plan/types.js'
 import { getErrorMessage } from './problems.js'
 import type { Reporter } from './reporter.js'
@@ -34,6 +37,7 @@ export const FLAGS = [
   'keep',
   'check-age',
   'dry-run',
+  'check-urls',
 ]
 export const TEXTS = [
   'images',
@@ -140,10 +144,18 @@ async function runCommand(
   if (command === 'lifecycle') return runLifecycleAction(values, reporter)
   if (command === 'update') return runUpdateAction(values, reporter)
   if (command === 'validate') {
-    const code = await validateCommand(
-      { images: values.images as string, strict: values.strict === true },
-      reporter,
-    )
+    const options = validateCommandOptions(values)
+    if (options.checkUrls) {
+      // On a pull request, only the definitions it changes.
+      const changed = await pullRequestChangedLines(
+        github.context,
+        () => createGitHubClient({ token: core.getInput('github-token') }),
+        process.env.GITHUB_WORKSPACE || process.cwd(),
+        (m) => reporter.warning(m),
+      )
+      if (changed) options.checkUrls.changed = changed
+    }
+    const code = await validateCommand(options, reporter)
     core.setOutput('result', code === 0 ? 'valid' : 'invalid')
     if (code !== 0) core.setFailed('Image definitions are invalid: see the annotations.')
     return

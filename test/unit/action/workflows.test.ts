@@ -141,7 +141,7 @@ describe('least permissions', () => {
       Object.entries(reusable.jobs).map(([name, job]) => [name, job.permissions]),
     )
     expect(permissions).toEqual({
-      validate: { contents: 'read' },
+      validate: { contents: 'read', 'pull-requests': 'read' },
       plan: { contents: 'read', 'pull-requests': 'write' },
       apply: { contents: 'read' },
       update: { contents: 'write', 'pull-requests': 'write' },
@@ -206,6 +206,13 @@ describe('the reusable workflow', () => {
     expect(concurrency?.['cancel-in-progress']).toBe(false)
   })
 
+  it('checks the urls of the changed definitions on pull requests unless switched off', () => {
+    expect(declared.inputs['check-urls']).toMatchObject({ type: 'boolean', default: true })
+    const step = reusable.jobs.validate?.steps?.find((s) => s.with?.command === 'validate')
+    expect(step?.with?.['check-urls']).toBe('${{ inputs.check-urls }}')
+    expect(reusable.jobs.validate?.permissions?.['pull-requests']).toBe('read')
+  })
+
   it('plans on pull requests only from this repository, applies on push and schedule', () => {
     expect(reusable.jobs.validate?.if).toBe("github.event_name == 'pull_request'")
     expect(reusable.jobs.plan?.if).toContain('head.repo.full_name == github.repository')
@@ -218,16 +225,15 @@ describe('the reusable workflow', () => {
       (reusable.jobs[job]?.steps ?? []).find(
         (s) => s.uses === './.image-manager-action' && s.with?.command === job,
       ) ?? {}
-    for (const job of ['plan', 'apply', 'update', 'lifecycle']) {
+    const jobs = ['validate', 'plan', 'apply', 'update', 'lifecycle']
+    for (const job of jobs) {
       for (const [name, value] of Object.entries(steps(job).with ?? {})) {
         if (name === 'command' || name === 'cloud' || name === 'token') continue
         expect(actionInputs, `${job}: ${name}`).toContain(name)
         expect(value, `${job}: ${name}`).toBe(`\${{ inputs.${name} }}`)
       }
     }
-    const passed = new Set(
-      ['plan', 'apply', 'update', 'lifecycle'].flatMap((job) => Object.keys(steps(job).with ?? {})),
-    )
+    const passed = new Set(jobs.flatMap((job) => Object.keys(steps(job).with ?? {})))
     const options = Object.keys(declared.inputs).filter((name) => actionInputs.includes(name))
     expect(options.filter((name) => !passed.has(name))).toEqual([])
   })
