@@ -22,8 +22,8 @@ interface Frame {
   /** Entries merged in (`<<`): explicit keys of the mapping win over them. */
   merge: boolean
   /** The value of a `<<` key: a mapping, an alias or a list of them, merged into `pointer`. */
-  mergeValue?: boolean
-  anchor?: Anchor
+  mergeValue: boolean
+  anchor: Anchor | undefined
 }
 
 interface Anchor {
@@ -34,12 +34,14 @@ interface Anchor {
   to: number
 }
 
-const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1')
+const escapePointer = (segment: string): string =>
+  segment.includes('~') || segment.includes('/')
+    ? segment.replace(/~/g, '~0').replace(/\//g, '~1')
+    : segment
 
 /** `<<` written plain (or tagged !!merge) is a merge key, as in PyYAML; quoted it is a key. */
-const isMergeKey = (source: string, e: Event): boolean =>
-  e.type === EVENT_ID.SCALAR &&
-  getScalarValue(source, e) === '<<' &&
+const isMergeKey = (source: string, e: ScalarEvent, value: string): boolean =>
+  value === '<<' &&
   (e.tagStart >= 0 ? /merge$/.test(source.slice(e.tagStart, e.tagEnd)) : e.style === 1)
 function scalarStart(source: string, e: ScalarEvent): number {
   if (e.tagStart >= 0) return e.tagStart
@@ -70,6 +72,14 @@ function eventStart(source: string, e: Event): number {
   }
 }
 
+const frame = (
+  kind: Frame['kind'],
+  pointer: string,
+  merge: boolean,
+  mergeValue = false,
+  anchor?: Anchor,
+): Frame => ({ kind, pointer, index: 0, key: null, keyOffset: -1, merge, mergeValue, anchor })
+
 /**
  * Index of the first document's nodes by JSON pointer ('' is the root). Nodes
  * reached through an alias or a merge key (`<<`) are indexed where they are
@@ -79,21 +89,15 @@ function eventStart(source: string, e: Event): number {
  */
 export function indexPositions(source: string, events: readonly Event[]): PositionIndex {
   const index: PositionIndex = new Map()
-  // Every entry in order, to copy an anchored node's descendants to an alias.
+  // The entries inside anchored collections, in order, to copy them to an alias.
+  // Nothing outside an anchor is ever copied, so a catalog without anchors logs nothing.
   const log: [string, NodeLocation][] = []
+  let openAnchors = 0
   const anchors = new Map<string, Anchor>()
   const stack: Frame[] = []
-  const frame = (kind: Frame['kind'], pointer: string, merge: boolean): Frame => ({
-    kind,
-    pointer,
-    index: 0,
-    key: null,
-    keyOffset: -1,
-    merge,
-  })
   const put = (pointer: string, location: NodeLocation, merge: boolean): void => {
-    log.push([pointer, location])
-    if (pointer.startsWith('\0')) return
+    if (openAnchors > 0) log.push([pointer, location])
+    if (pointer.charCodeAt(0) === 0) return // inside a complex key
     if (!merge || !index.has(pointer)) index.set(pointer, location)
   }
   /** The anchored node's descendants, again under `pointer`. */
@@ -112,7 +116,10 @@ export function indexPositions(source: string, events: readonly Event[]): Positi
     }
     if (e.type === EVENT_ID.POP) {
       const done = stack.pop()
-      if (done?.anchor) done.anchor.to = log.length
+      if (done?.anchor) {
+        done.anchor.to = log.length
+        openAnchors--
+      }
       continue
     }
     const top = stack[stack.length - 1]
@@ -120,12 +127,13 @@ export function indexPositions(source: string, events: readonly Event[]): Positi
     if (top.kind === 'map' && top.key === null) {
       // A key. Complex keys (collections) cannot be addressed by a pointer.
       top.keyOffset = eventStart(source, e)
-      if (isMergeKey(source, e)) {
-        top.key = '<<'
-        top.mergeValue = true
+      if (e.type === EVENT_ID.SCALAR) {
+        const key = getScalarValue(source, e)
+        top.key = key
+        if (isMergeKey(source, e, key)) top.mergeValue = true
         continue
       }
-      top.key = e.type === EVENT_ID.SCALAR ? getScalarValue(source, e) : '?'
+      top.key = '?'
       if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
         stack.push(frame('doc', '\0', false))
       }
@@ -134,7 +142,7 @@ export function indexPositions(source: string, events: readonly Event[]): Positi
     let pointer: string
     let merge = top.merge
     const location: NodeLocation = { value: eventStart(source, e) }
-    const merging = top.mergeValue === true
+    const merging = top.mergeValue
     if (top.kind === 'map') {
       pointer = merging ? top.pointer : `${top.pointer}/${escapePointer(top.key as string)}`
       location.key = top.keyOffset
@@ -155,7 +163,7 @@ export function indexPositions(source: string, events: readonly Event[]): Positi
         continue
       }
       if (e.type === EVENT_ID.SEQUENCE && top.kind !== 'seq') {
-        stack.push({ ...frame('seq', pointer, true), mergeValue: true })
+        stack.push(frame('seq', pointer, true, true))
         continue
       }
     } else {
@@ -169,13 +177,14 @@ export function indexPositions(source: string, events: readonly Event[]): Positi
       }
       put(pointer, location, merge)
     }
-    const anchorName = e.anchorStart >= 0 ? source.slice(e.anchorStart, e.anchorEnd) : null
-    const anchor: Anchor | undefined =
-      anchorName === null ? undefined : { pointer, location, from: log.length, to: log.length }
-    if (anchor && anchorName !== null) anchors.set(anchorName, anchor)
+    let anchor: Anchor | undefined
+    if (e.anchorStart >= 0) {
+      anchor = { pointer, location, from: log.length, to: log.length }
+      anchors.set(source.slice(e.anchorStart, e.anchorEnd), anchor)
+    }
     if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-      const kind = e.type === EVENT_ID.MAPPING ? 'map' : 'seq'
-      stack.push({ ...frame(kind, pointer, merge), ...(anchor ? { anchor } : {}) })
+      if (anchor) openAnchors++
+      stack.push(frame(e.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, merge, false, anchor))
     }
   }
   return index
@@ -189,7 +198,9 @@ export class LineMap {
   private readonly starts: number[] = [0]
 
   constructor(readonly source: string) {
-    for (let i = 0; i < source.length; i++) if (source[i] === '\n') this.starts.push(i + 1)
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
+      this.starts.push(i + 1)
+    }
   }
 
   locate(offset: number): { line: number; column: number } {
