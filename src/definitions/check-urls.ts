@@ -105,7 +105,7 @@ function statusOutcome(status: number): Outcome {
     return {
       ok: false,
       reason: `answers ${text}`,
-      todo: 'image sources must be readable without credentials; point it at a public build',
+      todo: 'check the url and whether it may be read (credentials in the url go as Basic auth)',
     }
   if (status >= 500)
     return {

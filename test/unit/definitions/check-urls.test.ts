@@ -48,6 +48,11 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (p === '/missing.img') return void res.writeHead(404).end('no such file')
   if (p === '/broken.img') return void res.writeHead(500).end('oops')
   if (p === '/hang.img') return // never answers
+  if (p === '/flaky.img') {
+    // Busy once, then there.
+    const busy = seen.filter((s) => s.path === p).length === 1
+    return void res.writeHead(busy ? 503 : 200, busy ? { 'Retry-After': '0' } : {}).end()
+  }
   if (p === '/moved.img') return void res.writeHead(302, { Location: '/live.img' }).end()
   if (p === '/moved-dead.img') return void res.writeHead(301, { Location: '/missing.img' }).end()
   if (p === '/private.img') {
@@ -216,6 +221,16 @@ describe('checkUrls', () => {
     )
   })
 
+  it('asks once more after a transient failure (503), not after a lasting one', async () => {
+    const { defs } = await definitions([
+      { name: 'Flaky', versions: [{ version: '1', url: `${base}/flaky.img` }] },
+    ])
+    seen.length = 0
+    const { problems } = await checkUrls(defs, { ...quick, cwd: dir })
+    expect(problems).toEqual([])
+    expect(requestsFor('/flaky.img').map((s) => s.method)).toEqual(['HEAD', 'HEAD'])
+  })
+
   it('gives up on a server that never answers when the timeout ends, not later', async () => {
     const { defs, at } = await definitions([
       { name: 'Hanging', versions: [{ version: '1', url: `${base}/hang.img` }] },
@@ -330,7 +345,9 @@ describe('checkUrls', () => {
     expect(problems[0]?.message).toContain(
       `url 'http://127.0.0.1:${new URL(base).port}/private.img'`,
     )
-    expect(problems[0]?.message).toMatch(/answers 401 Unauthorized/)
+    expect(problems[0]?.message).toMatch(
+      /answers 401 Unauthorized: check the url and whether it may be read/,
+    )
     expect(JSON.stringify(problems)).not.toMatch(/wrong|bob/)
   })
 
