@@ -10,6 +10,8 @@ import { getErrorMessage } from '../problems.js'
 export const CACHE_FILE = 'upstream-http-cache.json'
 /** Bounds the file whatever an upstream sends: listings are already capped per response. */
 export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024
+/** An entry no run asked for this many times in a row goes (last week's build folders). */
+export const MAX_IDLE_RUNS = 4
 const FORMAT = 1
 
 export type CachedMethod = 'GET' | 'HEAD'
@@ -19,6 +21,8 @@ export interface CacheEntry {
   lastModified?: string
   /** The body of a GET (bounded by the reader); a HEAD keeps only the validators. */
   body?: string
+  /** Runs in a row that did not ask for it. */
+  idle?: number
 }
 
 export interface HttpCacheOptions {
@@ -39,20 +43,11 @@ function isEntry(key: string, value: unknown): value is CacheEntry {
     optionalString('etag') &&
     optionalString('lastModified') &&
     optionalString('body') &&
+    (e.idle === undefined || (Number.isInteger(e.idle) && (e.idle as number) >= 0)) &&
     // A GET entry answers a 304 with its body: without one it is of no use.
     (typeof e.body === 'string' || !key.startsWith('GET ')) &&
     (e.etag !== undefined || e.lastModified !== undefined)
   )
-}
-
-/** A url with user info would put a password into the file (and into the Actions cache). */
-function cacheable(url: string): boolean {
-  try {
-    const u = new URL(url)
-    return u.username === '' && u.password === ''
-  } catch {
-    return false
-  }
 }
 
 export class HttpCache {
@@ -140,17 +135,21 @@ export class HttpCache {
     this.drop(key)
     const etag = headers.get('etag') ?? undefined
     const lastModified = headers.get('last-modified') ?? undefined
-    if ((etag === undefined && lastModified === undefined) || !cacheable(url)) return
+    if (etag === undefined && lastModified === undefined) return
     const entry: CacheEntry = {
       ...(etag !== undefined ? { etag } : {}),
       ...(lastModified !== undefined ? { lastModified } : {}),
       ...(body !== undefined ? { body } : {}),
     }
-    const size = sizeOf(key, entry)
-    if (!this.makeRoom(size)) return
-    this.entries.set(key, entry)
+    if (!this.makeRoom(sizeOf(key, entry))) return
+    this.set(key, entry)
     this.used.add(key)
-    this.size += size
+  }
+
+  private set(key: string, entry: CacheEntry): void {
+    this.drop(key)
+    this.entries.set(key, entry)
+    this.size += sizeOf(key, entry)
     this.changed = true
   }
 
@@ -172,11 +171,24 @@ export class HttpCache {
     return this.size + size <= this.maxBytes
   }
 
+  /** Counts the runs each entry went unasked, so urls no definition reads any more age out. */
+  private age(): void {
+    for (const [key, entry] of [...this.entries]) {
+      const { idle, ...rest } = entry
+      if (this.used.has(key)) {
+        if (idle !== undefined) this.set(key, rest)
+      } else if ((idle ?? 0) + 1 >= MAX_IDLE_RUNS) this.drop(key)
+      else this.set(key, { ...rest, idle: (idle ?? 0) + 1 })
+    }
+  }
+
   /**
-   * Writes the file (temp file + rename, so a reader never sees half of it) when
-   * something changed. Returns whether it wrote; a failure is a warning.
+   * Ends the run: ages the entries, then writes the file (temp file + rename, so a
+   * reader never sees half of it) when something changed. Returns whether it
+   * wrote; a failure is a warning.
    */
   async save(): Promise<boolean> {
+    this.age()
     if (!this.changed) return false
     const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     try {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createUpstreamHttp } from '../../../src/openstack/download/upstream-http.js'
 import { discover, type Outcome } from '../../../src/upstream/discover.js'
-import { CACHE_FILE, HttpCache } from '../../../src/upstream/http-cache.js'
+import { CACHE_FILE, HttpCache, MAX_IDLE_RUNS } from '../../../src/upstream/http-cache.js'
 import { createReader } from '../../../src/upstream/reader.js'
 import { almalinux, debian, ubuntu, type LaidOut } from './layouts.js'
 import {
@@ -221,6 +221,32 @@ describe('the conditional-request cache', () => {
     await read('/b', '/a')
     expect(seen(s, before).notModified).toEqual(['GET /b'])
     expect(warnings).toEqual([])
+  })
+
+  it('forgets urls no run asked for in MAX_IDLE_RUNS runs (last weeks build folders)', async () => {
+    const s = await startUpstreamServer({ validators: 'etag' })
+    server = s
+    s.file('/a', 'a')
+    s.file('/b', 'b')
+    const read = async (...paths: string[]) => {
+      const cache = await open()
+      const reader = createReader({ http: await createUpstreamHttp(), cache })
+      for (const p of paths) await reader.text(`${s.url}${p}`, 'the manifest')
+      await cache.save()
+      const file = JSON.parse(await readFile(path.join(dir, CACHE_FILE), 'utf8')) as {
+        entries: Record<string, { idle?: number }>
+      }
+      return file.entries
+    }
+    await read('/a', '/b')
+    for (let run = 1; run < MAX_IDLE_RUNS; run++)
+      expect((await read('/a'))[`GET ${s.url}/b`]).toMatchObject({ idle: run })
+    const entries = await read('/a')
+    expect(Object.keys(entries)).toEqual([`GET ${s.url}/a`])
+    expect(entries[`GET ${s.url}/a`]?.idle).toBeUndefined()
+    const before = mark(s)
+    await read('/b')
+    expect(seen(s, before).conditional).toEqual([])
   })
 
   it('writes atomically (no temp file left) and a directory it cannot write is a warning', async () => {
