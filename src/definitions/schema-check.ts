@@ -1,35 +1,17 @@
 // Checks parsed files against the published JSON Schema and turns ajv's errors
 // into problems at the exact line and column, one per defect.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule, { type FormatsPluginOptions } from 'ajv-formats'
+import type { ErrorObject } from 'ajv'
 import schema from '../../schemas/image-definitions.schema.json' with { type: 'json' }
 import type { Problem } from '../problems.js'
 import type { LoadedFile } from './load.js'
 import { MAX_PROBLEMS_PER_FILE, moreProblems } from './problem-limits.js'
+// Compiled ahead of time (scripts/compile-schema.mjs): compiling at start-up cost every run ~200 ms.
+import { validate, versionMeta } from './schema-validator.generated.js'
 
 type SchemaNode = Record<string, unknown>
 
 /** Schema errors described per file (some may be duplicates through aliases); the rest are counted. */
 const DESCRIBED_PER_FILE = 4 * MAX_PROBLEMS_PER_FILE
-
-// ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as (ajv: Ajv2020, options: FormatsPluginOptions) => Ajv2020
-
-let compiled: { ajv: Ajv2020; validate: ValidateFunction } | undefined
-
-function compile(): { ajv: Ajv2020; validate: ValidateFunction } {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false })
-    addFormats(ajv, ['date', 'date-time', 'iso-date-time', 'uri'])
-    ajv.addKeyword({ keyword: 'x-recommended', schemaType: 'array' })
-    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
-    compiled = { ajv, validate: ajv.compile(schema) }
-  }
-  return compiled
-}
-
-const validator = (): ValidateFunction => compile().validate
 
 /** The meta keys the SCS standard wants but the format does not require. */
 export const recommendedMetaKeys = (): string[] =>
@@ -160,7 +142,6 @@ function locate(file: LoadedFile, e: ErrorObject): number {
 }
 
 export function checkSchema(file: LoadedFile): Problem[] {
-  const validate = validator()
   if (validate(file.data)) return []
   // Only the first few are shown: describe those, count the rest (a file may hold millions).
   const located = relevant(validate.errors ?? []).map((e) => ({ e, offset: locate(file, e) }))
@@ -186,7 +167,6 @@ export function checkSchema(file: LoadedFile): Problem[] {
 
 /** What is wrong with meta given outside a file (e.g. --rotated-meta): a version meta's rules. */
 export function checkMetaValues(meta: Record<string, unknown>): string[] {
-  const validate = compile().ajv.getSchema(`${schema.$id}#/$defs/versionMeta`)
-  if (!validate || validate(meta)) return []
-  return relevant(validate.errors ?? []).map(message)
+  if (versionMeta(meta)) return []
+  return relevant(versionMeta.errors ?? []).map(message)
 }
