@@ -88,6 +88,7 @@ async function walk(
   depth: number,
   cwd: string,
   skipped: Problem[],
+  files: Set<string>,
 ): Promise<string[]> {
   const out: string[] = []
   const pending: [string, number][] = [[base, 0]]
@@ -110,20 +111,30 @@ async function walk(
       const full = path.join(dir, entry.name)
       // A directory is also a candidate: one named like a definition file gets a warning.
       if (entry.isDirectory() && level < depth) pending.push([full, level + 1])
+      if (entry.isFile()) files.add(full)
       out.push(full)
     }
   }
   return out
 }
 
-/** Keeps regular files; other entries named like definitions become warnings. */
+/**
+ * Keeps regular files; other entries named like definitions become warnings.
+ * `files` are those the directory listing showed as regular files: no stat
+ * for them (symlinks and the rest are followed by one).
+ */
 async function regularFiles(
   candidates: string[],
   cwd: string,
   skipped: Problem[],
+  files: ReadonlySet<string>,
 ): Promise<string[]> {
   const paths: string[] = []
   for (const p of candidates) {
+    if (files.has(p)) {
+      paths.push(p)
+      continue
+    }
     const shown = displayPath(p, cwd)
     let info
     try {
@@ -157,10 +168,11 @@ export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Pr
       if (info.code === 'ENOENT') throw new UserError(`No definition files match '${spec}'.`)
       throw fsError('read the directory', displayPath(base, cwd), info)
     }
-    const candidates = (await walk(base, depth, cwd, skipped)).filter(
+    const files = new Set<string>()
+    const candidates = (await walk(base, depth, cwd, skipped, files)).filter(
       (f) => pattern.test(f) && isYaml(f),
     )
-    const paths = await regularFiles(candidates, cwd, skipped)
+    const paths = await regularFiles(candidates, cwd, skipped, files)
     if (paths.length === 0) throw new UserError(`No definition files match '${spec}'${hint()}.`)
     return { paths: paths.sort(), skipped }
   }
@@ -177,9 +189,15 @@ export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Pr
   if (!info.isDirectory()) {
     throw new UserError(`Cannot read '${spec}': it is ${kindOf(info)}, not a definition file.`)
   }
+  const files = new Set<string>()
   let names: string[]
   try {
-    names = (await readdir(abs)).filter(isYaml).sort()
+    const entries = await readdir(abs, { withFileTypes: true })
+    for (const entry of entries) if (entry.isFile()) files.add(path.join(abs, entry.name))
+    names = entries
+      .map((entry) => entry.name)
+      .filter(isYaml)
+      .sort()
   } catch (error) {
     throw fsError('read the directory', spec, error)
   }
@@ -187,6 +205,7 @@ export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Pr
     names.map((n) => path.join(abs, n)),
     cwd,
     skipped,
+    files,
   )
   if (paths.length === 0) {
     throw new UserError(

@@ -1,6 +1,5 @@
 // Reads definition files and parses them into data plus a position index.
-import { constants } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   constructFromEvents,
@@ -41,16 +40,20 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024
 // Merge keys (`<<: *common`) as PyYAML's safe_load reads them; otherwise the core schema.
 const schema = CORE_SCHEMA.withTags(mergeTag)
 
-/** The bytes of a regular file; never blocks on a FIFO swapped in after the directory scan. */
-async function readRegularFile(absolute: string, shown: string): Promise<Uint8Array> {
-  let handle
+/**
+ * The bytes of a regular file; never blocks on a FIFO swapped in after the
+ * directory scan. Synchronous: a catalog is a few small local files, and each
+ * asynchronous step (open, stat, read, close) waited for the thread pool.
+ */
+function readRegularFile(absolute: string, shown: string): Uint8Array {
+  let fd
   try {
-    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
     throw fsError('read', shown, error)
   }
   try {
-    const info = await handle.stat()
+    const info = fstatSync(fd)
     if (!info.isFile()) {
       throw new UserError(`Cannot read '${shown}': it is ${kindOf(info)}, not a definition file.`)
     }
@@ -59,12 +62,12 @@ async function readRegularFile(absolute: string, shown: string): Promise<Uint8Ar
         `Cannot read '${shown}': it has ${info.size} bytes, more than the ${MAX_FILE_BYTES} a definition file may have.`,
       )
     }
-    return await handle.readFile()
+    return readFileSync(fd)
   } catch (error) {
     if (error instanceof UserError) throw error
     throw fsError('read', shown, error)
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -158,7 +161,7 @@ export async function loadDefinitionFiles(spec: string, cwd = process.cwd()): Pr
   const result: LoadResult = { files: [], problems: [...found.skipped], read: found.paths.length }
   for (const absolute of found.paths) {
     const shown = displayPath(absolute, cwd)
-    const text = decodeDefinitionFile(shown, await readRegularFile(absolute, shown))
+    const text = decodeDefinitionFile(shown, readRegularFile(absolute, shown))
     const parsed =
       typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : (text as Problem)
     if ('data' in parsed) result.files.push(parsed)
