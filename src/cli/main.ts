@@ -1,21 +1,11 @@
 // The command line: argv -> typed options -> the same command code the action runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { applyCommand } from '../commands/apply.js'
-import { checkCommand, checkOutput } from '../commands/check.js'
-import { catalogCommand } from '../commands/catalog.js'
-import { lifecycleCommand, lifecycleCommandOptions } from '../commands/lifecycle.js'
-import { listCommand } from '../commands/list.js'
-import { shareCommand } from '../commands/share.js'
 import {
   applyCommandOptions,
   planCommandOptions,
   rotatedDefaults,
   type Values,
 } from '../commands/options.js'
-import { planCommand } from '../commands/plan.js'
-import { mirrorCommand, mirrorCommandOptions } from '../commands/mirror.js'
-import { updateCommand, updateMirrorOf } from '../commands/update.js'
-import { validateCommand, validateCommandOptions } from '../commands/validate.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
 import type { Reporter } from '../reporter.js'
@@ -27,6 +17,7 @@ interface Command {
   usage: string
   options: Options
   help: Record<string, string>
+  /** Imports the command's module itself: validate or --help never load the cloud, S3 or upstream code. */
   run(values: Values, reporter: Reporter, io: TerminalStreams): Promise<number>
 }
 
@@ -131,7 +122,10 @@ export const commands: Record<string, Command> = {
         'with --check-urls, only the definitions in FILE (repeatable or comma separated)',
       '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
     },
-    run: (v, reporter) => validateCommand(validateCommandOptions(v), reporter),
+    run: async (v, reporter) => {
+      const { validateCommand, validateCommandOptions } = await import('../commands/validate.js')
+      return validateCommand(validateCommandOptions(v), reporter)
+    },
   },
   apply: {
     summary: 'Make the cloud match the definitions: run exactly the plan',
@@ -148,8 +142,10 @@ export const commands: Record<string, Command> = {
       '--concurrency N': 'definitions worked on at once (default: 4)',
       '--import-timeout SECONDS': 'how long one import may take (default: 1800)',
     },
-    run: (v, reporter, io) =>
-      applyCommand({ ...applyCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter),
+    run: async (v, reporter, io) => {
+      const { applyCommand } = await import('../commands/apply.js')
+      return applyCommand({ ...applyCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter)
+    },
   },
   list: {
     summary: 'List the managed images of a cloud',
@@ -159,11 +155,13 @@ export const commands: Record<string, Command> = {
       '--cloud NAME': planOptions.help['--cloud NAME'],
       '--tag TAG': planOptions.help['--tag TAG'],
     },
-    run: (v, reporter) =>
-      listCommand(
+    run: async (v, reporter) => {
+      const { listCommand } = await import('../commands/list.js')
+      return listCommand(
         { tag: v.tag as string, ...(v.cloud ? { cloud: v.cloud as string } : {}) },
         reporter,
-      ),
+      )
+    },
   },
   share: {
     summary: 'Share an image with a project or every project of a domain, or take the share back',
@@ -187,11 +185,12 @@ export const commands: Record<string, Command> = {
       '--remove': 'take the share back',
       '--dry-run': 'say what would change, change nothing',
     },
-    run: (v, reporter) => {
+    run: async (v, reporter) => {
       if (!v.image) throw new UserError('share needs --image NAME')
       if (!v.project === !v['all-projects']) {
         throw new UserError('share needs exactly one of --project P or --all-projects')
       }
+      const { shareCommand } = await import('../commands/share.js')
       return shareCommand(
         {
           image: v.image as string,
@@ -223,7 +222,10 @@ export const commands: Record<string, Command> = {
       ...bucketOptions.help,
       '--source-cacert FILE': planOptions.help['--source-cacert FILE'],
     },
-    run: (v, reporter) => mirrorCommand(mirrorCommandOptions(v), reporter),
+    run: async (v, reporter) => {
+      const { mirrorCommand, mirrorCommandOptions } = await import('../commands/mirror.js')
+      return mirrorCommand(mirrorCommandOptions(v), reporter)
+    },
   },
   update: {
     summary: 'Bump tracked definitions (latest_url) to the newest upstream build, in place',
@@ -251,9 +253,10 @@ export const commands: Record<string, Command> = {
         "mirror each new build to the bucket first; URL is the bucket's public url (mirror_url = URL/key)",
       ...bucketOptions.help,
     },
-    run: (v, reporter, io) => {
+    run: async (v, reporter, io) => {
       if (v.output !== 'text' && v.output !== 'json')
         throw new UserError(`--output must be text or json, not '${String(v.output)}'`)
+      const { updateCommand, updateMirrorOf } = await import('../commands/update.js')
       return updateCommand(
         {
           images: v.images as string,
@@ -291,8 +294,9 @@ export const commands: Record<string, Command> = {
       '--rotated-meta KEY=VALUE': "as for plan: shapes the catalog's images with --images",
       '--rotated-hidden': "as for plan: shapes the catalog's images with --images",
     },
-    run: (v, reporter) => {
+    run: async (v, reporter) => {
       const rotated = rotatedDefaults(v)
+      const { checkCommand, checkOutput } = await import('../commands/check.js')
       return checkCommand(
         {
           strict: v.strict === true,
@@ -310,8 +314,10 @@ export const commands: Record<string, Command> = {
     summary: 'Show what apply would change in the cloud: imports, renames, updates, retention',
     usage: 'image-manager plan [--images PATH] [--cloud NAME] [options]',
     ...planOptions,
-    run: (v, reporter, io) =>
-      planCommand({ ...planCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter),
+    run: async (v, reporter, io) => {
+      const { planCommand } = await import('../commands/plan.js')
+      return planCommand({ ...planCommandOptions(v), color: Boolean(io.out.isTTY) }, reporter)
+    },
   },
   lifecycle: {
     summary: 'Compare the catalog with endoflife.date: missing releases, images past end of life',
@@ -323,7 +329,10 @@ export const commands: Record<string, Command> = {
       '--eol-url URL':
         'base url of the endoflife.date API or a mirror (default: https://endoflife.date)',
     },
-    run: (v, reporter) => lifecycleCommand(lifecycleCommandOptions(v), reporter),
+    run: async (v, reporter) => {
+      const { lifecycleCommand, lifecycleCommandOptions } = await import('../commands/lifecycle.js')
+      return lifecycleCommand(lifecycleCommandOptions(v), reporter)
+    },
   },
   catalog: {
     summary: "Write the catalog page for the cloud's users: one table as Markdown and static HTML",
@@ -342,8 +351,9 @@ export const commands: Record<string, Command> = {
       '--html FILE': 'write a static HTML page (no scripts)',
       '--markdown FILE': 'write the Markdown table (printed when neither file is given)',
     },
-    run: (v, reporter) =>
-      catalogCommand(
+    run: async (v, reporter) => {
+      const { catalogCommand } = await import('../commands/catalog.js')
+      return catalogCommand(
         {
           images: v.images as string,
           strict: v.strict === true,
@@ -354,7 +364,8 @@ export const commands: Record<string, Command> = {
           ...(v.markdown ? { markdown: v.markdown as string } : {}),
         },
         reporter,
-      ),
+      )
+    },
   },
 }
 
