@@ -1,0 +1,676 @@
+export const id = 699;
+export const ids = [699];
+export const modules = {
+
+/***/ 9699:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ s3SettingsOf),
+/* harmony export */   mirrorCommand: () => (/* binding */ mirrorCommand),
+/* harmony export */   mirrorCommandOptions: () => (/* binding */ mirrorCommandOptions),
+/* harmony export */   o: () => (/* binding */ progressLine)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _definitions_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3008);
+/* harmony import */ var _openstack_download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4317);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2095);
+/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8368);
+/* harmony import */ var _mirror_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1228);
+/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
+// `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
+// a time (memory stays at one upload's parts), skipping those already there.
+
+
+
+
+
+
+
+const MiB = 1024 * 1024;
+const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
+function progressLine(label, p) {
+    const total = p.total !== undefined ? ` of ${mib(p.total)}` : '';
+    return `  ${label}: ${mib(p.bytes)}${total} at ${mib(p.rate)}/s`;
+}
+function outcomeLine(o, bucket) {
+    const where = `s3://${bucket}/${o.target.key}`;
+    switch (o.status) {
+        case 'skipped':
+            return `= ${o.target.image} ${o.target.version}: ${o.reason} (${where})`;
+        case 'would-upload':
+            return `+ ${o.target.image} ${o.target.version}: would upload ${o.target.url} to ${where} (${o.reason})`;
+        case 'uploaded': {
+            const rate = o.elapsedMs > 0 ? (o.bytes * 1000) / o.elapsedMs : 0;
+            return `↑ ${o.target.image} ${o.target.version}: ${mib(o.bytes)} to ${where} in ${(o.elapsedMs / 1000).toFixed(1)} s (${mib(rate)}/s)`;
+        }
+        case 'failed':
+            return `✗ ${o.target.image} ${o.target.version}: ${o.error}`;
+    }
+}
+/** Exit code: 0; 1 when the catalog is invalid or a build could not be mirrored. */
+async function mirrorCommand(options, reporter) {
+    const cwd = options.cwd ?? process.cwd();
+    reporter.secret(options.s3.secretAccessKey);
+    let filter;
+    try {
+        filter = options.filter === undefined ? undefined : new RegExp(options.filter);
+    }
+    catch (error) {
+        throw new _problems_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--filter '${options.filter}' is not a valid regular expression: ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(error)}`);
+    }
+    const catalog = await (0,_definitions_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .validateCatalog */ .C)({ images: options.images, cwd });
+    reporter.problems(catalog.problems);
+    if ((0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(catalog.problems).length > 0) {
+        reporter.warning('the definitions are invalid: nothing was mirrored');
+        return 1;
+    }
+    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizePrefix */ .i)(options.s3.prefix), filter);
+    for (const e of errors)
+        reporter.warning(e);
+    const store = options.store ?? (await (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__/* .createS3Store */ .oT)(options.s3));
+    const http = await (0,_openstack_download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__/* .createUpstreamHttp */ .kf)({
+        ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+    });
+    const counts = { uploaded: 0, skipped: 0, 'would-upload': 0, failed: 0 };
+    let bytes = 0;
+    try {
+        for (const target of targets) {
+            const label = `${target.image} ${target.version}`;
+            const outcome = await (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorBuild */ .i)(target, store, {
+                dryRun: options.dryRun,
+                http,
+                baseDir: cwd,
+                onProgress: (p) => {
+                    if (!p.done)
+                        reporter.info(progressLine(label, p));
+                },
+                ...(options.progressIntervalMs !== undefined
+                    ? { progressIntervalMs: options.progressIntervalMs }
+                    : {}),
+            });
+            counts[outcome.status]++;
+            if (outcome.status === 'uploaded')
+                bytes += outcome.bytes;
+            if (outcome.status === 'failed')
+                reporter.warning(outcomeLine(outcome, store.bucket));
+            else
+                reporter.info(outcomeLine(outcome, store.bucket));
+        }
+    }
+    finally {
+        if (!options.store)
+            store.close();
+    }
+    const shown = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, options.images)) || '.';
+    reporter.info(options.dryRun
+        ? `${targets.length} build(s) in ${shown}: would upload ${counts['would-upload']}, ${counts.skipped} already mirrored, ${counts.failed} failed`
+        : `${targets.length} build(s) in ${shown}: uploaded ${counts.uploaded} (${mib(bytes)}), ${counts.skipped} already mirrored, ${counts.failed} failed`);
+    return counts.failed > 0 || errors.length > 0 ? 1 : 0;
+}
+const str = (v, name) => typeof v[name] === 'string' && v[name] !== '' ? v[name] : undefined;
+const opt = (key, value) => value === undefined ? {} : { [key]: value };
+/** The bucket flags of `mirror` and `update` (credentials better from the environment: flags show in process lists). */
+function s3SettingsOf(v) {
+    return (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__/* .s3Settings */ .os)({
+        ...opt('endpoint', str(v, 'endpoint')),
+        ...opt('region', str(v, 'region')),
+        ...opt('bucket', str(v, 'bucket')),
+        ...opt('prefix', str(v, 'prefix')),
+        pathStyle: v['path-style'] === true,
+        ...opt('accessKeyId', str(v, 'access-key-id')),
+        ...opt('secretAccessKey', str(v, 'secret-access-key')),
+    });
+}
+function mirrorCommandOptions(v) {
+    return {
+        images: v.images,
+        ...opt('filter', str(v, 'filter')),
+        dryRun: v['dry-run'] === true,
+        ...opt('sourceCacert', str(v, 'source-cacert')),
+        s3: s3SettingsOf(v),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ mirrorKey),
+/* harmony export */   i: () => (/* binding */ normalizePrefix)
+/* harmony export */ });
+/** '' or the prefix with exactly one trailing slash and no leading one. */
+function normalizePrefix(prefix) {
+    const trimmed = (prefix ?? '').replace(/^\/+/, '').replace(/\/+$/, '');
+    return trimmed === '' ? '' : `${trimmed}/`;
+}
+/** The object key of one version, or an Error naming why it has none. */
+function mirrorKey(def, version, prefix) {
+    if (!def.shortname)
+        return new Error(`${def.name} has no shortname, so it has no mirror key`);
+    if (/[/\\]|^\.\.?$/.test(def.shortname) || /[/\\]/.test(version.version))
+        return new Error(`${def.name} ${version.version}: shortname and version may not contain '/' in a mirror key`);
+    return `${normalizePrefix(prefix)}${def.shortname}/${version.version}-${def.shortname}.${def.format}`;
+}
+
+
+/***/ }),
+
+/***/ 8368:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ mirrorBuild),
+  C: () => (/* binding */ mirrorTargets)
+});
+
+// EXTERNAL MODULE: ./src/openstack/download/download.ts
+var download_download = __webpack_require__(2149);
+// EXTERNAL MODULE: ./src/problems.ts
+var problems = __webpack_require__(2095);
+;// CONCATENATED MODULE: ./src/mirror/decide.ts
+// Whether a build must be uploaded: the object's checksum metadata is the proof
+// that it holds this build.
+/**
+ * Skip when the object carries the expected checksum; without an expected one,
+ * any checksum the mirror recorded will do (it was verified when it was written).
+ */
+function decideUpload(existing, expected) {
+    if (existing === null)
+        return { action: 'upload', reason: 'not mirrored yet' };
+    const have = existing.checksum?.trim().toLowerCase();
+    if (have === undefined || have === '')
+        return { action: 'upload', reason: 'the object has no checksum metadata' };
+    if (expected === undefined)
+        return { action: 'skip', reason: `mirrored (${have})` };
+    if (have === expected.trim().toLowerCase())
+        return { action: 'skip', reason: 'mirrored with the same checksum' };
+    return { action: 'upload', reason: `the object holds another build (${have})` };
+}
+
+// EXTERNAL MODULE: ./src/mirror/key.ts
+var mirror_key = __webpack_require__(1228);
+;// CONCATENATED MODULE: ./src/mirror/mirror.ts
+
+
+
+
+/** Every version of the definitions (that match `filter`) with its key; versions without one as errors. */
+function mirrorTargets(definitions, prefix, filter) {
+    const targets = [];
+    const errors = [];
+    for (const def of definitions) {
+        if (filter && !filter.test(def.name))
+            continue;
+        for (const v of def.versions) {
+            const key = (0,mirror_key/* mirrorKey */.D)(def, v, prefix);
+            if (key instanceof Error) {
+                errors.push(key.message);
+                continue;
+            }
+            targets.push({
+                image: def.name,
+                version: v.version,
+                url: v.url,
+                ...(v.checksum ? { checksum: v.checksum } : {}),
+                key,
+            });
+        }
+    }
+    return { targets, errors };
+}
+async function mirrorBuild(target, store, options = {}) {
+    const now = options.now ?? Date.now;
+    let stage = 'store';
+    try {
+        const decision = decideUpload(await store.head(target.key), target.checksum);
+        if (decision.action === 'skip')
+            return { status: 'skipped', target, reason: decision.reason };
+        if (target.checksum === undefined)
+            return {
+                status: 'failed',
+                target,
+                stage: 'source',
+                error: `${target.image} ${target.version} has no checksum: only builds verified on the way are mirrored`,
+            };
+        if (options.dryRun)
+            return { status: 'would-upload', target, reason: decision.reason };
+        const started = now();
+        stage = 'source';
+        const download = await (0,download_download/* openDownload */.pi)(target.url, {
+            expected: target.checksum,
+            ...(options.http ? { http: options.http } : {}),
+            ...(options.baseDir ? { baseDir: options.baseDir } : {}),
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            ...(options.progressIntervalMs !== undefined
+                ? { progressIntervalMs: options.progressIntervalMs }
+                : {}),
+            now,
+        });
+        // An upload that fails because its body failed is the source's fault.
+        let bodyFailed = false;
+        download.stream.once('error', () => (bodyFailed = true));
+        stage = 'store';
+        try {
+            await store.upload({
+                key: target.key,
+                body: download.stream,
+                metadata: { checksum: target.checksum.trim().toLowerCase() },
+                ...(download.size !== undefined ? { size: download.size } : {}),
+            });
+        }
+        finally {
+            if (bodyFailed)
+                stage = 'source';
+        }
+        stage = 'source';
+        const result = await download.result;
+        return { status: 'uploaded', target, bytes: result.bytes, elapsedMs: now() - started };
+    }
+    catch (error) {
+        return { status: 'failed', target, error: (0,problems/* getErrorMessage */.u1)(error), stage };
+    }
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   oT: () => (/* binding */ createS3Store),
+/* harmony export */   os: () => (/* binding */ s3Settings)
+/* harmony export */ });
+/* unused harmony exports PART_SIZE, QUEUE_SIZE, describeS3Error */
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2095);
+
+/** Bytes buffered per part and parts in flight: memory stays at about their product. */
+const PART_SIZE = 8 * 1024 * 1024;
+const QUEUE_SIZE = 2;
+const statusOf = (error) => error?.$metadata?.httpStatusCode;
+/** A message for the user: the bucket and key, the status, never a credential. */
+function describeS3Error(what, error) {
+    const e = (error ?? {});
+    const status = statusOf(error);
+    const code = e.Code ?? e.name;
+    const hint = status === 403 || code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch'
+        ? ': check the mirror credentials and that they may write to the bucket'
+        : code === 'NoSuchBucket'
+            ? ': create the bucket first'
+            : '';
+    const detail = [status !== undefined ? `HTTP ${status}` : undefined, code, e.message]
+        .filter((x) => x !== undefined && x !== '')
+        .join(' ');
+    return `${what} failed (${detail})${hint}`;
+}
+/** Connects lazily: the SDK loads here, not when this module is imported. */
+async function createS3Store(settings) {
+    // The SDK warns on every Node older than 22; this project supports Node 20.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const [{ S3Client, HeadObjectCommand }, { Upload }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19)),
+    ]);
+    const client = new S3Client({
+        region: settings.region,
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+        forcePathStyle: settings.pathStyle,
+        credentials: {
+            accessKeyId: settings.accessKeyId,
+            secretAccessKey: settings.secretAccessKey,
+        },
+        // Many S3-compatible stores (Swift's s3api among them) reject the SDK's
+        // default trailing CRC checksums; the build's own checksum is verified anyway.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const operations = {};
+    client.middlewareStack.add((next, context) => (args) => {
+        const name = (context.commandName ?? 'unknown').replace(/Command$/, '');
+        operations[name] = (operations[name] ?? 0) + 1;
+        return next(args);
+    }, { step: 'initialize', name: 'countOperations' });
+    const bucket = settings.bucket;
+    return {
+        bucket,
+        operations,
+        async head(key) {
+            try {
+                const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+                const checksum = out.Metadata?.checksum;
+                return {
+                    ...(out.ContentLength !== undefined ? { size: out.ContentLength } : {}),
+                    ...(checksum !== undefined ? { checksum } : {}),
+                };
+            }
+            catch (error) {
+                if (statusOf(error) === 404)
+                    return null;
+                throw new Error(describeS3Error(`HEAD s3://${bucket}/${key}`, error), { cause: error });
+            }
+        },
+        async upload(request) {
+            const upload = new Upload({
+                client,
+                params: {
+                    Bucket: bucket,
+                    Key: request.key,
+                    Body: request.body,
+                    ContentType: 'application/octet-stream',
+                    Metadata: request.metadata,
+                },
+                partSize: PART_SIZE,
+                queueSize: QUEUE_SIZE,
+                leavePartsOnError: false,
+            });
+            // A failing body (checksum mismatch, broken download) must stop the upload.
+            const failed = new Promise((_, reject) => {
+                request.body.once('error', (error) => {
+                    void upload.abort().catch(() => undefined);
+                    reject(error);
+                });
+            });
+            failed.catch(() => undefined);
+            try {
+                await Promise.race([upload.done(), failed]);
+            }
+            catch (error) {
+                if (statusOf(error) === undefined)
+                    throw error;
+                throw new Error(describeS3Error(`upload to s3://${bucket}/${request.key}`, error), {
+                    cause: error,
+                });
+            }
+        },
+        close: () => client.destroy(),
+    };
+}
+/** The settings from options and the environment; a UserError (exit 2) names what is missing. */
+function s3Settings(input, env = process.env) {
+    const bucket = input.bucket ?? env.MIRROR_BUCKET;
+    if (!bucket)
+        throw new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the mirror needs a bucket: --bucket NAME (or MIRROR_BUCKET)');
+    const accessKeyId = input.accessKeyId ?? env.AWS_ACCESS_KEY_ID;
+    const secretAccessKey = input.secretAccessKey ?? env.AWS_SECRET_ACCESS_KEY;
+    if (!accessKeyId || !secretAccessKey)
+        throw new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the mirror needs credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or --access-key-id and --secret-access-key)');
+    const endpoint = input.endpoint ?? env.MIRROR_ENDPOINT;
+    if (endpoint !== undefined && endpoint !== '' && !/^https?:\/\/[^/\s]+/.test(endpoint))
+        throw new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--endpoint must be an http(s) url, not '${endpoint}'`);
+    return {
+        ...(endpoint ? { endpoint } : {}),
+        region: input.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        bucket,
+        prefix: input.prefix ?? '',
+        pathStyle: input.pathStyle ?? false,
+        accessKeyId,
+        secretAccessKey,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2149:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ probeUrl),
+/* harmony export */   a0: () => (/* binding */ ChecksumMismatchError),
+/* harmony export */   pi: () => (/* binding */ openDownload)
+/* harmony export */ });
+/* unused harmony exports HASH_ALGORITHMS, parseChecksum, filePath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _definitions_file_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6258);
+/* harmony import */ var _upstream_http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4317);
+// Download an image (http(s) or file:) as a stream, hashing and counting the
+// bytes as they pass, with progress events. A checksum mismatch is an error of
+// the stream at its end, so whoever pipes it into Glance fails too. The image
+// is never held in memory.
+
+
+
+
+
+
+const HASH_ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha512'];
+class ChecksumMismatchError extends Error {
+    url;
+    algorithm;
+    expected;
+    actual;
+    name = 'ChecksumMismatchError';
+    constructor(url, algorithm, expected, actual) {
+        super(`Checksum mismatch for ${url}: expected ${algorithm}:${expected}, got ${algorithm}:${actual}`);
+        this.url = url;
+        this.algorithm = algorithm;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/** Parse `<algo>:<hex>` (docs/behaviour.md §1). */
+function parseChecksum(text) {
+    const match = /^(md5|sha1|sha256|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
+    const lengths = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+    const algorithm = match?.[1];
+    const hex = match?.[2]?.toLowerCase();
+    if (algorithm === undefined || hex === undefined || hex.length !== lengths[algorithm]) {
+        throw new Error(`Invalid checksum '${text}'; expected <algo>:<hex> with algo one of ${HASH_ALGORITHMS.join(', ')}`);
+    }
+    return { algorithm, hex };
+}
+/** The real path of a `file:` URL inside `baseDir` (relative ones against it); throws when it may not be read. */
+const filePath = (url, baseDir = process.cwd()) => (0,_definitions_file_url_js__WEBPACK_IMPORTED_MODULE_4__/* .readableFileUrlPath */ .HK)(url, baseDir);
+/** Image mirrors serve octet streams: the JSON Accept of OpenStack requests does not fit. */
+const ANY_TYPE = { Accept: '*/*' };
+/**
+ * Check that a source exists before importing it (docs/behaviour.md §4): `HEAD` with
+ * redirects followed for http(s), `stat` for `file:`. A 4xx/5xx is an
+ * HttpError, a missing file an ENOENT error.
+ */
+async function probeUrl(url, options = {}) {
+    if (url.startsWith('file:')) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(await filePath(url, options.baseDir));
+        return { url, size: info.size, lastModified: info.mtime };
+    }
+    const http = options.http ?? (await (0,_upstream_http_js__WEBPACK_IMPORTED_MODULE_5__/* .createUpstreamHttp */ .kf)());
+    const response = await http.request({
+        method: 'HEAD',
+        url,
+        headers: ANY_TYPE,
+        expected: [200],
+        responseType: 'none',
+    });
+    const length = response.headers.get('content-length');
+    const modified = response.headers.get('last-modified');
+    return {
+        url: response.url || url,
+        ...(length !== null && /^\d+$/.test(length) ? { size: Number(length) } : {}),
+        ...(modified ? { lastModified: new Date(modified) } : {}),
+    };
+}
+/** Start downloading `url`; the bytes flow when `stream` is read. */
+async function openDownload(url, options = {}) {
+    const expected = typeof options.expected === 'string' ? parseChecksum(options.expected) : options.expected;
+    const algorithms = new Set(options.algorithms ?? (expected ? [] : ['sha256']));
+    if (expected)
+        algorithms.add(expected.algorithm);
+    let source;
+    let size;
+    let lastModified;
+    let finalUrl = url;
+    if (url.startsWith('file:')) {
+        const path = await filePath(url, options.baseDir);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        size = info.size;
+        lastModified = info.mtime;
+        source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, options.signal ? { signal: options.signal } : {});
+    }
+    else {
+        const http = options.http ?? (await (0,_upstream_http_js__WEBPACK_IMPORTED_MODULE_5__/* .createUpstreamHttp */ .kf)());
+        const response = await http.request({
+            method: 'GET',
+            url,
+            headers: ANY_TYPE,
+            expected: [200],
+            responseType: 'stream',
+            timeoutMs: 0,
+            signal: options.signal,
+        });
+        if (response.body === null)
+            throw new Error(`GET ${url}: the response has no body`);
+        const length = response.headers.get('content-length');
+        size = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
+        const modified = response.headers.get('last-modified');
+        lastModified = modified ? new Date(modified) : undefined;
+        finalUrl = response.url || url;
+        source = node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.fromWeb(response.body);
+    }
+    const hasher = new HashingStream(url, [...algorithms], expected, size, options);
+    // Errors and early ends travel both ways: a failed upload closes the source connection.
+    source.on('error', (error) => hasher.destroy(error));
+    hasher.once('close', () => source.destroy());
+    source.pipe(hasher);
+    // Whoever only reads the stream sees errors there; this keeps an unread result quiet.
+    hasher.result.catch(() => undefined);
+    return { stream: hasher, size, lastModified, url: finalUrl, result: hasher.result };
+}
+class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
+    url;
+    expected;
+    total;
+    options;
+    result;
+    resolveResult;
+    rejectResult;
+    hashes;
+    bytes = 0;
+    started;
+    lastEvent = 0;
+    constructor(url, algorithms, expected, total, options) {
+        super();
+        this.url = url;
+        this.expected = expected;
+        this.total = total;
+        this.options = options;
+        this.hashes = algorithms.map((algorithm) => [algorithm, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm)]);
+        this.started = this.now();
+        this.result = new Promise((resolveResult, rejectResult) => {
+            this.resolveResult = resolveResult;
+            this.rejectResult = rejectResult;
+        });
+        this.on('error', (error) => this.rejectResult(error));
+        this.on('close', () => this.rejectResult(new Error(`Download of ${url} was closed before its end`)));
+    }
+    now() {
+        return (this.options.now ?? Date.now)();
+    }
+    progress(done) {
+        const now = this.now();
+        if (!done && now - this.lastEvent < (this.options.progressIntervalMs ?? 1000))
+            return;
+        this.lastEvent = now;
+        const elapsedMs = now - this.started;
+        const rate = elapsedMs > 0 ? Math.round((this.bytes * 1000) / elapsedMs) : 0;
+        this.options.onProgress?.({
+            bytes: this.bytes,
+            ...(this.total !== undefined ? { total: this.total } : {}),
+            rate,
+            elapsedMs,
+            done,
+        });
+    }
+    _transform(chunk, _encoding, callback) {
+        for (const [, hash] of this.hashes)
+            hash.update(chunk);
+        this.bytes += chunk.length;
+        this.progress(false);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        const digests = {};
+        for (const [algorithm, hash] of this.hashes)
+            digests[algorithm] = hash.digest('hex');
+        this.progress(true);
+        const actual = this.expected ? digests[this.expected.algorithm] : undefined;
+        if (this.expected && actual !== this.expected.hex) {
+            callback(new ChecksumMismatchError(this.url, this.expected.algorithm, this.expected.hex, actual ?? ''));
+            return;
+        }
+        this.resolveResult({ bytes: this.bytes, digests });
+        callback();
+    }
+}
+
+
+/***/ }),
+
+/***/ 4317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
+/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
+/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7601);
+/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(400);
+// The HTTP client for image sources (HEAD checks, downloads, checksum files of
+// `version: latest`). It never takes the cloud's TLS settings: a private
+// `cacert` of the cloud would replace the CAs a public mirror needs, and
+// `verify: false` for a lab cloud must not switch checks off for the internet.
+// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
+
+
+
+
+const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
+/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
+async function defaultCertificates() {
+    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
+    if (getter)
+        return getter('default');
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
+    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
+    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
+}
+/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
+async function createUpstreamFetch(sourceCacert) {
+    if (sourceCacert === undefined)
+        return globalThis.fetch;
+    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .Je)(sourceCacert, '--source-cacert')];
+    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .wh)({ ca, rejectUnauthorized: true });
+}
+/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
+async function createUpstreamHttp(options = {}) {
+    const { sourceCacert, ...http } = options;
+    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
+        ...http,
+        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
+        trustHint: SOURCE_TRUST_HINT,
+    });
+}
+
+
+/***/ })
+
+};
