@@ -1,9 +1,10 @@
 # shellcheck shell=bash
 # Shared by the bench/apply-*.sh benchmarks (sourced, not run).
 # Needs: the local cloud up (scripts/local-cloud.sh up), /usr/bin/python3,
-# /usr/bin/time, curl, hyperfine, qemu-img, and the CLI built somewhere private:
-#   npx ncc build src/cli/index.ts -o /tmp/bench-dist --minify --target es2022 --quiet
-# Environment: CLI (default /tmp/bench-dist/index.js), LOCAL_CLOUD_CLOUDS_YAML,
+# /usr/bin/time, curl, hyperfine, qemu-img, and the CLI: by default the
+# committed bundle dist/cli/index.js (`npm run build` after changing src/);
+# CLI=path times another build (A/B).
+# Environment: CLI (default dist/cli/index.js), LOCAL_CLOUD_CLOUDS_YAML,
 # BENCH_DIR (scratch space, default /var/tmp; 1 GiB images need room there),
 # KEEP=DIR (copy the run's logs there at the end).
 set -euo pipefail
@@ -12,9 +13,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LOCAL_CLOUD_CLOUDS_YAML=${LOCAL_CLOUD_CLOUDS_YAML:-/var/tmp/image-manager-cloud/clouds.yaml}
 export OS_CLIENT_CONFIG_FILE=$LOCAL_CLOUD_CLOUDS_YAML
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
-CLI=${CLI:-/tmp/bench-dist/index.js}
+CLI=${CLI:-dist/cli/index.js}
 GLANCE_LOG=${GLANCE_LOG:-/var/tmp/image-manager-cloud/log/glance.log}
-[ -f "$CLI" ] || { echo "build the CLI first: npx ncc build src/cli/index.ts -o $(dirname "$CLI") --minify --target es2022 --quiet" >&2; exit 2; }
+[ -f "$CLI" ] || { echo "no CLI at $CLI: run npm run build (or set CLI=)" >&2; exit 2; }
 bash scripts/local-cloud.sh status >/dev/null 2>&1 || { echo "the local cloud is not up: bash scripts/local-cloud.sh up" >&2; exit 2; }
 
 work=$(mktemp -d "${BENCH_DIR:-/var/tmp}/bench-apply.XXXXXX")
