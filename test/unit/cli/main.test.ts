@@ -1,20 +1,8 @@
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../../src/cli/main.js'
+import { cli } from '../../support/cli.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures')
-
-async function cli(...argv: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (c) => (stdout += c))
-  err.on('data', (c) => (stderr += c))
-  const code = await main(argv, { out, err })
-  return { code, stdout, stderr }
-}
 
 describe('cli', () => {
   it('validate: exit 0 and a one-line summary for a valid catalog', async () => {

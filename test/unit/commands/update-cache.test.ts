@@ -6,12 +6,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { main } from '../../../src/cli/main.js'
 import { CACHE_FILE } from '../../../src/upstream/http-cache.js'
-import { ubuntu, type LaidOut } from '../upstream/layouts.js'
+import { trackedCatalog, ubuntu, type LaidOut } from '../upstream/layouts.js'
 import { startUpstreamServer, type UpstreamServer } from '../upstream/upstream-server.js'
+import { cli } from '../../support/cli.js'
 
 const loads = vi.hoisted(() => ({ count: 0 }))
 vi.mock('@actions/cache', () => {
@@ -29,17 +28,6 @@ let server: UpstreamServer
 let dir: string
 let laid: LaidOut
 
-async function cli(...argv: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (c) => (stdout += c))
-  err.on('data', (c) => (stderr += c))
-  const code = await main(argv, { out, err })
-  return { code, stdout, stderr }
-}
-
 beforeEach(async () => {
   server = await startUpstreamServer({ validators: 'etag' })
   laid = ubuntu(
@@ -51,42 +39,7 @@ beforeEach(async () => {
     '20260713',
   ).setup(server)
   dir = await mkdtemp(path.join(tmpdir(), 'update-cache-'))
-  const t = laid.tracked
-  await writeFile(
-    path.join(dir, 'images.yml'),
-    `---
-images:
-  - name: ${t.image}
-    format: qcow2
-    login: ubuntu
-    min_disk: 4
-    min_ram: 512
-    status: active
-    visibility: public
-    multi: true
-    meta:
-      architecture: x86_64
-      hypervisor_type: qemu
-      hw_disk_bus: scsi
-      hw_rng_model: virtio
-      hw_scsi_model: virtio-scsi
-      hw_watchdog_action: reset
-      os_distro: ubuntu
-      os_version: '24.04'
-      os_purpose: generic
-      replace_frequency: weekly
-      uuid_validity: last-3
-      provided_until: none
-    tags: []
-    latest_url: ${t.latestUrl}
-    latest_checksum_url: ${t.latestChecksumUrl}
-    versions:
-      - version: '${t.current.version}'
-        url: ${t.current.url}
-        checksum: '${t.current.checksum}'
-        build_date: 2020-01-01
-`,
-  )
+  await writeFile(path.join(dir, 'images.yml'), trackedCatalog(laid.tracked))
 })
 afterEach(async () => {
   await server.close()

@@ -4,27 +4,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../../../src/cli/main.js'
 import { startImageServer, type ImageServer } from '../../support/image-server.js'
 import { issueServerCert, makeCa, startTlsProxy, type TlsProxy } from '../../support/tls.js'
+import { cli } from '../../support/cli.js'
 
 let dir: string
 let images: ImageServer
 let tls: TlsProxy
 let caFile: string
-
-async function cli(...argv: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (c) => (stdout += c))
-  err.on('data', (c) => (stderr += c))
-  const code = await main(argv, { out, err })
-  return { code, stdout, stderr }
-}
 
 const definition = (name: string, url: string): string =>
   [

@@ -11,14 +11,13 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { main } from '../../../src/cli/main.js'
 import { validateCommand } from '../../../src/commands/validate.js'
 import { MAX_PROBLEMS_PER_FILE } from '../../../src/definitions/problem-limits.js'
 import { validateCatalog } from '../../../src/definitions/validate.js'
 import { errorsOf, UserError } from '../../../src/problems.js'
 import type { Reporter } from '../../../src/reporter.js'
+import { cli } from '../../support/cli.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures')
 const now = new Date('2026-11-24T00:00:00Z')
@@ -52,17 +51,6 @@ const image = (name: string, versions: string): string =>
 /** The image entry anchored as `&img`. */
 const anchored = (entry: string): string => entry.replace('  - name', '  - &img\n    name')
 const valid = `images:\n${image('Cirros', "[{version: '1', url: 'https://example.test/c.img'}]")}\n`
-
-async function cli(...argv: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (c) => (stdout += c))
-  err.on('data', (c) => (stderr += c))
-  const code = await main(argv, { out, err })
-  return { code, stdout, stderr }
-}
 
 /** Runs validate in-process and keeps the job summary it writes. */
 async function summaryOf(images: string): Promise<{ code: number; summary: string }> {

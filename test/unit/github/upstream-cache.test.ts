@@ -21,7 +21,7 @@ import {
 import type { Reporter } from '../../../src/reporter.js'
 import { CACHE_FILE } from '../../../src/upstream/http-cache.js'
 import { readOutputs } from '../../support/action-outputs.js'
-import { ubuntu, type LaidOut } from '../upstream/layouts.js'
+import { trackedCatalog, ubuntu, type LaidOut } from '../upstream/layouts.js'
 import { startUpstreamServer, type UpstreamServer } from '../upstream/upstream-server.js'
 
 const ENV = [
@@ -79,41 +79,6 @@ function memoryCache(): ActionsCache & { entries: Map<string, string>; calls: un
   }
 }
 
-function catalog(t: LaidOut['tracked']): string {
-  return `---
-images:
-  - name: ${t.image}
-    format: qcow2
-    login: ubuntu
-    min_disk: 4
-    min_ram: 512
-    status: active
-    visibility: public
-    multi: true
-    meta:
-      architecture: x86_64
-      hypervisor_type: qemu
-      hw_disk_bus: scsi
-      hw_rng_model: virtio
-      hw_scsi_model: virtio-scsi
-      hw_watchdog_action: reset
-      os_distro: ubuntu
-      os_version: '24.04'
-      os_purpose: generic
-      replace_frequency: weekly
-      uuid_validity: last-3
-      provided_until: none
-    tags: []
-    latest_url: ${t.latestUrl}
-    latest_checksum_url: ${t.latestChecksumUrl}
-    versions:
-      - version: '${t.current.version}'
-        url: ${t.current.url}
-        checksum: '${t.current.checksum}'
-        build_date: 2020-01-01
-`
-}
-
 beforeEach(async () => {
   saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]))
   work = await mkdtemp(path.join(tmpdir(), 'upstream-cache-'))
@@ -127,7 +92,7 @@ beforeEach(async () => {
     '20260713',
   ).setup(server)
   await mkdir(path.join(work, 'workspace/etc/images'), { recursive: true })
-  await writeFile(path.join(work, 'workspace/etc/images/ubuntu.yml'), catalog(laid.tracked))
+  await writeFile(path.join(work, 'workspace/etc/images/ubuntu.yml'), trackedCatalog(laid.tracked))
   for (const k of ENV) delete process.env[k]
   Object.assign(process.env, {
     RUNNER_TEMP: path.join(work, 'runner-temp'),

@@ -1,10 +1,9 @@
 // check's renderings, the catalog's images it adds, and its usage errors.
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../../src/cli/main.js'
 import { catalogImages, renderCheckJson, renderCheckText } from '../../../src/commands/check.js'
 import { checkImages, type ScsImage } from '../../../src/scs/rules.js'
 import { definition, version } from '../plan/fixtures.js'
+import { cli } from '../../support/cli.js'
 
 const NOW = Date.parse('2024-05-01T00:00:00Z') / 1000
 
@@ -100,15 +99,6 @@ describe('check --images: the catalog images the cloud lacks', () => {
 })
 
 describe('check: usage', () => {
-  async function cli(...argv: string[]) {
-    const out = new PassThrough()
-    const err = new PassThrough()
-    let stderr = ''
-    err.on('data', (c) => (stderr += c))
-    const code = await main(argv, { out, err })
-    return { code, stderr }
-  }
-
   it('--output other than text or json is a usage error (exit 2)', async () => {
     const r = await cli('check', '--output', 'xml')
     expect(r.code).toBe(2)

@@ -532,3 +532,39 @@ export const LAYOUTS: Layout[] = [
   flatcar,
   generic,
 ]
+
+/** A catalog file with one tracked multi definition (latest_url + latest_checksum_url) at `t`'s current build. */
+export function trackedCatalog(t: Tracked): string {
+  return `---
+images:
+  - name: ${t.image}
+    format: qcow2
+    login: ubuntu
+    min_disk: 4
+    min_ram: 512
+    status: active
+    visibility: public
+    multi: true
+    meta:
+      architecture: x86_64
+      hypervisor_type: qemu
+      hw_disk_bus: scsi
+      hw_rng_model: virtio
+      hw_scsi_model: virtio-scsi
+      hw_watchdog_action: reset
+      os_distro: ubuntu
+      os_version: '24.04'
+      os_purpose: generic
+      replace_frequency: weekly
+      uuid_validity: last-3
+      provided_until: none
+    tags: []
+    latest_url: ${t.latestUrl}
+    latest_checksum_url: ${t.latestChecksumUrl}
+    versions:
+      - version: '${t.current.version}'
+        url: ${t.current.url}
+        checksum: '${t.current.checksum}'
+        build_date: 2020-01-01
+`
+}

@@ -5,13 +5,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { main } from '../../../src/cli/main.js'
 import { validateCatalog } from '../../../src/definitions/validate.js'
 import { findUpdates } from '../../../src/commands/update.js'
 import { almalinux, debian, sha256, sha512, ubuntu } from './layouts.js'
 import { startUpstreamServer, type UpstreamServer } from './upstream-server.js'
+import { cli } from '../../support/cli.js'
 
 const fixture = path.resolve(import.meta.dirname, '../../fixtures/upstream/catalog.yml')
 const ALMA_HASH = sha256('alma-9.8-20260526')
@@ -20,17 +19,6 @@ let server: UpstreamServer
 let dir: string
 let file: string
 let original: string
-
-async function cli(...argv: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', (c) => (stdout += c))
-  err.on('data', (c) => (stderr += c))
-  const code = await main(argv, { out, err })
-  return { code, stdout, stderr }
-}
 
 /** Line numbers (1-based) whose text differs; both texts must have as many lines. */
 function changedLines(before: string, after: string): number[] {
