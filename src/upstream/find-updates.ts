@@ -163,11 +163,18 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
 
   const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
   const byFile = new Map<string, Pending[]>()
-  // One build at a time: a mirror upload holds its parts in memory.
-  for (const [i, { def }] of tracked.entries()) {
+  const newer = tracked.flatMap(({ def }, i) => {
     const outcome = outcomes[i] as Outcome
-    if (outcome.status !== 'newer') continue
-    const claim = await claimMirror(def, outcome.build, reader, options.mirror)
+    return outcome.status === 'newer' ? [{ def, i, build: outcome.build }] : []
+  })
+  const claimOf = (x: (typeof newer)[number]): Promise<Claim> =>
+    claimMirror(x.def, x.build, reader, options.mirror)
+  // A mirror uploads one build at a time (an upload holds its parts in memory); HEADs alone run side by side.
+  const claims: Claim[] = []
+  if (options.mirror) for (const x of newer) claims.push(await claimOf(x))
+  else claims.push(...(await Promise.all(newer.map(claimOf))))
+  for (const [n, { def, i, build }] of newer.entries()) {
+    const claim = claims[n] as Claim
     if (claim.kind === 'block') {
       statuses[i] = {
         file: def.position.file,
@@ -178,10 +185,10 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
       continue
     }
     const changes: Record<string, string | null> = {
-      version: outcome.build.version,
-      url: outcome.build.url,
-      checksum: formatChecksum(outcome.build.checksum),
-      build_date: outcome.build.buildDate,
+      version: build.version,
+      url: build.url,
+      checksum: formatChecksum(build.checksum),
+      build_date: build.buildDate,
       ...(claim.kind === 'set' ? { mirror_url: claim.url } : {}),
       ...(claim.kind === 'drop' ? { mirror_url: null } : {}),
     }
