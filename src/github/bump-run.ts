@@ -70,8 +70,8 @@ export async function runBumpPullRequests(
   for (const s of statuses) {
     if (s.status === 'error') reporter.warning(`${s.file}: ${s.image}: ${s.error}`)
     else if (s.status === 'newer') reporter.info(`${s.file}: ${s.image}: ${s.from} → ${s.to}`)
-    if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
     else reporter.info(`${s.file}: ${s.image}: ${s.from} is the newest build`)
+    if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
   }
   const mirrorFailed = options.mirror ? statuses.filter((s) => s.mirror_error).length : 0
   if (options.dryRun) return { statuses, results: [], problems: found.problems, mirrorFailed }

@@ -165,6 +165,8 @@ describe('runBumpPullRequests', () => {
     )
     expect(run.results).toEqual([])
     expect(reporter.lines).toContain('info etc/images/ubuntu.yml: U1: 1 → 2')
+    // One line per image: the newer and the failed ones are not also called current.
+    expect(reporter.lines.filter((l) => l.includes('is the newest build'))).toEqual([])
     const summary = bumpSummary(run, true)
     expect(summary).toContain('## Upstream updates (dry run)')
     expect(summary).toContain('3 tracked, 2 with a newer build, 1 could not be checked.')
