@@ -69,8 +69,10 @@ export async function runBumpPullRequests(
   const statuses = found.statuses.map((s) => ({ ...s, file: inRepo(s.file) }))
   for (const s of statuses) {
     if (s.status === 'error') reporter.warning(`${s.file}: ${s.image}: ${s.error}`)
-    else if (s.status === 'newer') reporter.info(`${s.file}: ${s.image}: ${s.from} → ${s.to}`)
-    else reporter.info(`${s.file}: ${s.image}: ${s.from} is the newest build`)
+    else if (s.status === 'newer') {
+      const mirror = s.mirror_url ? ` (mirror_url ${s.mirror_url}: ${s.mirror})` : ''
+      reporter.info(`${s.file}: ${s.image}: ${s.from} → ${s.to}${mirror}`)
+    } else reporter.info(`${s.file}: ${s.image}: ${s.from} is the newest build`)
     if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
   }
   const mirrorFailed = options.mirror ? statuses.filter((s) => s.mirror_error).length : 0

@@ -241,11 +241,15 @@ describe('update with a mirror', () => {
       )
       github.done()
       const [pull] = repository.pulls
-      return { result, pull, text: repository.file(bumpBranch('images.yml'), 'images.yml') }
+      const text = repository.file(bumpBranch('images.yml'), 'images.yml')
+      return { result, pull, text, reporter }
     }
 
     const ok = await run('testing')
     expect(ok.result.mirrorFailed).toBe(0)
+    expect(ok.reporter.infos).toContain(
+      `images.yml: Ubuntu 24.04: 20260119 → 20260301 (mirror_url ${publicUrl}/${KEY}: uploaded to s3://${bucket}/${KEY})`,
+    )
     expect(ok.text).toContain(`mirror_url: ${publicUrl}/${KEY}`)
     expect(ok.pull?.body).toContain('| Mirror |')
     expect(textOf(renderGfm(ok.pull?.body ?? ''))).toContain(`${publicUrl}/${KEY}`)
