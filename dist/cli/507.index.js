@@ -1225,12 +1225,20 @@ async function checkUpdates(options) {
     const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)));
     const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i]));
     const byFile = new Map();
-    // One build at a time: a mirror upload holds its parts in memory.
-    for (const [i, { def }] of tracked.entries()) {
+    const newer = tracked.flatMap(({ def }, i) => {
         const outcome = outcomes[i];
-        if (outcome.status !== 'newer')
-            continue;
-        const claim = await claimMirror(def, outcome.build, reader, options.mirror);
+        return outcome.status === 'newer' ? [{ def, i, build: outcome.build }] : [];
+    });
+    const claimOf = (x) => claimMirror(x.def, x.build, reader, options.mirror);
+    // A mirror uploads one build at a time (an upload holds its parts in memory); HEADs alone run side by side.
+    const claims = [];
+    if (options.mirror)
+        for (const x of newer)
+            claims.push(await claimOf(x));
+    else
+        claims.push(...(await Promise.all(newer.map(claimOf))));
+    for (const [n, { def, i, build }] of newer.entries()) {
+        const claim = claims[n];
         if (claim.kind === 'block') {
             statuses[i] = {
                 file: def.position.file,
@@ -1241,10 +1249,10 @@ async function checkUpdates(options) {
             continue;
         }
         const changes = {
-            version: outcome.build.version,
-            url: outcome.build.url,
-            checksum: (0,checksums/* formatChecksum */.rH)(outcome.build.checksum),
-            build_date: outcome.build.buildDate,
+            version: build.version,
+            url: build.url,
+            checksum: (0,checksums/* formatChecksum */.rH)(build.checksum),
+            build_date: build.buildDate,
             ...(claim.kind === 'set' ? { mirror_url: claim.url } : {}),
             ...(claim.kind === 'drop' ? { mirror_url: null } : {}),
         };
