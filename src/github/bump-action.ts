@@ -6,7 +6,6 @@ import { bumpOutputs } from '../action-outputs.js'
 import type { Values } from '../commands/options.js'
 import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import { checkUpdates } from '../upstream/find-updates.js'
 import type { BumpTarget, PullRequestPer } from './bump-pull-requests.js'
 import { bumpSummary, runBumpPullRequests } from './bump-run.js'
 import { openUpdateMirror, updateMirrorOf, type UpdateMirrorOptions } from '../commands/update.js'
@@ -133,9 +132,7 @@ export async function runUpdateAction(
       ...(dryRun
         ? {}
         : { target: bumpTarget(github.context), client: createGitHubClient({ token }) }),
-      ...(upstreamCache
-        ? { check: (o) => checkUpdates({ ...o, cache: upstreamCache.cache }) }
-        : {}),
+      ...(upstreamCache ? { cache: upstreamCache.cache } : {}),
       ...(mirror ? { mirror } : {}),
     },
     reporter,

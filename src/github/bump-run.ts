@@ -34,6 +34,8 @@ export interface BumpRunOptions {
   client?: GitHubClient
   /** Mirror each new build before its pull request claims a mirror_url. */
   mirror?: UpdateMirror
+  /** Makes the upstream requests conditional (the Actions cache of the update job). */
+  cache?: CheckUpdatesOptions['cache']
   /** Replaces the upstream check (tests). */
   check?: (options: CheckUpdatesOptions) => Promise<FindUpdatesResult & { problems: Problem[] }>
 }
@@ -59,6 +61,7 @@ export async function runBumpPullRequests(
     ...(options.filter ? { filter: options.filter } : {}),
     ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
     ...(options.mirror ? { mirror: options.mirror } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   }
   const found = await check(base)
   reporter.problems(found.problems)
