@@ -40,9 +40,6 @@ export interface UpstreamCacheOptions {
 
 export interface UpstreamCacheSession {
   cache: HttpCache
-  /** Where the cache lives and the key it is saved under. */
-  dir: string
-  key: string
   /** Writes the file and saves it to the Actions cache when it changed. */
   save(): Promise<void>
 }
@@ -78,8 +75,6 @@ export async function openUpstreamCache(
   const active = service
   return {
     cache,
-    dir,
-    key,
     async save() {
       // Unchanged (every answer a 304): the restored entry stays the newest one.
       if (!(await cache.save())) return

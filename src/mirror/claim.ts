@@ -39,7 +39,7 @@ export type Claim =
   | { kind: 'block'; reason: string }
 
 /** The old mirror_url with the old version and file name replaced by the new ones; an Error when unknowable. */
-export function movedMirrorUrl(def: Definition, build: Build): string | Error | undefined {
+function movedMirrorUrl(def: Definition, build: Build): string | Error | undefined {
   const first = def.versions[0]
   const old = first?.mirror_url
   if (!old || !first) return undefined
