@@ -4,7 +4,8 @@ import path from 'node:path'
 import { validateCatalog } from '../definitions/validate.js'
 import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
 import type { DownloadProgress } from '../openstack/download/download.js'
-import { errorsOf, getErrorMessage, UserError } from '../problems.js'
+import { errorsOf } from '../problems.js'
+import { filterRegex } from '../filter.js'
 import type { Reporter } from '../reporter.js'
 import { mirrorBuild, mirrorTargets, type MirrorOutcome } from '../mirror/mirror.js'
 import { normalizePrefix } from '../mirror/key.js'
@@ -54,14 +55,7 @@ export async function mirrorCommand(
 ): Promise<number> {
   const cwd = options.cwd ?? process.cwd()
   reporter.secret(options.s3.secretAccessKey)
-  let filter: RegExp | undefined
-  try {
-    filter = options.filter === undefined ? undefined : new RegExp(options.filter)
-  } catch (error) {
-    throw new UserError(
-      `--filter '${options.filter}' is not a valid regular expression: ${getErrorMessage(error)}`,
-    )
-  }
+  const filter = filterRegex(options.filter)
   const catalog = await validateCatalog({ images: options.images, cwd })
   reporter.problems(catalog.problems)
   if (errorsOf(catalog.problems).length > 0) {

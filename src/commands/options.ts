@@ -1,7 +1,8 @@
 // Options of plan and apply, from CLI flags or action inputs of the same names.
 import { checkMetaValues } from '../definitions/schema-check.js'
 import type { Meta, Rotated } from '../definitions/types.js'
-import { getErrorMessage, UserError } from '../problems.js'
+import { UserError } from '../problems.js'
+import { filterRegex } from '../filter.js'
 import type { ApplyCommandOptions } from './apply.js'
 import type { PlanCommandOptions } from './plan.js'
 
@@ -24,14 +25,7 @@ function positiveInteger(
 }
 
 function checkRegex(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
-  try {
-    new RegExp(value)
-  } catch (error) {
-    throw new UserError(
-      `--filter '${value}' is not a valid regular expression: ${getErrorMessage(error)}`,
-    )
-  }
+  filterRegex(value)
   return value
 }
 

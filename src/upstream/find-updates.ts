@@ -11,7 +11,8 @@ import type { Definition } from '../definitions/types.js'
 import { claimMirror, type Claim } from '../mirror/claim.js'
 import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
 import type { Http } from '../openstack/http/client.js'
-import { errorsOf, getErrorMessage, UserError, type Problem } from '../problems.js'
+import { errorsOf, UserError, type Problem } from '../problems.js'
+import { filterRegex } from '../filter.js'
 import { formatChecksum } from './checksums.js'
 import { discover, trackedOf, type Outcome } from './discover.js'
 import { editFirstVersions } from './edit.js'
@@ -133,14 +134,7 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
   const catalog = await validateCatalog({ images: options.images, cwd })
   if (errorsOf(catalog.problems).length > 0)
     return { updates: [], statuses: [], problems: catalog.problems }
-  let filter: RegExp | undefined
-  try {
-    filter = options.filter === undefined ? undefined : new RegExp(options.filter)
-  } catch (error) {
-    throw new UserError(
-      `--filter '${options.filter}' is not a valid regular expression: ${getErrorMessage(error)}`,
-    )
-  }
+  const filter = filterRegex(options.filter)
   const tracked = catalog.definitions
     .filter((d) => !filter || filter.test(d.name))
     .map((def) => ({ def, t: trackedOf(def) }))
