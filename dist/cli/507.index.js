@@ -538,6 +538,8 @@ async function claimMirror(def, build, reader, mirror) {
 
 // EXTERNAL MODULE: ./src/openstack/download/upstream-http.ts
 var upstream_http = __webpack_require__(4317);
+// EXTERNAL MODULE: ./src/filter.ts
+var src_filter = __webpack_require__(9037);
 // EXTERNAL MODULE: ./src/natural-sort.ts
 var natural_sort = __webpack_require__(8775);
 ;// CONCATENATED MODULE: ./src/upstream/sources/compose-manifest.ts
@@ -1119,6 +1121,7 @@ function editFirstVersion(source, imageIndex, changes) {
 
 
 
+
 function statusOf(def, outcome) {
     const base = { file: def.position.file, image: def.name };
     if (outcome.status === 'error')
@@ -1200,13 +1203,7 @@ async function checkUpdates(options) {
     const catalog = await (0,validate/* validateCatalog */.C)({ images: options.images, cwd });
     if ((0,problems/* errorsOf */.Bp)(catalog.problems).length > 0)
         return { updates: [], statuses: [], problems: catalog.problems };
-    let filter;
-    try {
-        filter = options.filter === undefined ? undefined : new RegExp(options.filter);
-    }
-    catch (error) {
-        throw new problems/* UserError */.yo(`--filter '${options.filter}' is not a valid regular expression: ${(0,problems/* getErrorMessage */.u1)(error)}`);
-    }
+    const filter = (0,src_filter/* filterRegex */.I)(options.filter);
     const tracked = catalog.definitions
         .filter((d) => !filter || filter.test(d.name))
         .map((def) => ({ def, t: trackedOf(def) }))

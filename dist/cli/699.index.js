@@ -16,11 +16,13 @@ export const modules = {
 /* harmony import */ var _definitions_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3008);
 /* harmony import */ var _openstack_download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4317);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2095);
-/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8368);
-/* harmony import */ var _mirror_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1228);
-/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
+/* harmony import */ var _filter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9037);
+/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8368);
+/* harmony import */ var _mirror_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1228);
+/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8301);
 // `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
 // a time (memory stays at one upload's parts), skipping those already there.
+
 
 
 
@@ -53,23 +55,17 @@ function outcomeLine(o, bucket) {
 async function mirrorCommand(options, reporter) {
     const cwd = options.cwd ?? process.cwd();
     reporter.secret(options.s3.secretAccessKey);
-    let filter;
-    try {
-        filter = options.filter === undefined ? undefined : new RegExp(options.filter);
-    }
-    catch (error) {
-        throw new _problems_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--filter '${options.filter}' is not a valid regular expression: ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(error)}`);
-    }
+    const filter = (0,_filter_js__WEBPACK_IMPORTED_MODULE_4__/* .filterRegex */ .I)(options.filter);
     const catalog = await (0,_definitions_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .validateCatalog */ .C)({ images: options.images, cwd });
     reporter.problems(catalog.problems);
     if ((0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(catalog.problems).length > 0) {
         reporter.warning('the definitions are invalid: nothing was mirrored');
         return 1;
     }
-    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizePrefix */ .i)(options.s3.prefix), filter);
+    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_5__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .i)(options.s3.prefix), filter);
     for (const e of errors)
         reporter.warning(e);
-    const store = options.store ?? (await (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__/* .createS3Store */ .oT)(options.s3));
+    const store = options.store ?? (await (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .createS3Store */ .oT)(options.s3));
     const http = await (0,_openstack_download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__/* .createUpstreamHttp */ .kf)({
         ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
     });
@@ -78,7 +74,7 @@ async function mirrorCommand(options, reporter) {
     try {
         for (const target of targets) {
             const label = `${target.image} ${target.version}`;
-            const outcome = await (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorBuild */ .i)(target, store, {
+            const outcome = await (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_5__/* .mirrorBuild */ .i)(target, store, {
                 dryRun: options.dryRun,
                 http,
                 baseDir: cwd,
@@ -113,7 +109,7 @@ const str = (v, name) => typeof v[name] === 'string' && v[name] !== '' ? v[name]
 const opt = (key, value) => value === undefined ? {} : { [key]: value };
 /** The bucket flags of `mirror` and `update` (credentials better from the environment: flags show in process lists). */
 function s3SettingsOf(v) {
-    return (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__/* .s3Settings */ .os)({
+    return (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .s3Settings */ .os)({
         ...opt('endpoint', str(v, 'endpoint')),
         ...opt('region', str(v, 'region')),
         ...opt('bucket', str(v, 'bucket')),
