@@ -43,3 +43,8 @@ export function getErrorMessage(error: unknown): string {
     return String(error)
   }
 }
+
+/** A problem the user fixes in a configuration: clouds.yaml, secure.yaml, OS_* variables, a CA file. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}

@@ -4,7 +4,7 @@
 // only when no step of the run failed. A run that changed anything ends by
 // reading Glance back (see verify.ts): only what Glance holds counts as done.
 import type { GlanceClient } from '../openstack/glance/client.js'
-import type { Http } from '../openstack/http/client.js'
+import type { Http } from '../http/client.js'
 import { limiter } from '../limiter.js'
 import { getErrorMessage } from '../problems.js'
 import type { DefinitionPlan, Plan, Step } from '../plan/types.js'

@@ -2,9 +2,9 @@
 // Web-download by default, falling back once to glance-direct streaming; plain
 // upload where the cloud has no interoperable import. A failed import leaves no image.
 import path from 'node:path'
-import { ChecksumMismatchError, openDownload, probeUrl } from '../openstack/download/download.js'
+import { ChecksumMismatchError, openDownload, probeUrl } from '../download/download.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
-import type { Http } from '../openstack/http/client.js'
+import type { Http } from '../http/client.js'
 import type { PatchOperation } from '../openstack/glance/patch.js'
 import type { Image } from '../openstack/glance/types.js'
 import type { ImportStep } from '../plan/types.js'

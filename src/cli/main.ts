@@ -5,7 +5,7 @@ import {
   planCommandOptions,
   rotatedDefaults,
   type Values,
-} from '../commands/options.js'
+} from '../options/values.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
 import type { Reporter } from '../reporter.js'

@@ -7,8 +7,8 @@ import { catalogTable, type CatalogTable } from '../catalog-page/table.js'
 import { validateCatalog } from '../definitions/validate.js'
 import { errorsOf, getErrorMessage, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import { connect, type CloudOptions } from './cloud.js'
-import { observeManagedImages } from './observe.js'
+import { connect, type CloudOptions } from '../cloud/connect.js'
+import { observeManagedImages } from '../cloud/observe.js'
 
 export interface CatalogCommandOptions extends CloudOptions {
   images: string

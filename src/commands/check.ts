@@ -10,7 +10,7 @@ import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desir
 import { errorsOf, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { checkImages, type Offender, type RuleResult, type ScsImage } from '../scs/rules.js'
-import { connect, type CloudOptions } from './cloud.js'
+import { connect, type CloudOptions } from '../cloud/connect.js'
 
 export type CheckOutput = 'text' | 'json'
 

@@ -1,8 +1,8 @@
 // `list`: the managed images of a cloud, as operators want to see them.
 import { naturalCompare } from '../natural-sort.js'
 import type { Reporter } from '../reporter.js'
-import { connect, type CloudOptions } from './cloud.js'
-import { observeManagedImages } from './observe.js'
+import { connect, type CloudOptions } from '../cloud/connect.js'
+import { observeManagedImages } from '../cloud/observe.js'
 
 export interface ListCommandOptions extends CloudOptions {
   tag: string

@@ -2,15 +2,15 @@
 // a time (memory stays at one upload's parts), skipping those already there.
 import path from 'node:path'
 import { validateCatalog } from '../definitions/validate.js'
-import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
-import type { DownloadProgress } from '../openstack/download/download.js'
+import { createUpstreamHttp } from '../download/upstream-http.js'
+import type { DownloadProgress } from '../download/download.js'
 import { errorsOf } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import type { Reporter } from '../reporter.js'
 import { mirrorBuild, mirrorTargets, type MirrorOutcome } from '../mirror/mirror.js'
 import { normalizePrefix } from '../mirror/key.js'
 import { createS3Store, s3Settings, type MirrorStore, type S3Settings } from '../mirror/s3.js'
-import type { Values } from './options.js'
+import type { Values } from '../options/values.js'
 
 export interface MirrorCommandOptions {
   images: string

@@ -10,12 +10,13 @@ import { errorsOf, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { resolveLatest } from '../upstream/latest.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
-import { ConfigError } from '../openstack/errors.js'
-import type { Http } from '../openstack/http/client.js'
-import { createUpstreamHttp } from '../openstack/download/upstream-http.js'
-import { connect, type CloudOptions } from './cloud.js'
-import { observeManagedImages } from './observe.js'
+import { ConfigError } from '../problems.js'
+import type { Http } from '../http/client.js'
+import { createUpstreamHttp } from '../download/upstream-http.js'
+import { connect, type CloudOptions } from '../cloud/connect.js'
+import { observeManagedImages } from '../cloud/observe.js'
 import { resolveMirrors } from '../mirror/fallback.js'
+import { withScsFindings } from '../scs/after-plan.js'
 
 export interface PlanCommandOptions
   extends CloudOptions, Omit<PlanOptions, 'now' | 'cloud' | 'latestInfo' | 'latestErrors'> {
@@ -86,15 +87,12 @@ export async function makePlan(
     latestInfo: resolved.latest,
     latestErrors: resolved.errors,
   }
-  const plan = computePlan(catalog.definitions, images, planOptions)
+  const plan = withScsFindings(computePlan(catalog.definitions, images, planOptions), images)
   plan.requests = glance.counter.snapshot()
   for (const warning of await resolveMirrors(plan, upstream)) reporter.warning(warning)
   const replan = async (): Promise<Plan> => {
-    const again = computePlan(
-      catalog.definitions,
-      await observeManagedImages(glance, options.tag),
-      planOptions,
-    )
+    const observed = await observeManagedImages(glance, options.tag)
+    const again = withScsFindings(computePlan(catalog.definitions, observed, planOptions), observed)
     await resolveMirrors(again, upstream)
     return again
   }

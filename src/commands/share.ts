@@ -1,12 +1,12 @@
 // `share`: share an image with a project, or with every project of a domain,
 // or take the share back (docs/behaviour.md §7). The membership is accepted on the consumer's behalf.
-import { isStatus } from '../openstack/http/error.js'
+import { isStatus } from '../http/error.js'
 import { createIdentityClient, type Project } from '../openstack/identity/client.js'
 import { NotFoundError } from '../openstack/errors.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
 import { UserError, getErrorMessage } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import { connect, type CloudOptions } from './cloud.js'
+import { connect, type CloudOptions } from '../cloud/connect.js'
 
 export interface ShareCommandOptions extends CloudOptions {
   /** Image name or id. */

@@ -4,10 +4,10 @@ import path from 'node:path'
 import { checkUrls, type ChangedLines, type UrlCheck } from '../definitions/check-urls.js'
 import { validateCatalog } from '../definitions/validate.js'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
-import { ConfigError } from '../openstack/errors.js'
+import { ConfigError } from '../problems.js'
 import { errorsOf, sortProblems, UserError, type Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import type { Values } from './options.js'
+import type { Values } from '../options/values.js'
 
 export interface UrlCheckOptions {
   /** Only definitions in these files (or on these lines); absent: every definition. */

@@ -1,6 +1,6 @@
 // Rules the JSON Schema cannot express: uniqueness across files, dates, paths.
 import path from 'node:path'
-import { checkFileUrl } from './file-url.js'
+import { checkFileUrl } from '../download/file-url.js'
 import type { Problem, Severity } from '../problems.js'
 import type { LoadedFile } from './load.js'
 import { glanceNames } from './names.js'

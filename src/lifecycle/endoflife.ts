@@ -1,6 +1,6 @@
 // endoflife.date release cycles (its `/api/<product>.json` format), read and
 // checked: a field of the wrong type is named with the url, never guessed at.
-import type { Http } from '../openstack/http/client.js'
+import type { Http } from '../http/client.js'
 import { UserError, getErrorMessage } from '../problems.js'
 
 export const DEFAULT_EOL_URL = 'https://endoflife.date'

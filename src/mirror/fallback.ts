@@ -1,9 +1,9 @@
 // A mirror_url whose object is missing or unreadable must not fail the
 // definition: the build is imported from its upstream url instead, with a
 // warning naming both (docs/behaviour.md §3).
-import { probeUrl } from '../openstack/download/download.js'
-import { isStatus } from '../openstack/http/error.js'
-import type { Http } from '../openstack/http/client.js'
+import { probeUrl } from '../download/download.js'
+import { isStatus } from '../http/error.js'
+import type { Http } from '../http/client.js'
 import type { ImportStep, Plan } from '../plan/types.js'
 
 /** The HEAD statuses that mean "this mirror object is not there for us". */

@@ -1,8 +1,8 @@
 // Mirror one build: stream it from its url into the bucket, verifying its
 // checksum on the way; skip it when the bucket already holds it.
 import type { Definition } from '../definitions/types.js'
-import type { Http } from '../openstack/http/client.js'
-import { openDownload, type DownloadProgress } from '../openstack/download/download.js'
+import type { Http } from '../http/client.js'
+import { openDownload, type DownloadProgress } from '../download/download.js'
 import { getErrorMessage } from '../problems.js'
 import { decideUpload } from './decide.js'
 import { mirrorKey } from './key.js'

@@ -11,7 +11,6 @@ import {
 } from './desire.js'
 import { diffImage, diffRotated } from './diff.js'
 import { checkAge } from './check-age.js'
-import { scsFindings } from '../scs/after-plan.js'
 import type { CloudImage } from './observed.js'
 import { candidates, outsideWindow, parseValidity, windowSize, type Build } from './retention.js'
 import {
@@ -441,7 +440,5 @@ export function plan(
       belongsTo,
     )
   }
-  // SCS image metadata: what the cloud would break once this plan ran, said before the merge.
-  result.findings.push(...scsFindings(images, result))
   return result
 }

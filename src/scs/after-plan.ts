@@ -83,3 +83,9 @@ export function scsFindings(images: readonly CloudImage[], plan: Plan): Note[] {
     message: `${result.id}: after this apply ${why}, but at most one public, visible image per architecture, os_distro and os_version may be; fix with ${SCS_RECIPE}`,
   }))
 }
+
+/** The plan with the scs-0102 findings of its outcome added: said before the merge, not at the next check. */
+export function withScsFindings(plan: Plan, images: readonly CloudImage[]): Plan {
+  plan.findings.push(...scsFindings(images, plan))
+  return plan
+}

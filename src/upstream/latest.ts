@@ -1,6 +1,6 @@
 // Resolves `version: latest` entries: the upstream checksum and the build date.
 import type { Definition } from '../definitions/types.js'
-import type { Http } from '../openstack/http/client.js'
+import type { Http } from '../http/client.js'
 import { getErrorMessage } from '../problems.js'
 import type { LatestInfo } from '../plan/desire.js'
 import { bareChecksum, findChecksum, lastModifiedVersion } from './checksums.js'

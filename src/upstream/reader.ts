@@ -1,9 +1,9 @@
 // Reads upstream listings and manifests through the image-source client
-// (src/openstack/download/upstream-http.ts): at most `concurrency` requests at once,
+// (download/upstream-http.ts): at most `concurrency` requests at once,
 // a timeout that covers the whole body, and a size bound, so a hostile or
 // broken mirror costs an error, not the job's memory or a hung run. With a
 // cache, requests are conditional and a 304 answers from it.
-import type { Http } from '../openstack/http/client.js'
+import type { Http } from '../http/client.js'
 import { getErrorMessage } from '../problems.js'
 import { limiter } from '../limiter.js'
 import { HttpCache } from './http-cache.js'

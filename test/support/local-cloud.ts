@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolveCloudConfig } from '../../src/openstack/config/resolve.js'
 import type { CloudConfig } from '../../src/openstack/config/types.js'
-import { getErrorMessage } from '../../src/openstack/errors.js'
+import { getErrorMessage } from '../../src/problems.js'
 import { type GlanceClient, type GlanceClientOptions } from '../../src/openstack/glance/client.js'
 import { createGlanceClient } from '../../src/openstack/glance/connect.js'
 

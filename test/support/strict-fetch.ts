@@ -3,7 +3,7 @@
 // test, and so does an expectation left unused (call `done()` in afterEach).
 
 import { expect } from 'vitest'
-import type { FetchFunction } from '../../src/openstack/http/client.js'
+import type { FetchFunction } from '../../src/http/client.js'
 
 export interface RecordedRequest {
   method: string

@@ -5,9 +5,10 @@
 import { buildAuthRequestBody, identityV3Url } from './request.js'
 import { findEndpoint, missingEndpointMessage, type CatalogService } from './catalog.js'
 import { configSecrets, describeAuth, type CloudConfig } from '../config/types.js'
-import { AuthError, ConnectionError } from '../errors.js'
-import { HttpError, isStatus } from '../http/error.js'
-import { createTlsFetch } from '../http/tls.js'
+import { AuthError } from '../errors.js'
+import { ConnectionError } from '../../http/connection.js'
+import { HttpError, isStatus } from '../../http/error.js'
+import { createTlsFetch } from './tls.js'
 import {
   ResponseFormatError,
   createHttp,
@@ -15,7 +16,7 @@ import {
   type HttpOptions,
   type HttpRequest,
   type HttpResponse,
-} from '../http/client.js'
+} from '../../http/client.js'
 
 export interface TokenInfo {
   expiresAt: Date

@@ -7,7 +7,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { resolveCloudConfig, type ConfigFile } from './resolve.js'
 import type { CloudConfig } from './types.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../../problems.js'
 
 export interface LoadCloudConfigOptions {
   /** `--cloud NAME`; OS_CLOUD when absent. */

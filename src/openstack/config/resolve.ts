@@ -20,7 +20,7 @@ import {
   pyString,
   type RawConfig,
 } from './yaml.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../../problems.js'
 
 export interface ConfigFile {
   path: string

@@ -4,7 +4,7 @@
 import type { CloudConfig, EndpointInterface } from './types.js'
 import { ENDPOINT_INTERFACES } from './types.js'
 import { isRecord, pyString, sdkBoolean, type RawConfig } from './yaml.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../../problems.js'
 
 export interface Region {
   name: string

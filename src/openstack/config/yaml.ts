@@ -3,7 +3,7 @@
 // keys with '-' read as '_', numbers read as strings).
 
 import { YAML11_SCHEMA, YAMLException, load } from 'js-yaml'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../../problems.js'
 import { jsonSyntaxError } from './json-syntax.js'
 
 export type RawConfig = Record<string, unknown>

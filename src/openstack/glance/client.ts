@@ -2,8 +2,8 @@
 // one (authenticated, API version known); requests.ts holds its requests.
 
 import type { Session, SessionOptions } from '../auth/session.js'
-import type { RequestCounter } from '../http/request-counter.js'
-import type { StreamBody } from '../http/client.js'
+import type { RequestCounter } from '../../http/request-counter.js'
+import type { StreamBody } from '../../http/client.js'
 import type { ImageUpdate, PatchOperation } from './patch.js'
 import type {
   CreateImageBody,

@@ -3,9 +3,10 @@
 
 import { createSession, type Session } from '../auth/session.js'
 import type { CloudConfig } from '../config/types.js'
-import { ConfigError, ConnectionError } from '../errors.js'
-import { HttpError } from '../http/error.js'
-import type { HttpResponse } from '../http/client.js'
+import { ConfigError } from '../../problems.js'
+import { ConnectionError } from '../../http/connection.js'
+import { HttpError } from '../../http/error.js'
+import type { HttpResponse } from '../../http/client.js'
 import type { GlanceClient, GlanceClientOptions } from './client.js'
 import { glanceRequests } from './requests.js'
 import { glanceUrls, unversionedEndpoint } from './urls.js'

@@ -19,8 +19,8 @@ import {
   type GlanceUrl,
   type ListImagesQuery,
 } from './urls.js'
-import { isStatus } from '../http/error.js'
-import type { HttpRequest, HttpResponse, StreamBody } from '../http/client.js'
+import { isStatus } from '../../http/error.js'
+import type { HttpRequest, HttpResponse, StreamBody } from '../../http/client.js'
 
 export function glanceRequests(
   session: Session,

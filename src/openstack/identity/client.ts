@@ -3,7 +3,7 @@
 
 import type { Session } from '../auth/session.js'
 import { NotFoundError } from '../errors.js'
-import { HttpError, isStatus } from '../http/error.js'
+import { HttpError, isStatus } from '../../http/error.js'
 
 export interface Domain {
   id: string

@@ -231,12 +231,13 @@ describe('the action on a pull request and a push', () => {
     })
     // Imported only now (nothing above may load @actions/github): it reads the event when it
     // loads, as on a runner.
-    const entry = process.env.ACTION_ENTRY ?? (await freshBundle('src/action.ts', 'dist', work))
+    const entry =
+      process.env.ACTION_ENTRY ?? (await freshBundle('src/action/index.ts', 'dist', work))
     run =
       entry === 'source'
-        ? (await import('../../../src/action-run.js')).run
+        ? (await import('../../../src/action/run.js')).run
         : () => runBundle(path.resolve(entry))
-    planMarker = (await import('../../../src/github/plan-comment.js')).planMarker
+    planMarker = (await import('../../../src/action/plan-comment.js')).planMarker
   })
 
   afterAll(async () => {

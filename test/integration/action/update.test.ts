@@ -173,7 +173,7 @@ describe('the update job', () => {
       return true
     })
     // Imported only now: @actions/github reads the event when it loads, as on a runner.
-    run = (await import('../../../src/action-run.js')).run
+    run = (await import('../../../src/action/run.js')).run
   })
 
   afterAll(async () => {

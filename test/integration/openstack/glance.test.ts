@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GlanceClient } from '../../../src/openstack/glance/client.js'
 import { buildPatch } from '../../../src/openstack/glance/patch.js'
 import type { CreateImageBody, Image } from '../../../src/openstack/glance/types.js'
-import { HttpError, isStatus } from '../../../src/openstack/http/error.js'
+import { HttpError, isStatus } from '../../../src/http/error.js'
 import {
   deleteImages,
   deleteImagesByPrefix,

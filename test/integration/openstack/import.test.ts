@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ChecksumMismatchError, openDownload } from '../../../src/openstack/download/download.js'
+import { ChecksumMismatchError, openDownload } from '../../../src/download/download.js'
 import type { GlanceClient } from '../../../src/openstack/glance/client.js'
 import type { Image } from '../../../src/openstack/glance/types.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'

@@ -436,7 +436,7 @@ describe('no secret in what the action prints, writes or posts', () => {
       GITHUB_REPOSITORY: 'o/r',
       GITHUB_API_URL: github.url,
     })
-    ;({ run } = await import('../../../src/action-run.js'))
+    ;({ run } = await import('../../../src/action/run.js'))
   })
   afterAll(() => github?.close())
 

@@ -122,8 +122,8 @@ beforeAll(async () => {
     RUNNER_TEMP: work,
   })
   // @actions/github reads GITHUB_API_URL when it is loaded: load what uses it after.
-  ;({ run } = await import('../../../src/action-run.js'))
-  ;({ LIFECYCLE_MARKER } = await import('../../../src/github/lifecycle-issue.js'))
+  ;({ run } = await import('../../../src/action/run.js'))
+  ;({ LIFECYCLE_MARKER } = await import('../../../src/action/lifecycle-issue.js'))
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     written += String(chunk)
     return true

@@ -111,7 +111,7 @@ beforeAll(async () => {
   })
   writeFileSync(process.env.GITHUB_STEP_SUMMARY as string, '')
   // @actions/github reads the event and GITHUB_API_URL when it is loaded: load what uses it after.
-  ;({ run } = await import('../../../src/action-run.js'))
+  ;({ run } = await import('../../../src/action/run.js'))
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     written += String(chunk)
     return true

@@ -94,8 +94,8 @@ describe('@actions/cache is loaded lazily', () => {
     const validate = await cli('validate', '--images', path.join(fixtures, 'valid/seed-cirros.yml'))
     expect(validate.code).toBe(0)
     await update('--cache-dir', path.join(dir, 'cache'))
-    await import('../../../src/action-run.js')
-    const { actionsCacheService } = await import('../../../src/github/upstream-cache.js')
+    await import('../../../src/action/run.js')
+    const { actionsCacheService } = await import('../../../src/action/upstream-cache.js')
     expect(await actionsCacheService()).toBeUndefined() // no runner here
     expect(loads.count).toBe(0)
 

@@ -3,7 +3,7 @@
 // once, edited in place, closed when clean; the real Octokit through fetch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createGitHubClient } from '../../../src/github/octokit.js'
-import { LIFECYCLE_MARKER } from '../../../src/github/lifecycle-issue.js'
+import { LIFECYCLE_MARKER } from '../../../src/action/lifecycle-issue.js'
 import { syncTrackingIssue, type TrackingIssueOptions } from '../../../src/github/tracking-issue.js'
 import { githubDouble, specExample, type GitHubDouble } from '../../support/github-openapi.js'
 import { failure, OWNER, REPO } from './fixtures.js'

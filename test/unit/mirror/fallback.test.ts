@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromUpstream, resolveMirrors } from '../../../src/mirror/fallback.js'
-import { createUpstreamHttp } from '../../../src/openstack/download/upstream-http.js'
+import { createUpstreamHttp } from '../../../src/download/upstream-http.js'
 import type { ImportStep, Plan } from '../../../src/plan/types.js'
 
 let server: Server

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { connectionReason, errorCode, getErrorMessage } from '../../../src/openstack/errors.js'
+import { connectionReason, errorCode } from '../../../src/http/connection.js'
+import { getErrorMessage } from '../../../src/problems.js'
 import { fetchFailure } from '../../support/strict-fetch.js'
 
 describe('errors', () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { showInvisible } from '../../../src/escape/invisible.js'
-import { planMarker } from '../../../src/github/plan-comment.js'
+import { planMarker } from '../../../src/action/plan-comment.js'
 import { stickyBody } from '../../../src/github/sticky-comment.js'
 import { plan } from '../../../src/plan/plan.js'
 import { renderMarkdown } from '../../../src/plan/render-markdown.js'

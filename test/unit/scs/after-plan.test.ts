@@ -1,10 +1,11 @@
 // The plan warns before the merge when its result would break scs-0102.
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../../src/plan/plan.js'
+import { plan as pureplan, type PlanOptions } from '../../../src/plan/plan.js'
 import { renderMarkdown } from '../../../src/plan/render-markdown.js'
 import { renderTerminal } from '../../../src/plan/render-terminal.js'
 import type { Definition, Rotated } from '../../../src/definitions/types.js'
-import { afterPlan } from '../../../src/scs/after-plan.js'
+import { afterPlan, withScsFindings } from '../../../src/scs/after-plan.js'
+import type { CloudImage } from '../../../src/plan/observed.js'
 import { adopted, definition, options, version } from '../plan/fixtures.js'
 
 const generic = (extra: Partial<Definition> = {}): Definition =>
@@ -17,6 +18,12 @@ const newer = (def: Definition): Definition => ({
   ...def,
   versions: [...def.versions, version('20240430')],
 })
+// The plan command attaches the findings to the pure plan; so does this suite.
+const plan = (
+  defs: Definition[],
+  images: CloudImage[],
+  o: PlanOptions,
+): ReturnType<typeof pureplan> => withScsFindings(pureplan(defs, images, o), images)
 const SCS = { meta: { os_purpose: 'oldgeneric' }, hidden: true }
 
 describe('plan: SCS findings', () => {

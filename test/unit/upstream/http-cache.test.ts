@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createUpstreamHttp } from '../../../src/openstack/download/upstream-http.js'
+import { createUpstreamHttp } from '../../../src/download/upstream-http.js'
 import { discover, type Outcome } from '../../../src/upstream/discover.js'
 import { CACHE_FILE, HttpCache, MAX_IDLE_RUNS } from '../../../src/upstream/http-cache.js'
 import { createReader } from '../../../src/upstream/reader.js'

@@ -1,7 +1,7 @@
 // Every upstream layout against a loopback server laid out like the real
 // site: the newest build, and each way the site can let us down.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createHttp } from '../../../src/openstack/http/client.js'
+import { createHttp } from '../../../src/http/client.js'
 import { discover, selectSource } from '../../../src/upstream/discover.js'
 import { createReader, type Reader } from '../../../src/upstream/reader.js'
 import { LAYOUTS } from './layouts.js'

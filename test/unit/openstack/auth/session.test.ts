@@ -2,7 +2,7 @@ import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSession } from '../../../../src/openstack/auth/session.js'
 import { AuthError } from '../../../../src/openstack/errors.js'
-import { isStatus } from '../../../../src/openstack/http/error.js'
+import { isStatus } from '../../../../src/http/error.js'
 import {
   AUTH_URL,
   GLANCE_URL,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolveCloudConfig, type ConfigSources } from '../../../../src/openstack/config/resolve.js'
-import { ConfigError } from '../../../../src/openstack/errors.js'
+import { ConfigError } from '../../../../src/problems.js'
 
 const CLOUDS = `
 clouds:

@@ -1,4 +1,0 @@
-// Entry of the GitHub Action: only calls run(), so tests can import the rest.
-import { run } from './action-run.js'
-
-await run()

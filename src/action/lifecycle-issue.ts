@@ -1,0 +1,25 @@
+// The lifecycle report as the repository's one tracking issue (the action's
+// `lifecycle-issue` input): opened with the findings, closed when clean.
+import * as github from '@actions/github'
+import { lifecycleHeadline } from '../lifecycle/render.js'
+import type { LifecycleReport } from '../lifecycle/report.js'
+import { createGitHubClient } from '../github/octokit.js'
+import { syncTrackingIssue, type TrackingIssueResult } from '../github/tracking-issue.js'
+
+export const LIFECYCLE_MARKER = '<!-- image-manager-lifecycle -->'
+
+export function publishLifecycleIssue(
+  report: LifecycleReport,
+  markdown: string,
+  token: string,
+): Promise<TrackingIssueResult> {
+  const { owner, repo } = github.context.repo
+  return syncTrackingIssue(createGitHubClient({ token }), {
+    owner,
+    repo,
+    marker: LIFECYCLE_MARKER,
+    title: lifecycleHeadline(report),
+    body: markdown,
+    open: report.findings > 0,
+  })
+}

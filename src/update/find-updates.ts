@@ -1,0 +1,237 @@
+// Finds the newest upstream build of every tracked definition and computes
+// the edited catalog files: the shared step of `update` and of the bump
+// pull requests. Nothing is written here.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseDefinitionFile } from '../definitions/load.js'
+import { normalize } from '../definitions/normalize.js'
+import { checkSchema } from '../definitions/schema-check.js'
+import { validateCatalog } from '../definitions/validate.js'
+import type { Definition } from '../definitions/types.js'
+import { claimMirror, type Claim } from './claim-mirror.js'
+import { createUpstreamHttp } from '../download/upstream-http.js'
+import type { Http } from '../http/client.js'
+import { errorsOf, UserError, type Problem } from '../problems.js'
+import { filterRegex } from '../filter.js'
+import { formatChecksum } from '../upstream/checksums.js'
+import { discover, trackedOf, type Outcome } from '../upstream/discover.js'
+import { editFirstVersions } from './edit.js'
+import {
+  createReader,
+  DEFAULT_TIMEOUT_MS,
+  type Reader,
+  type ReaderOptions,
+} from '../upstream/reader.js'
+import type {
+  Bump,
+  DefinitionStatus,
+  FileUpdate,
+  FindUpdatesOptions,
+  FindUpdatesResult,
+} from './types.js'
+
+export interface CheckUpdatesOptions extends FindUpdatesOptions {
+  cwd?: string
+  /** The upstream client; default createUpstreamHttp with one retry-free attempt per 30 s. */
+  http?: Http
+  /** Replaces the reader built from `http` (tests, caches). */
+  reader?: Reader
+  /** Makes the reader's requests conditional (`update --cache-dir`). */
+  cache?: ReaderOptions['cache']
+}
+
+export interface CheckUpdatesResult extends FindUpdatesResult {
+  /** Problems of the catalog; with errors nothing was looked up. */
+  problems: Problem[]
+}
+
+function statusOf(def: Definition, outcome: Outcome): DefinitionStatus {
+  const base = { file: def.position.file, image: def.name }
+  if (outcome.status === 'error') return { ...base, status: 'error', error: outcome.error }
+  const b = outcome.build
+  return {
+    ...base,
+    status: outcome.status,
+    from: def.versions[0]?.version ?? '',
+    to: b.version,
+    url: b.url,
+    checksum: formatChecksum(b.checksum),
+    build_date: b.buildDate,
+  }
+}
+
+/** A claim as the bump and its status say it; nothing for an entry without mirror. */
+function mirrorOf(
+  claim: Claim,
+): { bump: NonNullable<Bump['mirror']>; status: Partial<DefinitionStatus> } | undefined {
+  if (claim.kind === 'set')
+    return {
+      bump: { url: claim.url, note: claim.note },
+      status: { mirror_url: claim.url, mirror: claim.note },
+    }
+  if (claim.kind === 'drop')
+    return { bump: { error: claim.reason }, status: { mirror_error: claim.reason } }
+  return undefined
+}
+
+interface Pending {
+  def: Definition
+  /** null: remove the key. */
+  changes: Record<string, string | null>
+  claim: Claim
+  /** Index into the statuses. */
+  status: number
+}
+
+/** Why the edited text is not what we meant, per pending bump (none: all fine). */
+function verify(file: string, text: string, pending: readonly Pending[]): Map<number, string> {
+  const wrong = new Map<number, string>()
+  const reread = parseDefinitionFile(file, text)
+  const problems = 'data' in reread ? checkSchema(reread) : [reread]
+  if (problems.length > 0 || !('data' in reread)) {
+    const reason = `the edited file would not validate: ${problems[0]?.message ?? ''}`
+    pending.forEach((_, i) => wrong.set(i, reason))
+    return wrong
+  }
+  const after = new Map(normalize(reread).map((d) => [d.name, d.versions[0]]))
+  pending.forEach((p, i) => {
+    const entry = after.get(p.def.name) as unknown as Record<string, unknown> | undefined
+    for (const [key, value] of Object.entries(p.changes)) {
+      if (value === null ? entry !== undefined && key in entry : entry?.[key] !== value) {
+        wrong.set(i, `the edit did not set ${key} (the file's layout is unusual): edit it by hand`)
+        return
+      }
+    }
+  })
+  return wrong
+}
+
+/** Applies the bumps of one file in one pass; bumps that cannot be made are returned with the reason. */
+function editFile(
+  file: string,
+  text: string,
+  pending: readonly Pending[],
+): { text: string; failed: Map<number, string> } {
+  const parsed = parseDefinitionFile(file, text)
+  if (!('data' in parsed)) throw new Error(`cannot read ${file} again: ${parsed.message}`)
+  const names = (parsed.data as { images: { name?: unknown }[] }).images.map((i) => i.name)
+  const edits = pending.map((p) => ({ imageIndex: names.indexOf(p.def.name), changes: p.changes }))
+  const result = editFirstVersions(text, edits)
+  const kept = pending.filter((_, i) => !result.failed.has(i))
+  const wrong = verify(file, result.text, kept)
+  if (wrong.size === 0) return result
+  // Rare: find the bumps that break the file, one at a time.
+  let current = text
+  const failed = new Map(result.failed)
+  pending.forEach((p, i) => {
+    if (failed.has(i)) return
+    const one = editFirstVersions(current, [edits[i] as (typeof edits)[number]])
+    const reason = one.failed.get(0) ?? verify(file, one.text, [p]).get(0)
+    if (reason !== undefined) failed.set(i, reason)
+    else current = one.text
+  })
+  return { text: current, failed }
+}
+
+/** Looks every tracked definition up upstream and computes the edited files. */
+export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckUpdatesResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const catalog = await validateCatalog({ images: options.images, cwd })
+  if (errorsOf(catalog.problems).length > 0)
+    return { updates: [], statuses: [], problems: catalog.problems }
+  const filter = filterRegex(options.filter)
+  const tracked = catalog.definitions
+    .filter((d) => !filter || filter.test(d.name))
+    .map((def) => ({ def, t: trackedOf(def) }))
+    .filter((x): x is { def: Definition; t: NonNullable<typeof x.t> } => x.t !== null)
+
+  const reader =
+    options.reader ??
+    createReader({
+      http:
+        options.http ??
+        (await createUpstreamHttp({
+          ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        })),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
+    })
+  const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)))
+
+  const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
+  const byFile = new Map<string, Pending[]>()
+  const newer = tracked.flatMap(({ def }, i) => {
+    const outcome = outcomes[i] as Outcome
+    return outcome.status === 'newer' ? [{ def, i, build: outcome.build }] : []
+  })
+  const claimOf = (x: (typeof newer)[number]): Promise<Claim> =>
+    claimMirror(x.def, x.build, reader, options.mirror)
+  // A mirror uploads one build at a time (an upload holds its parts in memory); HEADs alone run side by side.
+  const claims: Claim[] = []
+  if (options.mirror) for (const x of newer) claims.push(await claimOf(x))
+  else claims.push(...(await Promise.all(newer.map(claimOf))))
+  for (const [n, { def, i, build }] of newer.entries()) {
+    const claim = claims[n] as Claim
+    if (claim.kind === 'block') {
+      statuses[i] = {
+        file: def.position.file,
+        image: def.name,
+        status: 'error',
+        error: claim.reason,
+      }
+      continue
+    }
+    const changes: Record<string, string | null> = {
+      version: build.version,
+      url: build.url,
+      checksum: formatChecksum(build.checksum),
+      build_date: build.buildDate,
+      ...(claim.kind === 'set' ? { mirror_url: claim.url } : {}),
+      ...(claim.kind === 'drop' ? { mirror_url: null } : {}),
+    }
+    const list = byFile.get(def.position.file) ?? []
+    list.push({ def, changes, claim, status: i })
+    byFile.set(def.position.file, list)
+  }
+  const updates: FileUpdate[] = []
+  for (const [file, pending] of byFile) {
+    const text = await readFile(path.resolve(cwd, file), 'utf8')
+    const edited = editFile(file, text, pending)
+    const bumps: Bump[] = []
+    pending.forEach((p, i) => {
+      const reason = edited.failed.get(i)
+      if (reason !== undefined) {
+        statuses[p.status] = { file, image: p.def.name, status: 'error', error: reason }
+        return
+      }
+      const mirror = mirrorOf(p.claim)
+      if (mirror)
+        statuses[p.status] = { ...(statuses[p.status] as DefinitionStatus), ...mirror.status }
+      bumps.push({
+        image: p.def.name,
+        from: statuses[p.status]?.from ?? '',
+        to: p.changes.version as string,
+        url: p.changes.url as string,
+        checksum: p.changes.checksum as string,
+        buildDate: p.changes.build_date as string,
+        ...(mirror ? { mirror: mirror.bump } : {}),
+      })
+    })
+    if (bumps.length > 0) updates.push({ file, content: edited.text, bumps })
+  }
+  return { updates, statuses, problems: catalog.problems }
+}
+
+/** The edited catalog files (for the bump pull requests); an invalid catalog is an error. */
+export async function findUpdates(options: CheckUpdatesOptions): Promise<FileUpdate[]> {
+  const result = await checkUpdates(options)
+  const errors = errorsOf(result.problems)
+  if (errors.length > 0)
+    throw new UserError(
+      `the catalog has ${errors.length} error(s), first ${errors[0]?.file}:${errors[0]?.line}: ${errors[0]?.message}; run validate`,
+      1,
+    )
+  return result.updates
+}

@@ -1,0 +1,67 @@
+// The shapes of the weekly update job: bumps, edited files and each tracked
+// definition's outcome, shared by the `update` command and the bump pull requests.
+import type { UpdateMirror } from './claim-mirror.js'
+
+/** One version bump of one image. */
+export interface Bump {
+  image: string
+  /** Version before the bump. */
+  from: string
+  /** Version after the bump. */
+  to: string
+  url: string
+  /** `<algo>:<hex>` */
+  checksum: string
+  /** ISO date YYYY-MM-DD. */
+  buildDate: string
+  /** The entry's new mirror_url and how it was vouched for, or why it has none. */
+  mirror?: { url: string; note: string } | { error: string }
+}
+
+/** One catalog file with newer builds: its whole new text and what changed. */
+export interface FileUpdate {
+  /** The file's path as given (as the catalog search found it). */
+  file: string
+  /** The whole new file text. */
+  content: string
+  bumps: Bump[]
+}
+
+/** The outcome for one tracked definition (`update --output json` prints these). */
+export interface DefinitionStatus {
+  file: string
+  image: string
+  status: 'newer' | 'current' | 'error'
+  from?: string
+  to?: string
+  url?: string
+  /** `<algo>:<hex>` */
+  checksum?: string
+  build_date?: string
+  /** The bumped entry's mirror_url, with how it was vouched for (`mirror`). */
+  mirror_url?: string
+  mirror?: string
+  /** Why the bumped entry has no mirror_url. */
+  mirror_error?: string
+  error?: string
+}
+
+export interface FindUpdatesOptions {
+  /** Definition file, directory or glob, as for validate. */
+  images: string
+  /** Only images whose name matches this regular expression. */
+  filter?: string
+  /** PEM CA bundle trusted for upstream sites besides the system CAs. */
+  sourceCacert?: string
+  /** Upstream requests in flight at once (default 8). */
+  concurrency?: number
+  /** Per-request timeout in ms (default 30 s). */
+  timeoutMs?: number
+  /** Mirror every new build before its bump claims a `mirror_url` (off without it). */
+  mirror?: UpdateMirror
+}
+
+export interface FindUpdatesResult {
+  updates: FileUpdate[]
+  statuses: DefinitionStatus[]
+}
