@@ -6,7 +6,7 @@ import { renderTerminal } from '../plan/render-terminal.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import type { Plan } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
-import { makePlan, type PlanCommandOptions } from './plan.js'
+import { openPlanSession, type PlanCommandOptions } from './plan.js'
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   /** Print the plan only. */
@@ -14,7 +14,7 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   /** Definitions worked on at once. */
   concurrency: number
   /** Seconds one import may take. */
-  importTimeout: number
+  importTimeoutSeconds: number
 }
 
 /** Lines whose values are escaped (`v`): printed with `preEscaped`. */
@@ -46,8 +46,8 @@ export async function applyCommand(
   done?: (plan: Plan, report?: ApplyReport) => Promise<void>,
 ): Promise<number> {
   // An import that has not moved for longer than one may take is a leftover to redo.
-  const outcome = await makePlan(
-    { ...options, importTimeoutMs: options.importTimeout * 1000 },
+  const outcome = await openPlanSession(
+    { ...options, importTimeoutMs: options.importTimeoutSeconds * 1000 },
     reporter,
   )
   if (outcome.exitCode !== 0) return outcome.exitCode
@@ -63,7 +63,7 @@ export async function applyCommand(
     upstream,
     reporter,
     concurrency: options.concurrency,
-    importTimeoutMs: options.importTimeout * 1000,
+    importTimeoutMs: options.importTimeoutSeconds * 1000,
     replan,
   })
   const text = renderReport(report)

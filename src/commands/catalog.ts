@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { renderCatalogHtml } from '../catalog-page/render-html.js'
 import { renderCatalogMarkdown } from '../catalog-page/render-markdown.js'
 import { catalogTable, type CatalogTable } from '../catalog-page/table.js'
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import { errorsOf, getErrorMessage, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
@@ -34,7 +34,7 @@ export async function catalogCommand(
   reporter: Reporter,
   publish?: (table: CatalogTable, rendered: { markdown: string; html: string }) => Promise<void>,
 ): Promise<number> {
-  const catalog = await validateCatalog({ images: options.images, strict: options.strict })
+  const catalog = await loadCatalog({ images: options.images, strict: options.strict })
   reporter.problems(catalog.problems)
   const errors = errorsOf(catalog.problems).length
   if (errors > 0) {

@@ -1,6 +1,6 @@
 // `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
 // community images, and optionally the catalog's images that the cloud lacks.
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import type { Definition, Rotated } from '../definitions/types.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown.js'
@@ -137,7 +137,7 @@ export async function checkCommand(
   reporter: Reporter,
 ): Promise<number> {
   const catalog = options.images
-    ? await validateCatalog({ images: options.images, strict: options.strict })
+    ? await loadCatalog({ images: options.images, strict: options.strict })
     : undefined
   if (catalog) {
     // JSON on stdout stays JSON: findings in the files then go with the warnings.

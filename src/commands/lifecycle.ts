@@ -1,6 +1,6 @@
 // `lifecycle`: the catalog against endoflife.date — supported releases it
 // lacks, enabled images past end of life — as Markdown or JSON.
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import { checkEolUrl, DEFAULT_EOL_URL, fetchCycles, type Cycle } from '../lifecycle/endoflife.js'
 import { renderLifecycleJson, renderLifecycleMarkdown } from '../lifecycle/render.js'
 import { lifecycleReport, productsOf, type LifecycleReport } from '../lifecycle/report.js'
@@ -45,7 +45,7 @@ export async function lifecycleCommand(
   reporter: Reporter,
   publish?: (report: LifecycleReport, markdown: string) => Promise<void>,
 ): Promise<number> {
-  const catalog = await validateCatalog({ images: options.images, strict: options.strict })
+  const catalog = await loadCatalog({ images: options.images, strict: options.strict })
   // JSON on stdout stays JSON: findings in the files then go with the warnings.
   if (options.output === 'json') {
     for (const p of catalog.problems)

@@ -1,7 +1,7 @@
 // `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
 // a time (memory stays at one upload's parts), skipping those already there.
 import path from 'node:path'
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
 import type { DownloadProgress } from '../download/download.js'
 import { errorsOf } from '../problems.js'
@@ -56,7 +56,7 @@ export async function mirrorCommand(
   const cwd = options.cwd ?? process.cwd()
   reporter.secret(options.s3.secretAccessKey)
   const filter = filterRegex(options.filter)
-  const catalog = await validateCatalog({ images: options.images, cwd })
+  const catalog = await loadCatalog({ images: options.images, cwd })
   reporter.problems(catalog.problems)
   if (errorsOf(catalog.problems).length > 0) {
     reporter.warning('the definitions are invalid: nothing was mirrored')

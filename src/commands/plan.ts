@@ -1,6 +1,6 @@
 // `plan`: what apply would change in one cloud, as data and as text.
 import { writeFile } from 'node:fs/promises'
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import { changeCount } from '../plan/describe.js'
 import { plan as computePlan, type PlanOptions } from '../plan/plan.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
@@ -34,7 +34,7 @@ export interface PlanCommandOptions
 
 export const EXIT_CHANGES = 3
 
-export type PlanOutcome =
+export type PlanSession =
   | { exitCode: 1 }
   | {
       exitCode: 0
@@ -61,11 +61,11 @@ async function upstreamClient(options: PlanCommandOptions, glance: GlanceClient)
 }
 
 /** Validate, observe, plan. Invalid definitions stop here, before any request. */
-export async function makePlan(
+export async function openPlanSession(
   options: PlanCommandOptions,
   reporter: Reporter,
-): Promise<PlanOutcome> {
-  const catalog = await validateCatalog({ images: options.images, strict: options.strict })
+): Promise<PlanSession> {
+  const catalog = await loadCatalog({ images: options.images, strict: options.strict })
   const errors = errorsOf(catalog.problems)
   reporter.problems(catalog.problems)
   if (errors.length > 0) {
@@ -109,7 +109,7 @@ export async function planCommand(
   reporter: Reporter,
   publish?: (plan: Plan) => Promise<void>,
 ): Promise<number> {
-  const outcome = await makePlan(options, reporter)
+  const outcome = await openPlanSession(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
   const { plan } = outcome
   reporter.info(renderTerminal(plan, options.color ?? false), { preEscaped: true })

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { errorsOf, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import { checkUpdates } from '../update/find-updates.js'
+import { findUpdates } from '../update/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
 import type { DefinitionStatus } from '../update/types.js'
 import type { UpdateMirror } from '../update/claim-mirror.js'
@@ -14,7 +14,6 @@ import { createUpstreamHttp } from '../download/upstream-http.js'
 import { progressLine, s3SettingsOf } from './mirror.js'
 import type { Values } from '../options/values.js'
 
-export { checkUpdates, findUpdates } from '../update/find-updates.js'
 export type { Bump, FileUpdate } from '../update/types.js'
 
 export interface UpdateCommandOptions {
@@ -89,7 +88,7 @@ export async function updateCommand(
           warn: (m) => reporter.warning(m),
         })
   const mirror = options.mirror && (await openUpdateMirror(options.mirror, options, reporter))
-  const result = await checkUpdates({
+  const result = await findUpdates({
     images: options.images,
     cwd,
     ...(options.filter !== undefined ? { filter: options.filter } : {}),

@@ -2,7 +2,7 @@
 // `checkUrls`, also whether every url of the (changed) definitions answers.
 import path from 'node:path'
 import { checkUrls, type ChangedLines, type UrlCheck } from '../definitions/check-urls.js'
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
 import { ConfigError } from '../problems.js'
 import { errorsOf, sortProblems, UserError, type Problem } from '../problems.js'
@@ -77,7 +77,7 @@ export async function validateCommand(
   reporter: Reporter,
 ): Promise<number> {
   const cwd = options.cwd ?? process.cwd()
-  const catalog = await validateCatalog({ images: options.images, strict: options.strict, cwd })
+  const catalog = await loadCatalog({ images: options.images, strict: options.strict, cwd })
   let problems = catalog.problems
   let urls: UrlCheck | undefined
   if (options.checkUrls) {

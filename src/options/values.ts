@@ -103,7 +103,7 @@ export function applyCommandOptions(v: Values): ApplyCommandOptions {
     ...planCommandOptions(v),
     dryRun: v['dry-run'] === true,
     concurrency: positiveInteger('concurrency', v.concurrency as string, 'a whole number', 1),
-    importTimeout: positiveInteger(
+    importTimeoutSeconds: positiveInteger(
       'import-timeout',
       v['import-timeout'] as string,
       'a whole number of seconds',

@@ -6,8 +6,8 @@ import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
 import { errorsOf, UserError, type Problem } from '../problems.js'
 import type { UpdateMirror } from './claim-mirror.js'
 import type { Reporter } from '../reporter.js'
-import { checkUpdates, type CheckUpdatesOptions } from './find-updates.js'
-import type { DefinitionStatus, FileUpdate, FindUpdatesResult } from './types.js'
+import { findUpdates, type FindUpdatesOptions, type FindUpdatesResult } from './find-updates.js'
+import type { DefinitionStatus, FileUpdate } from './types.js'
 import {
   syncBumpPullRequests,
   type BumpResult,
@@ -35,9 +35,9 @@ export interface BumpRunOptions {
   /** Mirror each new build before its pull request claims a mirror_url. */
   mirror?: UpdateMirror
   /** Makes the upstream requests conditional (the Actions cache of the update job). */
-  cache?: CheckUpdatesOptions['cache']
+  cache?: FindUpdatesOptions['cache']
   /** Replaces the upstream check (tests). */
-  check?: (options: CheckUpdatesOptions) => Promise<FindUpdatesResult & { problems: Problem[] }>
+  check?: (options: FindUpdatesOptions) => Promise<FindUpdatesResult>
 }
 
 export interface BumpRunResult {
@@ -54,8 +54,8 @@ export async function runBumpPullRequests(
   reporter: Reporter,
 ): Promise<BumpRunResult> {
   const cwd = options.cwd ?? process.cwd()
-  const check = options.check ?? checkUpdates
-  const base: CheckUpdatesOptions = {
+  const check = options.check ?? findUpdates
+  const base: FindUpdatesOptions = {
     images: options.images,
     cwd,
     ...(options.filter ? { filter: options.filter } : {}),
@@ -139,7 +139,7 @@ export function currentEntries(
 async function perImage(
   updates: FileUpdate[],
   check: NonNullable<BumpRunOptions['check']>,
-  base: CheckUpdatesOptions,
+  base: FindUpdatesOptions,
   inRepo: (file: string) => string,
 ): Promise<FileUpdate[]> {
   const single: FileUpdate[] = []

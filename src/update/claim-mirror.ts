@@ -9,7 +9,7 @@ import { getErrorMessage } from '../problems.js'
 import { formatChecksum } from '../upstream/checksums.js'
 import type { Reader } from '../upstream/reader.js'
 import { fileOf } from '../upstream/source.js'
-import type { Build } from '../upstream/types.js'
+import type { UpstreamBuild } from '../upstream/types.js'
 import { mirrorKey, normalizePrefix } from '../mirror/key.js'
 import { mirrorBuild } from '../mirror/mirror.js'
 import type { MirrorStore } from '../mirror/s3.js'
@@ -39,7 +39,7 @@ export type Claim =
   | { kind: 'block'; reason: string }
 
 /** The old mirror_url with the old version and file name replaced by the new ones; an Error when unknowable. */
-function movedMirrorUrl(def: Definition, build: Build): string | Error | undefined {
+function movedMirrorUrl(def: Definition, build: UpstreamBuild): string | Error | undefined {
   const first = def.versions[0]
   const old = first?.mirror_url
   if (!old || !first) return undefined
@@ -66,7 +66,7 @@ async function served(url: string, reader: Reader): Promise<string | null> {
 
 export async function claimMirror(
   def: Definition,
-  build: Build,
+  build: UpstreamBuild,
   reader: Reader,
   mirror?: UpdateMirror,
 ): Promise<Claim> {

@@ -6,12 +6,12 @@ import path from 'node:path'
 import { parseDefinitionFile } from '../definitions/load.js'
 import { normalize } from '../definitions/normalize.js'
 import { checkSchema } from '../definitions/schema-check.js'
-import { validateCatalog } from '../definitions/validate.js'
+import { loadCatalog } from '../definitions/catalog.js'
 import type { Definition } from '../definitions/types.js'
-import { claimMirror, type Claim } from './claim-mirror.js'
+import { claimMirror, type Claim, type UpdateMirror } from './claim-mirror.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
 import type { Http } from '../http/client.js'
-import { errorsOf, UserError, type Problem } from '../problems.js'
+import { errorsOf, type Problem } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import { formatChecksum } from '../upstream/checksums.js'
 import { discover, trackedOf, type Outcome } from '../upstream/discover.js'
@@ -22,15 +22,22 @@ import {
   type Reader,
   type ReaderOptions,
 } from '../upstream/reader.js'
-import type {
-  Bump,
-  DefinitionStatus,
-  FileUpdate,
-  FindUpdatesOptions,
-  FindUpdatesResult,
-} from './types.js'
+import type { Bump, DefinitionStatus, FileUpdate } from './types.js'
 
-export interface CheckUpdatesOptions extends FindUpdatesOptions {
+export interface FindUpdatesOptions {
+  /** Definition file, directory or glob, as for validate. */
+  images: string
+  /** Only images whose name matches this regular expression. */
+  filter?: string
+  /** PEM CA bundle trusted for upstream sites besides the system CAs. */
+  sourceCacert?: string
+  /** Upstream requests in flight at once (default 8). */
+  concurrency?: number
+  /** Per-request timeout in ms (default 30 s). */
+  timeoutMs?: number
+  /** Mirror every new build before its bump claims a `mirror_url` (off without it). */
+  mirror?: UpdateMirror
+
   cwd?: string
   /** The upstream client; default createUpstreamHttp with one retry-free attempt per 30 s. */
   http?: Http
@@ -40,7 +47,10 @@ export interface CheckUpdatesOptions extends FindUpdatesOptions {
   cache?: ReaderOptions['cache']
 }
 
-export interface CheckUpdatesResult extends FindUpdatesResult {
+export interface FindUpdatesResult {
+  updates: FileUpdate[]
+  statuses: DefinitionStatus[]
+
   /** Problems of the catalog; with errors nothing was looked up. */
   problems: Problem[]
 }
@@ -134,9 +144,9 @@ function editFile(
 }
 
 /** Looks every tracked definition up upstream and computes the edited files. */
-export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckUpdatesResult> {
+export async function findUpdates(options: FindUpdatesOptions): Promise<FindUpdatesResult> {
   const cwd = options.cwd ?? process.cwd()
-  const catalog = await validateCatalog({ images: options.images, cwd })
+  const catalog = await loadCatalog({ images: options.images, cwd })
   if (errorsOf(catalog.problems).length > 0)
     return { updates: [], statuses: [], problems: catalog.problems }
   const filter = filterRegex(options.filter)
@@ -222,16 +232,4 @@ export async function checkUpdates(options: CheckUpdatesOptions): Promise<CheckU
     if (bumps.length > 0) updates.push({ file, content: edited.text, bumps })
   }
   return { updates, statuses, problems: catalog.problems }
-}
-
-/** The edited catalog files (for the bump pull requests); an invalid catalog is an error. */
-export async function findUpdates(options: CheckUpdatesOptions): Promise<FileUpdate[]> {
-  const result = await checkUpdates(options)
-  const errors = errorsOf(result.problems)
-  if (errors.length > 0)
-    throw new UserError(
-      `the catalog has ${errors.length} error(s), first ${errors[0]?.file}:${errors[0]?.line}: ${errors[0]?.message}; run validate`,
-      1,
-    )
-  return result.updates
 }

@@ -1,6 +1,5 @@
 // The shapes of the weekly update job: bumps, edited files and each tracked
 // definition's outcome, shared by the `update` command and the bump pull requests.
-import type { UpdateMirror } from './claim-mirror.js'
 
 /** One version bump of one image. */
 export interface Bump {
@@ -44,24 +43,4 @@ export interface DefinitionStatus {
   /** Why the bumped entry has no mirror_url. */
   mirror_error?: string
   error?: string
-}
-
-export interface FindUpdatesOptions {
-  /** Definition file, directory or glob, as for validate. */
-  images: string
-  /** Only images whose name matches this regular expression. */
-  filter?: string
-  /** PEM CA bundle trusted for upstream sites besides the system CAs. */
-  sourceCacert?: string
-  /** Upstream requests in flight at once (default 8). */
-  concurrency?: number
-  /** Per-request timeout in ms (default 30 s). */
-  timeoutMs?: number
-  /** Mirror every new build before its bump claims a `mirror_url` (off without it). */
-  mirror?: UpdateMirror
-}
-
-export interface FindUpdatesResult {
-  updates: FileUpdate[]
-  statuses: DefinitionStatus[]
 }

@@ -7,7 +7,7 @@ import { formatChecksum } from './checksums.js'
 import { UpstreamError, type Reader } from './reader.js'
 import type { Source } from './source.js'
 import { SOURCES } from './sources/index.js'
-import type { Build, Tracked } from './types.js'
+import type { UpstreamBuild, Tracked } from './types.js'
 
 /** `#upstream=<key>` on latest_url picks a source explicitly; the fragment is never sent. */
 function splitKey(url: string): { url: string; key?: string } {
@@ -60,7 +60,7 @@ export function selectSource(t: Tracked, sources: readonly Source[] = SOURCES): 
 }
 
 export type Outcome =
-  { status: 'newer' | 'current'; build: Build } | { status: 'error'; error: string }
+  { status: 'newer' | 'current'; build: UpstreamBuild } | { status: 'error'; error: string }
 
 /** The newest build and whether the catalog lacks it (its checksum differs, as docs/behaviour.md §9 says). */
 export async function discover(t: Tracked, reader: Reader): Promise<Outcome> {

@@ -2,7 +2,7 @@
 import { checksumOf, lastModifiedVersion, parseManifest, type ManifestEntry } from './checksums.js'
 import { isoDate } from './listing.js'
 import { UpstreamError, type Reader } from './reader.js'
-import type { Build, Checksum, Tracked } from './types.js'
+import type { UpstreamBuild, Checksum, Tracked } from './types.js'
 
 export interface Source {
   /** The key an explicit `#upstream=<key>` selects, and the name in messages. */
@@ -12,7 +12,7 @@ export interface Source {
   /** Whether the tracked urls have this layout's shape (never decided by the host name). */
   matches(tracked: Tracked): boolean
   /** The newest build upstream; throws UpstreamError naming what could not be read and its url. */
-  newest(tracked: Tracked, reader: Reader): Promise<Build>
+  newest(tracked: Tracked, reader: Reader): Promise<UpstreamBuild>
 }
 
 /** `https://h/a/b/file.img` -> `https://h/a/b` */
@@ -59,7 +59,7 @@ export function requireChecksum(entries: ManifestEntry[], name: string, url: str
 }
 
 /** Version and build date from a YYYYMMDD date. */
-export const fromDate = (yyyymmdd: string): Pick<Build, 'version' | 'buildDate'> => ({
+export const fromDate = (yyyymmdd: string): Pick<UpstreamBuild, 'version' | 'buildDate'> => ({
   version: yyyymmdd,
   buildDate: isoDate(yyyymmdd),
 })
@@ -68,7 +68,7 @@ export const fromDate = (yyyymmdd: string): Pick<Build, 'version' | 'buildDate'>
 export async function fromLastModified(
   reader: Reader,
   imageUrl: string,
-): Promise<Pick<Build, 'version' | 'buildDate'>> {
+): Promise<Pick<UpstreamBuild, 'version' | 'buildDate'>> {
   const date = lastModifiedVersion(await reader.lastModified(imageUrl))
   if (!date)
     throw new UpstreamError(

@@ -8,7 +8,7 @@ export interface Checksum {
 }
 
 /** The newest upstream build of a tracked definition. */
-export interface Build {
+export interface UpstreamBuild {
   /** Catalog version: the build folder's date YYYYMMDD, else the image's Last-Modified date, else the upstream version. */
   version: string
   /** The image url the catalog will carry. */

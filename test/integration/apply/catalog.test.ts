@@ -6,7 +6,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
-import { makePlan } from '../../../src/commands/plan.js'
+import { openPlanSession } from '../../../src/commands/plan.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
@@ -599,7 +599,7 @@ describe('apply: a catalog of ten definitions and the seed examples', () => {
       useOsHidden: true,
       cloudsYaml: cloudsYamlVia(proxy.url),
     })
-    const outcome = await makePlan(options, recorder())
+    const outcome = await openPlanSession(options, recorder())
     if (outcome.exitCode !== 0) throw new Error('the catalog did not validate')
     expect(outcome.plan.definitions.flatMap((d) => [...d.steps, ...d.retention])).toEqual([])
     expect(outcome.plan.summary).toMatchObject({ import: 0, rename: 0, update: 0, unchanged: 13 })

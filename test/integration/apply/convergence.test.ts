@@ -78,7 +78,7 @@ interface Scenario {
   during?: () => Promise<void>
   timeoutSeconds?: number
   /** apply's --import-timeout for the faulty run (default 120 s). */
-  importTimeout?: number
+  importTimeoutSeconds?: number
 }
 
 const localCloud = (command: string): Promise<unknown> =>
@@ -136,7 +136,7 @@ const scenarios: Scenario[] = [
     fault: 'glance-api killed (SIGKILL) and restarted',
     where: 'the whole Glance, once the first import was accepted; up again 2 s later',
     // Imports Glance was running when it died never finish: the run gives up on them.
-    importTimeout: 30,
+    importTimeoutSeconds: 30,
     during: async () => {
       for (let i = 0; i < 600 && !proxy.requests.some((r) => r.path.endsWith('/import')); i++)
         await new Promise((resolve) => setTimeout(resolve, 50))
@@ -195,7 +195,7 @@ describe('apply converges after faults', () => {
       const faulty = recorder()
       // As the CLI does: an error that ends the run is printed, exit 1.
       const faultyRun = applyCommand(
-        { ...options, importTimeout: scenario.importTimeout ?? 120 },
+        { ...options, importTimeoutSeconds: scenario.importTimeoutSeconds ?? 120 },
         faulty,
       ).catch((error: unknown) => {
         faulty.lines.push(`error: ${getErrorMessage(error)}`)

@@ -125,7 +125,7 @@ describe('apply: failed imports', () => {
       applyOptions(tag, file, {
         hide: true,
         concurrency: 1,
-        importTimeout: 6,
+        importTimeoutSeconds: 6,
         cloudsYaml: cloudsYamlVia(proxy.url),
       }),
       reporter,

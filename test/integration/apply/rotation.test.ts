@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execute } from '../../../src/apply/executor.js'
-import { makePlan } from '../../../src/commands/plan.js'
+import { openPlanSession } from '../../../src/commands/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
@@ -256,7 +256,7 @@ describe('apply: retention in the run that rotates', () => {
     expect(setup.report.failed).toBe(0)
 
     // A run that adds i3 stops after its import, before its renames (as if killed there).
-    const outcome = await makePlan(
+    const outcome = await openPlanSession(
       applyOptions(tagRotating, await file('b', ['l1'], ['i1', 'i2', 'i3'], ['t1'])),
       recorder(),
     )

@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { dump, load } from 'js-yaml'
 import { execute, type ApplyReport, type ExecuteOptions } from '../../../src/apply/executor.js'
 import type { ApplyCommandOptions } from '../../../src/commands/apply.js'
-import { makePlan } from '../../../src/commands/plan.js'
+import { openPlanSession } from '../../../src/commands/plan.js'
 import type { Plan, Step } from '../../../src/plan/types.js'
 import type { Reporter } from '../../../src/reporter.js'
 import { localCloudsYamlPath } from '../../support/local-cloud.js'
@@ -81,7 +81,7 @@ export function applyOptions(
     detailedExitCode: false,
     dryRun: false,
     concurrency: 4,
-    importTimeout: 120,
+    importTimeoutSeconds: 120,
     ...extra,
   }
 }
@@ -179,19 +179,19 @@ export async function shapes(glance: RawGlance, tag: string): Promise<ImageShape
 export const quickPolls = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.min(ms, 300)))
 
-/** makePlan, then execute exactly that plan (what applyCommand does, minus the rendering). */
+/** openPlanSession, then execute exactly that plan (what applyCommand does, minus the rendering). */
 export async function planAndExecute(
   options: ApplyCommandOptions,
   reporter: Reporter,
   extra: Partial<ExecuteOptions> = {},
 ): Promise<{ plan: Plan; report: ApplyReport }> {
-  const outcome = await makePlan(options, reporter)
+  const outcome = await openPlanSession(options, reporter)
   if (outcome.exitCode !== 0) throw new Error('the catalog did not validate')
   const report = await execute(outcome.plan, {
     glance: outcome.glance,
     reporter,
     concurrency: options.concurrency,
-    importTimeoutMs: options.importTimeout * 1000,
+    importTimeoutMs: options.importTimeoutSeconds * 1000,
     sleep: quickPolls,
     replan: outcome.replan,
     ...extra,
@@ -201,7 +201,7 @@ export async function planAndExecute(
 
 /** Only the plan (nothing executed). */
 export async function planOnly(options: ApplyCommandOptions): Promise<Plan> {
-  const outcome = await makePlan(options, recorder())
+  const outcome = await openPlanSession(options, recorder())
   if (outcome.exitCode !== 0) throw new Error('the catalog did not validate')
   return outcome.plan
 }

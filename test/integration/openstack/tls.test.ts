@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { dump, load } from 'js-yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execute } from '../../../src/apply/executor.js'
-import { makePlan } from '../../../src/commands/plan.js'
+import { openPlanSession } from '../../../src/commands/plan.js'
 import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
 import { probeUrl } from '../../../src/download/download.js'
 import { createGlanceClient } from '../../../src/openstack/glance/connect.js'
@@ -149,7 +149,7 @@ describe('the cloud over TLS with a private CA', () => {
     const options = applyOptions(tag, catalog, { cloudsYaml })
 
     const refused = recorder()
-    const outcome = await makePlan(options, refused)
+    const outcome = await openPlanSession(options, refused)
     if (outcome.exitCode !== 0) throw new Error(refused.lines.join('\n'))
     const report = await execute(outcome.plan, {
       glance: outcome.glance,
@@ -168,7 +168,7 @@ describe('the cloud over TLS with a private CA', () => {
     expect(await raw.listByTag(tag)).toEqual([])
 
     const trusted = recorder()
-    const again = await makePlan({ ...options, sourceCacert: sourceCa.certFile }, trusted)
+    const again = await openPlanSession({ ...options, sourceCacert: sourceCa.certFile }, trusted)
     if (again.exitCode !== 0) throw new Error(trusted.lines.join('\n'))
     const done = await execute(again.plan, {
       glance: again.glance,
@@ -194,7 +194,7 @@ describe('the cloud over TLS with a private CA', () => {
     const cloudsYaml = await tlsCloudsYaml({ verify: false })
     const options = applyOptions(tag, latestCatalog, { cloudsYaml })
     const reporter = recorder()
-    const outcome = await makePlan(options, reporter)
+    const outcome = await openPlanSession(options, reporter)
     if (outcome.exitCode !== 0) throw new Error(reporter.lines.join('\n'))
     // The cloud answered without a trusted certificate (verify: false); the source did not.
     const warning = reporter.warnings.find((w) =>
@@ -207,7 +207,7 @@ describe('the cloud over TLS with a private CA', () => {
     )
 
     const trusted = recorder()
-    const resolved = await makePlan({ ...options, sourceCacert: sourceCa.certFile }, trusted)
+    const resolved = await openPlanSession({ ...options, sourceCacert: sourceCa.certFile }, trusted)
     if (resolved.exitCode !== 0) throw new Error(trusted.lines.join('\n'))
     expect(trusted.warnings).toEqual([])
     const step = resolved.plan.definitions[0]?.steps[0]
@@ -219,7 +219,7 @@ describe('the cloud over TLS with a private CA', () => {
   it('names an unreadable --source-cacert: a configuration error (exit 2)', async () => {
     const cloudsYaml = await tlsCloudsYaml({ cacert: cloudCa.certFile })
     await expect(
-      makePlan(
+      openPlanSession(
         applyOptions(tag, catalog, { cloudsYaml, sourceCacert: `${work.dir}/missing.pem` }),
         recorder(),
       ),

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makePlan, type PlanCommandOptions } from '../../../src/commands/plan.js'
+import { openPlanSession, type PlanCommandOptions } from '../../../src/commands/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
 import type { Reporter } from '../../../src/reporter.js'
 import { rawGlance } from '../../support/raw-glance.js'
@@ -30,7 +30,7 @@ const READ_ONLY = [
 
 async function planNow(extra: Partial<PlanCommandOptions> = {}): Promise<Plan> {
   const options = applyOptions(tag, path.join(fixtures, 'catalog.yml'), extra)
-  const outcome = await makePlan(options, quiet)
+  const outcome = await openPlanSession(options, quiet)
   if (outcome.exitCode !== 0) throw new Error('the catalog did not validate')
   return outcome.plan
 }

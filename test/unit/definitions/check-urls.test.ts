@@ -14,7 +14,7 @@ import {
   withoutUserinfo,
   type CheckUrlsOptions,
 } from '../../../src/definitions/check-urls.js'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { errorsOf } from '../../../src/problems.js'
 
 interface Seen {
@@ -148,7 +148,7 @@ async function definitions(images: Parameters<typeof yaml>[0], name = `defs-${++
   const text = yaml(images)
   const file = path.join(dir, name)
   await writeFile(file, text)
-  const catalog = await validateCatalog({ images: file, cwd: dir })
+  const catalog = await loadCatalog({ images: file, cwd: dir })
   expect(errorsOf(catalog.problems)).toEqual([])
   /** 1-based line and column of the `key:` whose value is `value`. */
   const at = (key: string, value: string): { line: number; column: number } => {

@@ -14,7 +14,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { validateCommand } from '../../../src/commands/validate.js'
 import { MAX_PROBLEMS_PER_FILE } from '../../../src/definitions/problem-limits.js'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { errorsOf, UserError } from '../../../src/problems.js'
 import type { Reporter } from '../../../src/reporter.js'
 import { cli } from '../../support/cli.js'
@@ -88,7 +88,7 @@ describe('alias bombs', () => {
     expect(text.length).toBeLessThan(90_000)
     const d = dir({ 'bomb.yml': text })
     const started = Date.now()
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     expect(Date.now() - started).toBeLessThan(5000)
     const errors = errorsOf(catalog.problems)
     expect(errors).toHaveLength(1)
@@ -122,7 +122,7 @@ describe('alias bombs', () => {
 
   it('an alias of a node that contains it is an error, not an endless loop', async () => {
     const d = dir({ 'loop.yml': `images: &all\n  - *all\n` })
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     expect(errorsOf(catalog.problems).map((p) => [p.line, p.message])).toEqual([
       [2, expect.stringMatching(/alias '\*all' refers to the node of anchor '&all'/)],
     ])
@@ -133,7 +133,7 @@ describe('bounded reports', () => {
   it('300,000 defects in one file: 50 shown and a count of the rest, no stack overflow', async () => {
     const tags = `[${Array(300_000).fill('1').join(',')}]`
     const d = dir({ 'tags.yml': valid.replace('tags: []', `tags: ${tags}`) })
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     expect(catalog.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1)
     expect(catalog.problems.at(-1)?.message).toMatch(
       /^299950 more problems in this file \(299950 errors\) not shown/,
@@ -145,7 +145,7 @@ describe('bounded reports', () => {
     const d = dir({
       'long.yml': valid.replace("url: 'https://example.test/c.img'", `url: ${long}`),
     })
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     const [error] = errorsOf(catalog.problems)
     expect(error?.message.length).toBeLessThan(600)
     expect(error?.sourceLine ?? '').not.toContain('x'.repeat(300))
@@ -159,7 +159,7 @@ describe('file loading', () => {
   it('a FIFO named a.yml is skipped with a warning instead of blocking', async () => {
     const d = dir({ 'b.yml': valid })
     execFileSync('mkfifo', [path.join(d, 'a.yml')])
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     expect(errorsOf(catalog.problems)).toEqual([])
     expect(catalog.problems).toContainEqual(
       expect.objectContaining({
@@ -178,7 +178,7 @@ describe('file loading', () => {
   it('a directory named x.yml is skipped with a warning', async () => {
     const d = dir({ 'b.yml': valid })
     mkdirSync(path.join(d, 'x.yml'))
-    const catalog = await validateCatalog({ images: path.join(d, '*.yml'), now, cwd: d })
+    const catalog = await loadCatalog({ images: path.join(d, '*.yml'), now, cwd: d })
     expect(errorsOf(catalog.problems)).toEqual([])
     expect(catalog.problems).toContainEqual(
       expect.objectContaining({
@@ -201,7 +201,7 @@ describe('file loading', () => {
   it('an unreadable file is a usage error naming the path', async () => {
     const d = dir({ 'secret.yml': valid })
     chmodSync(path.join(d, 'secret.yml'), 0)
-    const error = await asNobody(() => validateCatalog({ images: d, now, cwd: d }).catch((e) => e))
+    const error = await asNobody(() => loadCatalog({ images: d, now, cwd: d }).catch((e) => e))
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).exitCode).toBe(2)
     expect((error as UserError).message).toMatch(/secret\.yml'.*permission denied/)
@@ -210,14 +210,12 @@ describe('file loading', () => {
   it('an unreadable sibling directory does not hide the files a glob matches', async () => {
     const d = dir({ 'a.yml': valid })
     mkdirSync(path.join(d, 'private'), { mode: 0 })
-    const flat = await asNobody(() =>
-      validateCatalog({ images: path.join(d, '*.yml'), now, cwd: d }),
-    )
+    const flat = await asNobody(() => loadCatalog({ images: path.join(d, '*.yml'), now, cwd: d }))
     expect(flat.files).toBe(1)
     expect(errorsOf(flat.problems)).toEqual([])
     expect(flat.problems.map((p) => p.message).join()).not.toMatch(/cannot read/)
     const deep = await asNobody(() =>
-      validateCatalog({ images: path.join(d, '**/*.yml'), now, cwd: d }),
+      loadCatalog({ images: path.join(d, '**/*.yml'), now, cwd: d }),
     )
     expect(deep.files).toBe(1)
     expect(deep.problems).toContainEqual(
@@ -232,7 +230,7 @@ describe('file loading', () => {
   it('invalid UTF-8 is an error at its line, not silently replaced', async () => {
     const bytes = Buffer.concat([Buffer.from(valid.replace('Cirros', 'Cirr')), Buffer.from([0xff])])
     const d = dir({ 'latin.yml': bytes })
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     const [error] = errorsOf(catalog.problems)
     expect(error).toMatchObject({ line: valid.split('\n').length, column: 1 })
     expect(error?.message).toMatch(/not valid UTF-8/)
@@ -250,12 +248,12 @@ describe('merge keys, as PyYAML reads them', () => {
     }))
 
   it('a catalog sharing settings through << validates and means what it says written out', async () => {
-    const merged = await validateCatalog({
+    const merged = await loadCatalog({
       images: path.join(fixtures, 'valid/merge-keys.yml'),
       now,
       cwd: fixtures,
     })
-    const expanded = await validateCatalog({
+    const expanded = await loadCatalog({
       images: path.join(fixtures, 'expanded/merge-keys.yml'),
       now,
       cwd: fixtures,
@@ -275,7 +273,7 @@ describe('merge keys, as PyYAML reads them', () => {
       'hypervisor_type: qemu-kvm',
     )
     const d = dir({ 'merged.yml': text })
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     const line = text.split('\n').findIndex((l) => l.includes('qemu-kvm')) + 1
     // The same line for all three definitions, so reported once.
     expect(errorsOf(catalog.problems).map((p) => [p.line, p.column])).toEqual([[line, 24]])
@@ -284,7 +282,7 @@ describe('merge keys, as PyYAML reads them', () => {
   it('a version read through an alias keeps its written form (1.10, not 1.1)', async () => {
     const versions = `[{version: &v 1.10, url: 'https://example.test/a.img'}, {version: *v, url: 'https://example.test/b.img'}]`
     const d = dir({ 'v.yml': `images:\n${image('Cirros', versions)}\n` })
-    const catalog = await validateCatalog({ images: d, now, cwd: d })
+    const catalog = await loadCatalog({ images: d, now, cwd: d })
     expect(errorsOf(catalog.problems).map((p) => p.message)).toEqual([
       "duplicate version '1.10' in 'Cirros': each version may appear once",
     ])

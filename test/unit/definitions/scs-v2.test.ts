@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { errorsOf, type Problem } from '../../../src/problems.js'
 
 let dir: string
@@ -24,7 +24,7 @@ const SCS_META = `      architecture: x86_64
 async function validate(name: string, body: string): Promise<Problem[]> {
   const file = path.join(dir, name)
   await writeFile(file, `images:\n  - name: Ubuntu 24.04\n${body}`)
-  return (await validateCatalog({ images: file, now: new Date('2026-01-01T00:00:00Z') })).problems
+  return (await loadCatalog({ images: file, now: new Date('2026-01-01T00:00:00Z') })).problems
 }
 
 const image = (meta: string, extra = '', multi = true, versionExtra = ''): string =>
@@ -72,7 +72,7 @@ describe('definitions: SCS image metadata v2', () => {
   it('strict makes a missing mandatory key an error', async () => {
     const file = path.join(dir, 'strict.yml')
     await writeFile(file, `images:\n  - name: Ubuntu 24.04\n${image(SCS_META)}`)
-    const strict = await validateCatalog({ images: file, strict: true })
+    const strict = await loadCatalog({ images: file, strict: true })
     expect(errorsOf(strict.problems).map((p) => p.message)).toEqual([
       "meta lacks 'os_version', which the SCS image metadata standard asks for",
     ])
@@ -112,7 +112,7 @@ describe('definitions: SCS image metadata v2', () => {
       file,
       `images:\n  - name: Ubuntu 24.04\n${image(meta, '    rotated:\n      meta:\n        os_purpose: oldgeneric\n        hw_pmu: false\n      hidden: true\n')}`,
     )
-    const catalog = await validateCatalog({ images: file })
+    const catalog = await loadCatalog({ images: file })
     expect(catalog.definitions[0]?.rotated).toEqual({
       meta: { os_purpose: 'oldgeneric', hw_pmu: false },
       hidden: true,

@@ -34,7 +34,7 @@ describe('apply options', () => {
 
   it('takes whole numbers', () => {
     const o = applyCommandOptions({ ...base, 'import-timeout': '60', concurrency: '2' })
-    expect([o.importTimeout, o.concurrency]).toEqual([60, 2])
+    expect([o.importTimeoutSeconds, o.concurrency]).toEqual([60, 2])
   })
 })
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { parseImage } from '../../../src/openstack/glance/types.js'
 import { plan } from '../../../src/plan/plan.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
@@ -24,7 +24,7 @@ describe('plan: adoption', () => {
     // The images osism's openstack-image-manager left for this catalog, as Glance listed them
     // (recorded once; see test/fixtures/old-tool/README.md), not images built by our own desire.
     const dir = path.resolve(import.meta.dirname, '../../fixtures/old-tool')
-    const catalog = await validateCatalog({ images: path.join(dir, 'catalog.yml'), cwd: dir })
+    const catalog = await loadCatalog({ images: path.join(dir, 'catalog.yml'), cwd: dir })
     expect(errorsOf(catalog.problems)).toEqual([])
     const recorded = JSON.parse(
       readFileSync(path.join(dir, 'glance-images.json'), 'utf8'),

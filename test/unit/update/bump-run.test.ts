@@ -13,7 +13,7 @@ import {
 } from '../../../src/update/bump-run.js'
 import { createGitHubClient } from '../../../src/github/octokit.js'
 import type { Reporter } from '../../../src/reporter.js'
-import type { CheckUpdatesOptions } from '../../../src/update/find-updates.js'
+import type { FindUpdatesOptions } from '../../../src/update/find-updates.js'
 import type { DefinitionStatus, FileUpdate } from '../../../src/update/types.js'
 import { githubDouble } from '../../support/github-openapi.js'
 import { fakeRepository } from '../../support/github-repository.js'
@@ -105,7 +105,7 @@ describe('runBumpPullRequests', () => {
     status(path.join(root, 'etc/images/debian.yml'), 'D', 'error'),
   ]
   const filters: (string | undefined)[] = []
-  const check = async (options: CheckUpdatesOptions) => {
+  const check = async (options: FindUpdatesOptions) => {
     filters.push(options.filter)
     const image = options.filter && /^\^(.*)\$$/.exec(options.filter)?.[1]
     return {

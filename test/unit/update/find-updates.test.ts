@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { validateCatalog } from '../../../src/definitions/validate.js'
-import { findUpdates } from '../../../src/commands/update.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
+import { findUpdates } from '../../../src/update/find-updates.js'
 import { almalinux, debian, sha256, sha512, ubuntu } from '../upstream/layouts.js'
 import { startUpstreamServer, type UpstreamServer } from '../upstream/upstream-server.js'
 import { cli } from '../../support/cli.js'
@@ -78,7 +78,7 @@ describe('update', () => {
     expect(lines[72]).toBe(
       `      - {version: '20260717', url: '${server.url}/images/cloud/bookworm/20260717-2542/${deb}', checksum: 'sha512:${sha512(deb)}', build_date: 2026-07-17}`,
     )
-    const catalog = await validateCatalog({ images: dir })
+    const catalog = await loadCatalog({ images: dir })
     expect(catalog.problems.filter((p) => p.severity === 'error')).toEqual([])
 
     const statuses = JSON.parse(r.stdout) as Record<string, string>[]
@@ -118,7 +118,7 @@ describe('update', () => {
     expect(r.stdout).toMatch(/= AlmaLinux 9: 20260527 is the newest build/)
     expect(r.stdout).toMatch(/3 tracked, would bump 2 in 1 file\(s\), 0 failed/)
     expect(await readFile(file, 'utf8')).toBe(original)
-    const updates = await findUpdates({ images: dir })
+    const { updates } = await findUpdates({ images: dir })
     expect(updates).toHaveLength(1)
     expect(updates[0]?.bumps.map((b) => `${b.image} ${b.from}->${b.to} ${b.buildDate}`)).toEqual([
       'Ubuntu 22.04 20260119->20260301 2026-03-01',
@@ -156,7 +156,7 @@ describe('update', () => {
     )
     expect(statuses[0]?.mirror_error).toContain('404')
     expect(r.stderr).toContain('mirror_url dropped')
-    const catalog = await validateCatalog({ images: dir })
+    const catalog = await loadCatalog({ images: dir })
     expect(catalog.problems.filter((p) => p.severity === 'error')).toEqual([])
   })
 

@@ -3,7 +3,7 @@
 // variants and years of builds, aliases and sort links included), with each
 // layout's newest build and what discovery must report for it.
 import { createHash } from 'node:crypto'
-import type { Build, Tracked } from '../../../src/upstream/types.js'
+import type { UpstreamBuild, Tracked } from '../../../src/upstream/types.js'
 import type { UpstreamServer } from './upstream-server.js'
 
 export const sha256 = (seed: string): string => createHash('sha256').update(seed).digest('hex')
@@ -13,7 +13,7 @@ export const sha1 = (seed: string): string => createHash('sha1').update(seed).di
 
 export interface LaidOut {
   tracked: Tracked
-  expected: Build
+  expected: UpstreamBuild
   /** The source the urls' shape selects. */
   source: string
   /** The path read first (listing or manifest): where faults are injected. */

@@ -22,7 +22,7 @@ export interface Catalog {
   files: number
 }
 
-export async function validateCatalog(options: ValidateOptions): Promise<Catalog> {
+export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   const cwd = options.cwd ?? process.cwd()
   const loaded = await loadDefinitionFiles(options.images, cwd)
   // concat, not push(...): a file may hold more problems than a call has room for arguments.

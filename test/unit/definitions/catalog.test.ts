@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { validateCatalog } from '../../../src/definitions/validate.js'
+import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { errorsOf } from '../../../src/problems.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures')
@@ -28,7 +28,7 @@ describe('validate: the broken corpus', () => {
   it.each(files)('%s: one error, at the right place', async (name) => {
     const file = path.join(dir, name)
     const want = expectation(file)
-    const catalog = await validateCatalog({ images: file, now, cwd: fixtures })
+    const catalog = await loadCatalog({ images: file, now, cwd: fixtures })
     const errors = errorsOf(catalog.problems)
     expect(errors.map((e) => `${e.line}:${e.column}`)).toEqual([`${want.line}:${want.column}`])
     expect(errors[0]?.message.toLowerCase()).toContain(want.fragment.toLowerCase())
@@ -39,7 +39,7 @@ describe('validate: the broken corpus', () => {
   it('reports two definitions with the same Glance name across files, at the second', async () => {
     const dir = path.join(fixtures, 'invalid-dir/duplicate-across-files')
     const want = expectation(path.join(dir, 'b.yml'))
-    const catalog = await validateCatalog({ images: dir, now, cwd: fixtures })
+    const catalog = await loadCatalog({ images: dir, now, cwd: fixtures })
     const errors = errorsOf(catalog.problems)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({
@@ -63,7 +63,7 @@ describe('validate: the broken corpus', () => {
           return m ? [{ at: m[1] as string, fragment: (m[2] as string).trim() }] : []
         })
       expect(want.length).toBeGreaterThanOrEqual(3)
-      const catalog = await validateCatalog({ images: file, now, cwd: fixtures })
+      const catalog = await loadCatalog({ images: file, now, cwd: fixtures })
       const errors = errorsOf(catalog.problems)
       const at = (e: { line: number; column: number }): string => `${e.line}:${e.column}`
       expect(errors.map(at).sort()).toEqual(want.map((w) => w.at).sort())
@@ -78,7 +78,7 @@ describe('validate: the broken corpus', () => {
 
 describe('validate: accepted catalogs', () => {
   it('every seed example and accepted form validates without errors; only the seeds warn, of SCS keys', async () => {
-    const catalog = await validateCatalog({
+    const catalog = await loadCatalog({
       images: path.join(fixtures, 'valid'),
       now,
       cwd: fixtures,
@@ -101,7 +101,7 @@ describe('validate: accepted catalogs', () => {
   })
 
   it('reads unquoted numeric versions as written: 20240416 and 1.10', async () => {
-    const catalog = await validateCatalog({
+    const catalog = await loadCatalog({
       images: path.join(fixtures, 'valid/accepted-forms.yml'),
       now,
       cwd: fixtures,
@@ -113,14 +113,14 @@ describe('validate: accepted catalogs', () => {
 
   it('warns about SCS meta keys a definition lacks, and strict makes them errors', async () => {
     const seed = path.join(fixtures, 'valid/seed-rancheros.yml')
-    const lenient = await validateCatalog({ images: seed, now, cwd: fixtures })
+    const lenient = await loadCatalog({ images: seed, now, cwd: fixtures })
     expect(errorsOf(lenient.problems)).toEqual([])
     expect(lenient.problems.map((p) => p.message).join()).toMatch(
       /meta lacks 'os_distro', 'os_purpose', 'replace_frequency', 'uuid_validity', 'provided_until', which the SCS/,
     )
     // hypervisor_type is only recommended in SCS v2; os_version comes from the version (multi: false).
     expect(lenient.problems.map((p) => p.message).join()).not.toMatch(/hypervisor_type|os_version/)
-    const strict = await validateCatalog({ images: seed, now, cwd: fixtures, strict: true })
+    const strict = await loadCatalog({ images: seed, now, cwd: fixtures, strict: true })
     expect(errorsOf(strict.problems).length).toBeGreaterThan(0)
   })
 })
