@@ -10,13 +10,13 @@ export const modules = {
 /* harmony export */   checkOutput: () => (/* binding */ checkOutput)
 /* harmony export */ });
 /* unused harmony exports catalogImages, renderCheckText, renderCheckMarkdown, renderCheckJson */
-/* harmony import */ var _definitions_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3008);
+/* harmony import */ var _definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4239);
 /* harmony import */ var _escape_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5637);
 /* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7266);
 /* harmony import */ var _plan_desire_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6149);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
 /* harmony import */ var _scs_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6252);
-/* harmony import */ var _cloud_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2296);
+/* harmony import */ var _cloud_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5910);
 // `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
 // community images, and optionally the catalog's images that the cloud lacks.
 
@@ -110,7 +110,7 @@ function renderCheckJson(results, count) {
 /** Exit code: 0 every rule passes, 1 a rule fails (or invalid definitions), 2 configuration. */
 async function checkCommand(options, reporter) {
     const catalog = options.images
-        ? await (0,_definitions_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .validateCatalog */ .C)({ images: options.images, strict: options.strict })
+        ? await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .loadCatalog */ .a)({ images: options.images, strict: options.strict })
         : undefined;
     if (catalog) {
         // JSON on stdout stays JSON: findings in the files then go with the warnings.
@@ -126,7 +126,7 @@ async function checkCommand(options, reporter) {
             return 1;
         }
     }
-    const glance = await (0,_cloud_js__WEBPACK_IMPORTED_MODULE_3__/* .connect */ .N)(options, reporter);
+    const glance = await (0,_cloud_connect_js__WEBPACK_IMPORTED_MODULE_3__/* .connect */ .N)(options, reporter);
     const inCloud = await cloudImages(glance, options.tag);
     const planned = catalog
         ? catalogImages(catalog.definitions, new Set(inCloud.map((i) => i.name)), options.rotated)

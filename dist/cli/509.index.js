@@ -2,7 +2,7 @@ export const id = 509;
 export const ids = [509];
 export const modules = {
 
-/***/ 8792:
+/***/ 8733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 /** docs/behaviour.md §2: only images with the managed tag, public or owned by us, are ever looked at. */
 const isManaged = (image, tag, projectId) => image.tags.includes(tag) && (image.visibility === 'public' || image.owner === projectId);
 
-;// CONCATENATED MODULE: ./src/commands/observe.ts
+;// CONCATENATED MODULE: ./src/cloud/observe.ts
 
 /** Glance's maximum page size by default (api_limit_max). */
 const PAGE = 1000;
@@ -46,7 +46,7 @@ async function observeManagedImages(glance, tag) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ makePlan),
+  mt: () => (/* binding */ openPlanSession),
   planCommand: () => (/* binding */ planCommand)
 });
 
@@ -54,8 +54,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/definitions/validate.ts + 1 modules
-var validate = __webpack_require__(3008);
+// EXTERNAL MODULE: ./src/definitions/catalog.ts + 1 modules
+var definitions_catalog = __webpack_require__(4239);
 // EXTERNAL MODULE: ./src/plan/describe.ts
 var describe = __webpack_require__(8122);
 // EXTERNAL MODULE: ./src/definitions/names.ts
@@ -89,88 +89,6 @@ function checkAge(definitions, images, maxAgeDays, belongsTo) {
         }
     }
     return notes;
-}
-
-// EXTERNAL MODULE: ./src/scs/rules.ts
-var rules = __webpack_require__(6252);
-;// CONCATENATED MODULE: ./src/scs/after-plan.ts
-
-/** Images this run creates have no id yet: they are known by their import name. */
-const key = (ref) => ref.id ?? `new:${ref.name}`;
-function change(image, c) {
-    switch (c.field) {
-        case 'property':
-            if (c.to === undefined)
-                delete image.properties[c.key];
-            else
-                image.properties[c.key] = c.to;
-            return;
-        case 'min_disk':
-        case 'min_ram':
-            image[c.field] = c.to;
-            return;
-        case 'visibility':
-            image.visibility = c.to;
-            return;
-        case 'os_hidden':
-            image.os_hidden = c.to;
-            return;
-        case 'tags':
-            return;
-    }
-}
-function run(images, step) {
-    const image = images.get(key(step.image));
-    switch (step.action) {
-        case 'import':
-            if (step.replaces)
-                images.delete(key(step.replaces));
-            images.set(key(step.image), {
-                name: step.create.name,
-                visibility: step.then.visibility,
-                os_hidden: step.create.os_hidden ?? false,
-                min_disk: step.create.min_disk,
-                min_ram: step.create.min_ram,
-                properties: { ...step.create.properties },
-            });
-            return;
-        case 'rename':
-            if (image)
-                image.name = step.to;
-            return;
-        case 'update':
-            if (image)
-                for (const c of step.changes)
-                    change(image, c);
-            return;
-        case 'hide':
-            if (image)
-                image.visibility = 'community';
-            return;
-        case 'delete':
-            images.delete(key(step.image));
-            return;
-        default:
-            return;
-    }
-}
-/** The images as they stand once every step of `plan` ran, retention included. */
-function afterPlan(images, plan) {
-    const state = new Map(images.map((i) => [i.id, { ...i, properties: { ...i.properties } }]));
-    for (const def of plan.definitions)
-        for (const step of [...def.steps, ...def.retention])
-            run(state, step);
-    return [...state.values()];
-}
-const SCS_RECIPE = 'the SCS recipe: `rotated: {meta: {os_purpose: oldgeneric}, hidden: true}` on the definition, or plan and apply with --rotated-meta os_purpose=oldgeneric --rotated-hidden';
-/** Warnings for the plan: the rules of scs-0102 that the cloud breaks once the plan ran. */
-function scsFindings(images, plan) {
-    const result = (0,rules/* uniqueness */.T$)(afterPlan(images, plan));
-    // One note per clash: every image of it carries the same description.
-    const clashes = [...new Set(result.offenders.map((o) => o.why))];
-    return clashes.map((why) => ({
-        message: `${result.id}: after this apply ${why}, but at most one public, visible image per architecture, os_distro and os_version may be; fix with ${SCS_RECIPE}`,
-    }));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/retention.ts
@@ -236,7 +154,6 @@ const PLAN_FORMAT_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 // Desired + observed + options -> an ordered plan (docs/behaviour.md §2-7). Pure: no I/O, no clock.
-
 
 
 
@@ -592,8 +509,6 @@ function plan_plan(definitions, images, options) {
     if (options.maxAgeDays !== undefined) {
         result.findings = checkAge(definitions.filter((d) => !filter || filter.test(d.name)), images, options.maxAgeDays, belongsTo);
     }
-    // SCS image metadata: what the cloud would break once this plan ran, said before the merge.
-    result.findings.push(...scsFindings(images, result));
     return result;
 }
 
@@ -658,18 +573,104 @@ http) {
     return { latest, errors };
 }
 
-// EXTERNAL MODULE: ./src/openstack/errors.ts
-var errors = __webpack_require__(5);
-// EXTERNAL MODULE: ./src/openstack/download/upstream-http.ts
-var upstream_http = __webpack_require__(4317);
-// EXTERNAL MODULE: ./src/commands/cloud.ts + 12 modules
-var cloud = __webpack_require__(2296);
-// EXTERNAL MODULE: ./src/commands/observe.ts + 1 modules
-var observe = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/download/upstream-http.ts
+var upstream_http = __webpack_require__(8140);
+// EXTERNAL MODULE: ./src/cloud/connect.ts + 13 modules
+var connect = __webpack_require__(5910);
+// EXTERNAL MODULE: ./src/cloud/observe.ts + 1 modules
+var observe = __webpack_require__(8733);
 // EXTERNAL MODULE: ./src/mirror/fallback.ts
 var fallback = __webpack_require__(5029);
+// EXTERNAL MODULE: ./src/scs/rules.ts
+var rules = __webpack_require__(6252);
+;// CONCATENATED MODULE: ./src/scs/after-plan.ts
+
+/** Images this run creates have no id yet: they are known by their import name. */
+const key = (ref) => ref.id ?? `new:${ref.name}`;
+function change(image, c) {
+    switch (c.field) {
+        case 'property':
+            if (c.to === undefined)
+                delete image.properties[c.key];
+            else
+                image.properties[c.key] = c.to;
+            return;
+        case 'min_disk':
+        case 'min_ram':
+            image[c.field] = c.to;
+            return;
+        case 'visibility':
+            image.visibility = c.to;
+            return;
+        case 'os_hidden':
+            image.os_hidden = c.to;
+            return;
+        case 'tags':
+            return;
+    }
+}
+function run(images, step) {
+    const image = images.get(key(step.image));
+    switch (step.action) {
+        case 'import':
+            if (step.replaces)
+                images.delete(key(step.replaces));
+            images.set(key(step.image), {
+                name: step.create.name,
+                visibility: step.then.visibility,
+                os_hidden: step.create.os_hidden ?? false,
+                min_disk: step.create.min_disk,
+                min_ram: step.create.min_ram,
+                properties: { ...step.create.properties },
+            });
+            return;
+        case 'rename':
+            if (image)
+                image.name = step.to;
+            return;
+        case 'update':
+            if (image)
+                for (const c of step.changes)
+                    change(image, c);
+            return;
+        case 'hide':
+            if (image)
+                image.visibility = 'community';
+            return;
+        case 'delete':
+            images.delete(key(step.image));
+            return;
+        default:
+            return;
+    }
+}
+/** The images as they stand once every step of `plan` ran, retention included. */
+function afterPlan(images, plan) {
+    const state = new Map(images.map((i) => [i.id, { ...i, properties: { ...i.properties } }]));
+    for (const def of plan.definitions)
+        for (const step of [...def.steps, ...def.retention])
+            run(state, step);
+    return [...state.values()];
+}
+const SCS_RECIPE = 'the SCS recipe: `rotated: {meta: {os_purpose: oldgeneric}, hidden: true}` on the definition, or plan and apply with --rotated-meta os_purpose=oldgeneric --rotated-hidden';
+/** Warnings for the plan: the rules of scs-0102 that the cloud breaks once the plan ran. */
+function scsFindings(images, plan) {
+    const result = (0,rules/* uniqueness */.T$)(afterPlan(images, plan));
+    // One note per clash: every image of it carries the same description.
+    const clashes = [...new Set(result.offenders.map((o) => o.why))];
+    return clashes.map((why) => ({
+        message: `${result.id}: after this apply ${why}, but at most one public, visible image per architecture, os_distro and os_version may be; fix with ${SCS_RECIPE}`,
+    }));
+}
+/** The plan with the scs-0102 findings of its outcome added: said before the merge, not at the next check. */
+function withScsFindings(plan, images) {
+    plan.findings.push(...scsFindings(images, plan));
+    return plan;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 // `plan`: what apply would change in one cloud, as data and as text.
+
 
 
 
@@ -694,21 +695,21 @@ async function upstreamClient(options, glance) {
         });
     }
     catch (error) {
-        if (error instanceof errors/* ConfigError */.xL)
+        if (error instanceof problems/* ConfigError */.xL)
             throw new problems/* UserError */.yo(error.message, 2);
         throw error;
     }
 }
 /** Validate, observe, plan. Invalid definitions stop here, before any request. */
-async function makePlan(options, reporter) {
-    const catalog = await (0,validate/* validateCatalog */.C)({ images: options.images, strict: options.strict });
+async function openPlanSession(options, reporter) {
+    const catalog = await (0,definitions_catalog/* loadCatalog */.a)({ images: options.images, strict: options.strict });
     const errors = (0,problems/* errorsOf */.Bp)(catalog.problems);
     reporter.problems(catalog.problems);
     if (errors.length > 0) {
         reporter.info(`✗ ${errors.length} error(s) in the image definitions: nothing planned`);
         return { exitCode: 1 };
     }
-    const glance = await (0,cloud/* connect */.N)(options, reporter);
+    const glance = await (0,connect/* connect */.N)(options, reporter);
     const upstream = await upstreamClient(options, glance);
     const [resolved, images] = await Promise.all([
         resolveLatest(catalog.definitions, upstream),
@@ -723,12 +724,13 @@ async function makePlan(options, reporter) {
         latestInfo: resolved.latest,
         latestErrors: resolved.errors,
     };
-    const plan = plan_plan(catalog.definitions, images, planOptions);
+    const plan = withScsFindings(plan_plan(catalog.definitions, images, planOptions), images);
     plan.requests = glance.counter.snapshot();
     for (const warning of await (0,fallback/* resolveMirrors */.rh)(plan, upstream))
         reporter.warning(warning);
     const replan = async () => {
-        const again = plan_plan(catalog.definitions, await (0,observe/* observeManagedImages */.W)(glance, options.tag), planOptions);
+        const observed = await (0,observe/* observeManagedImages */.W)(glance, options.tag);
+        const again = withScsFindings(plan_plan(catalog.definitions, observed, planOptions), observed);
         await (0,fallback/* resolveMirrors */.rh)(again, upstream);
         return again;
     };
@@ -738,7 +740,7 @@ async function makePlan(options, reporter) {
 const writePlanJson = (file, plan) => (0,promises_.writeFile)(file, `${JSON.stringify(plan, null, 2)}\n`);
 /** `publish` receives the plan (the action posts it to the pull request). */
 async function planCommand(options, reporter, publish) {
-    const outcome = await makePlan(options, reporter);
+    const outcome = await openPlanSession(options, reporter);
     if (outcome.exitCode !== 0)
         return outcome.exitCode;
     const { plan } = outcome;
@@ -753,101 +755,7 @@ async function planCommand(options, reporter, publish) {
 
 /***/ }),
 
-/***/ 7266:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D9: () => (/* binding */ markdownCode),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   dI: () => (/* binding */ markdownBlock)
-/* harmony export */ });
-/* harmony import */ var _invisible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1972);
-// Text from definitions, the cloud or errors, made inert for GitHub Markdown: it
-// reads as written and adds no element, link, image, mention or reference.
-
-// What Markdown, its GFM extensions (tables, strikethrough, autolinks), GitHub's
-// math or HTML act on. As numeric character references they read back literally
-// both in Markdown text and inside the HTML blocks of the template.
-const ACTIVE = /[\\`*_[\]<>&!|~$:#]/g;
-// GitHub turns `@name` and `#123` in rendered text into mentions and links, and
-// cmark-gfm links `name@host`: a word joiner after the sign stops all three.
-const WORD_JOINER = '\u2060';
-/** One value for any place in the template: a line, a table cell, `<summary>` or `<code>`. */
-function escapeMarkdown(value) {
-    return ((0,_invisible_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .j)(value)
-        .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
-        // `www.` is an autolink even without a scheme.
-        .replace(/(www)\./gi, '$1&#46;')
-        .replace(/@|&#35;/g, (sign) => sign + WORD_JOINER));
-}
-/** A value as inline code. */
-const markdownCode = (value) => `<code>${escapeMarkdown(value)}</code>`;
-/** Lines as a preformatted block: blank lines and fences inside cannot end it. */
-const markdownBlock = (text) => `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`;
-
-
-/***/ }),
-
-/***/ 5029:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jy: () => (/* binding */ missingStatus),
-/* harmony export */   aX: () => (/* binding */ fallbackMessage),
-/* harmony export */   i0: () => (/* binding */ fromUpstream),
-/* harmony export */   rh: () => (/* binding */ resolveMirrors)
-/* harmony export */ });
-/* harmony import */ var _openstack_download_download_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2149);
-/* harmony import */ var _openstack_http_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1551);
-// A mirror_url whose object is missing or unreadable must not fail the
-// definition: the build is imported from its upstream url instead, with a
-// warning naming both (docs/behaviour.md §3).
-
-
-/** The HEAD statuses that mean "this mirror object is not there for us". */
-const MISSING = [403, 404];
-/** The status when `error` says the mirror object is missing or unreadable, else undefined. */
-const missingStatus = (error) => (0,_openstack_http_error_js__WEBPACK_IMPORTED_MODULE_1__/* .isStatus */ .zM)(error, ...MISSING) ? error.status : undefined;
-const fallbackMessage = (mirror, url, status) => `mirror_url ${mirror} is not available (HTTP ${status}): importing from url ${url} instead`;
-/** The step importing from its url instead of the mirror (no fallback left). */
-function fromUpstream(step) {
-    const { fallback, ...rest } = step;
-    return fallback === undefined ? step : { ...rest, source: fallback };
-}
-/**
- * HEADs the mirror object of every import that has one; those missing or
- * unreadable import from url instead, with a note on their definition. Other
- * failures (timeouts, 5xx) leave the step as it is: apply's own check reports them.
- * Returns the warnings.
- */
-async function resolveMirrors(plan, http) {
-    const warnings = [];
-    for (const def of plan.definitions) {
-        const checks = def.steps.map(async (step, i) => {
-            if (step.action !== 'import' || step.fallback === undefined)
-                return;
-            try {
-                await (0,_openstack_download_download_js__WEBPACK_IMPORTED_MODULE_0__/* .probeUrl */ .K7)(step.source, { http });
-            }
-            catch (error) {
-                const status = missingStatus(error);
-                if (status === undefined)
-                    return;
-                const message = fallbackMessage(step.source, step.fallback, status);
-                def.steps[i] = fromUpstream(step);
-                def.notes.push({ image: step.image, message });
-                warnings.push(`${def.name}: ${message}`);
-            }
-        });
-        await Promise.all(checks);
-    }
-    return warnings;
-}
-
-
-/***/ }),
-
-/***/ 2149:
+/***/ 9130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -864,8 +772,8 @@ async function resolveMirrors(plan, http) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _definitions_file_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6258);
-/* harmony import */ var _upstream_http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4317);
+/* harmony import */ var _file_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4716);
+/* harmony import */ var _upstream_http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8140);
 // Download an image (http(s) or file:) as a stream, hashing and counting the
 // bytes as they pass, with progress events. A checksum mismatch is an error of
 // the stream at its end, so whoever pipes it into Glance fails too. The image
@@ -903,7 +811,7 @@ function parseChecksum(text) {
     return { algorithm, hex };
 }
 /** The real path of a `file:` URL inside `baseDir` (relative ones against it); throws when it may not be read. */
-const filePath = (url, baseDir = process.cwd()) => (0,_definitions_file_url_js__WEBPACK_IMPORTED_MODULE_4__/* .readableFileUrlPath */ .HK)(url, baseDir);
+const filePath = (url, baseDir = process.cwd()) => (0,_file_url_js__WEBPACK_IMPORTED_MODULE_4__/* .readableFileUrlPath */ .HK)(url, baseDir);
 /** Image mirrors serve octet streams: the JSON Accept of OpenStack requests does not fit. */
 const ANY_TYPE = { Accept: '*/*' };
 /**
@@ -1048,7 +956,7 @@ class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
 
 /***/ }),
 
-/***/ 4317:
+/***/ 8140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1060,8 +968,8 @@ class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7601);
-/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(400);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6824);
+/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
 // The HTTP client for image sources (HEAD checks, downloads, checksum files of
 // `version: latest`). It never takes the cloud's TLS settings: a private
 // `cacert` of the cloud would replace the CAs a public mirror needs, and
@@ -1086,8 +994,8 @@ async function defaultCertificates() {
 async function createUpstreamFetch(sourceCacert) {
     if (sourceCacert === undefined)
         return globalThis.fetch;
-    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .Je)(sourceCacert, '--source-cacert')];
-    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .wh)({ ca, rejectUnauthorized: true });
+    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
+    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
 }
 /** An Http for image sources, with the same retries and timeouts as the cloud's client. */
 async function createUpstreamHttp(options = {}) {
@@ -1097,6 +1005,100 @@ async function createUpstreamHttp(options = {}) {
         fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
         trustHint: SOURCE_TRUST_HINT,
     });
+}
+
+
+/***/ }),
+
+/***/ 7266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   dI: () => (/* binding */ markdownBlock)
+/* harmony export */ });
+/* harmony import */ var _invisible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1972);
+// Text from definitions, the cloud or errors, made inert for GitHub Markdown: it
+// reads as written and adds no element, link, image, mention or reference.
+
+// What Markdown, its GFM extensions (tables, strikethrough, autolinks), GitHub's
+// math or HTML act on. As numeric character references they read back literally
+// both in Markdown text and inside the HTML blocks of the template.
+const ACTIVE = /[\\`*_[\]<>&!|~$:#]/g;
+// GitHub turns `@name` and `#123` in rendered text into mentions and links, and
+// cmark-gfm links `name@host`: a word joiner after the sign stops all three.
+const WORD_JOINER = '\u2060';
+/** One value for any place in the template: a line, a table cell, `<summary>` or `<code>`. */
+function escapeMarkdown(value) {
+    return ((0,_invisible_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .j)(value)
+        .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
+        // `www.` is an autolink even without a scheme.
+        .replace(/(www)\./gi, '$1&#46;')
+        .replace(/@|&#35;/g, (sign) => sign + WORD_JOINER));
+}
+/** A value as inline code. */
+const markdownCode = (value) => `<code>${escapeMarkdown(value)}</code>`;
+/** Lines as a preformatted block: blank lines and fences inside cannot end it. */
+const markdownBlock = (text) => `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`;
+
+
+/***/ }),
+
+/***/ 5029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jy: () => (/* binding */ missingStatus),
+/* harmony export */   aX: () => (/* binding */ fallbackMessage),
+/* harmony export */   i0: () => (/* binding */ fromUpstream),
+/* harmony export */   rh: () => (/* binding */ resolveMirrors)
+/* harmony export */ });
+/* harmony import */ var _download_download_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9130);
+/* harmony import */ var _http_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4054);
+// A mirror_url whose object is missing or unreadable must not fail the
+// definition: the build is imported from its upstream url instead, with a
+// warning naming both (docs/behaviour.md §3).
+
+
+/** The HEAD statuses that mean "this mirror object is not there for us". */
+const MISSING = [403, 404];
+/** The status when `error` says the mirror object is missing or unreadable, else undefined. */
+const missingStatus = (error) => (0,_http_error_js__WEBPACK_IMPORTED_MODULE_1__/* .isStatus */ .zM)(error, ...MISSING) ? error.status : undefined;
+const fallbackMessage = (mirror, url, status) => `mirror_url ${mirror} is not available (HTTP ${status}): importing from url ${url} instead`;
+/** The step importing from its url instead of the mirror (no fallback left). */
+function fromUpstream(step) {
+    const { fallback, ...rest } = step;
+    return fallback === undefined ? step : { ...rest, source: fallback };
+}
+/**
+ * HEADs the mirror object of every import that has one; those missing or
+ * unreadable import from url instead, with a note on their definition. Other
+ * failures (timeouts, 5xx) leave the step as it is: apply's own check reports them.
+ * Returns the warnings.
+ */
+async function resolveMirrors(plan, http) {
+    const warnings = [];
+    for (const def of plan.definitions) {
+        const checks = def.steps.map(async (step, i) => {
+            if (step.action !== 'import' || step.fallback === undefined)
+                return;
+            try {
+                await (0,_download_download_js__WEBPACK_IMPORTED_MODULE_0__/* .probeUrl */ .K7)(step.source, { http });
+            }
+            catch (error) {
+                const status = missingStatus(error);
+                if (status === undefined)
+                    return;
+                const message = fallbackMessage(step.source, step.fallback, status);
+                def.steps[i] = fromUpstream(step);
+                def.notes.push({ image: step.image, message });
+                warnings.push(`${def.name}: ${message}`);
+            }
+        });
+        await Promise.all(checks);
+    }
+    return warnings;
 }
 
 

@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   shareCommand: () => (/* binding */ shareCommand)
 });
 
-// EXTERNAL MODULE: ./src/openstack/http/error.ts
-var http_error = __webpack_require__(1551);
+// EXTERNAL MODULE: ./src/http/error.ts
+var http_error = __webpack_require__(4054);
 // EXTERNAL MODULE: ./src/openstack/errors.ts
 var errors = __webpack_require__(5);
 ;// CONCATENATED MODULE: ./src/openstack/identity/client.ts
@@ -71,7 +71,7 @@ function createIdentityClient(session) {
                 return found;
             const domains = await list('domains', `/domains?name=${encodeURIComponent(nameOrId)}`, '/v3/domains').catch((error) => forbidden(error, `domain '${nameOrId}'`));
             if (domains[0] === undefined)
-                throw new errors/* NotFoundError */.m_(`Unknown domain '${nameOrId}'; give an existing domain name or id`);
+                throw new errors/* NotFoundError */.m(`Unknown domain '${nameOrId}'; give an existing domain name or id`);
             return domains[0];
         },
         async findProject(nameOrId, domain) {
@@ -95,10 +95,10 @@ function createIdentityClient(session) {
             }
             const inDomain = domain === undefined ? '' : ` in domain '${domain}'`;
             if (projects.length === 0)
-                throw new errors/* NotFoundError */.m_(`Unknown project '${nameOrId}'${inDomain}; give an existing project name or id`);
+                throw new errors/* NotFoundError */.m(`Unknown project '${nameOrId}'${inDomain}; give an existing project name or id`);
             if (projects.length > 1) {
                 const domains = projects.map((p) => p.domain_id).join(', ');
-                throw new errors/* NotFoundError */.m_(`Project name '${nameOrId}' is ambiguous (domains ${domains}); give its domain or its id`);
+                throw new errors/* NotFoundError */.m(`Project name '${nameOrId}' is ambiguous (domains ${domains}); give its domain or its id`);
             }
             return projects[0];
         },
@@ -112,8 +112,8 @@ function createIdentityClient(session) {
 
 // EXTERNAL MODULE: ./src/problems.ts
 var problems = __webpack_require__(2095);
-// EXTERNAL MODULE: ./src/commands/cloud.ts + 12 modules
-var cloud = __webpack_require__(2296);
+// EXTERNAL MODULE: ./src/cloud/connect.ts + 13 modules
+var connect = __webpack_require__(5910);
 ;// CONCATENATED MODULE: ./src/commands/share.ts
 // `share`: share an image with a project, or with every project of a domain,
 // or take the share back (docs/behaviour.md §7). The membership is accepted on the consumer's behalf.
@@ -141,7 +141,7 @@ async function findImageId(glance, nameOrId) {
         : `${matches.length} images are called '${nameOrId}': give the id (${matches.join(', ')}).`);
 }
 async function shareCommand(options, reporter) {
-    const glance = await (0,cloud/* connect */.N)(options, reporter);
+    const glance = await (0,connect/* connect */.N)(options, reporter);
     const identity = createIdentityClient(glance.session);
     let projects;
     try {
@@ -150,7 +150,7 @@ async function shareCommand(options, reporter) {
             : await identity.listDomainProjects(options.domain);
     }
     catch (error) {
-        if (error instanceof errors/* NotFoundError */.m_)
+        if (error instanceof errors/* NotFoundError */.m)
             throw new problems/* UserError */.yo(error.message);
         throw error;
     }

@@ -12,8 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   lifecycleCommandOptions: () => (/* binding */ lifecycleCommandOptions)
 });
 
-// EXTERNAL MODULE: ./src/definitions/validate.ts + 1 modules
-var validate = __webpack_require__(3008);
+// EXTERNAL MODULE: ./src/definitions/catalog.ts + 1 modules
+var definitions_catalog = __webpack_require__(4239);
 // EXTERNAL MODULE: ./src/problems.ts
 var problems = __webpack_require__(2095);
 ;// CONCATENATED MODULE: ./src/lifecycle/endoflife.ts
@@ -333,8 +333,8 @@ function renderLifecycleMarkdown(report) {
 }
 const renderLifecycleJson = (report) => `${asciiJson(report)}\n`;
 
-// EXTERNAL MODULE: ./src/openstack/download/upstream-http.ts
-var upstream_http = __webpack_require__(4317);
+// EXTERNAL MODULE: ./src/download/upstream-http.ts
+var upstream_http = __webpack_require__(8140);
 ;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
 // `lifecycle`: the catalog against endoflife.date — supported releases it
 // lacks, enabled images past end of life — as Markdown or JSON.
@@ -362,7 +362,7 @@ function lifecycleCommandOptions(v) {
  * gets the report and its Markdown (the action keeps the tracking issue with it).
  */
 async function lifecycleCommand(options, reporter, publish) {
-    const catalog = await (0,validate/* validateCatalog */.C)({ images: options.images, strict: options.strict });
+    const catalog = await (0,definitions_catalog/* loadCatalog */.a)({ images: options.images, strict: options.strict });
     // JSON on stdout stays JSON: findings in the files then go with the warnings.
     if (options.output === 'json') {
         for (const p of catalog.problems)
@@ -393,6 +393,60 @@ async function lifecycleCommand(options, reporter, publish) {
     await reporter.summary(markdown);
     await publish?.(report, markdown);
     return report.findings > 0 ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 8140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
+/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
+/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6824);
+/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
+// The HTTP client for image sources (HEAD checks, downloads, checksum files of
+// `version: latest`). It never takes the cloud's TLS settings: a private
+// `cacert` of the cloud would replace the CAs a public mirror needs, and
+// `verify: false` for a lab cloud must not switch checks off for the internet.
+// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
+
+
+
+
+const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
+/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
+async function defaultCertificates() {
+    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
+    if (getter)
+        return getter('default');
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
+    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
+    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
+}
+/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
+async function createUpstreamFetch(sourceCacert) {
+    if (sourceCacert === undefined)
+        return globalThis.fetch;
+    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
+    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
+}
+/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
+async function createUpstreamHttp(options = {}) {
+    const { sourceCacert, ...http } = options;
+    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
+        ...http,
+        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
+        trustHint: SOURCE_TRUST_HINT,
+    });
 }
 
 
@@ -429,60 +483,6 @@ function escapeMarkdown(value) {
 const markdownCode = (value) => `<code>${escapeMarkdown(value)}</code>`;
 /** Lines as a preformatted block: blank lines and fences inside cannot end it. */
 const markdownBlock = (text) => `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`;
-
-
-/***/ }),
-
-/***/ 4317:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
-/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
-/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7601);
-/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(400);
-// The HTTP client for image sources (HEAD checks, downloads, checksum files of
-// `version: latest`). It never takes the cloud's TLS settings: a private
-// `cacert` of the cloud would replace the CAs a public mirror needs, and
-// `verify: false` for a lab cloud must not switch checks off for the internet.
-// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
-
-
-
-
-const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
-/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
-async function defaultCertificates() {
-    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
-    if (getter)
-        return getter('default');
-    const extra = process.env.NODE_EXTRA_CA_CERTS;
-    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
-    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
-    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
-}
-/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
-async function createUpstreamFetch(sourceCacert) {
-    if (sourceCacert === undefined)
-        return globalThis.fetch;
-    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .Je)(sourceCacert, '--source-cacert')];
-    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .wh)({ ca, rejectUnauthorized: true });
-}
-/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
-async function createUpstreamHttp(options = {}) {
-    const { sourceCacert, ...http } = options;
-    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
-        ...http,
-        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
-        trustHint: SOURCE_TRUST_HINT,
-    });
-}
 
 
 /***/ }),

@@ -40,8 +40,8 @@ function changesToPatch(changes) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/openstack/download/download.ts
-var download_download = __webpack_require__(2149);
+// EXTERNAL MODULE: ./src/download/download.ts
+var download_download = __webpack_require__(9130);
 // EXTERNAL MODULE: ./src/plan/diff.ts
 var diff = __webpack_require__(8256);
 ;// CONCATENATED MODULE: ./src/apply/wait.ts
@@ -556,7 +556,7 @@ function renderReport(report) {
 /** `done` receives the plan and what apply did (no report for a dry run): the action's outputs. */
 async function applyCommand(options, reporter, done) {
     // An import that has not moved for longer than one may take is a leftover to redo.
-    const outcome = await (0,commands_plan/* makePlan */.Cs)({ ...options, importTimeoutMs: options.importTimeout * 1000 }, reporter);
+    const outcome = await (0,commands_plan/* openPlanSession */.mt)({ ...options, importTimeoutMs: options.importTimeoutSeconds * 1000 }, reporter);
     if (outcome.exitCode !== 0)
         return outcome.exitCode;
     const { plan, glance, upstream, replan } = outcome;
@@ -571,7 +571,7 @@ async function applyCommand(options, reporter, done) {
         upstream,
         reporter,
         concurrency: options.concurrency,
-        importTimeoutMs: options.importTimeout * 1000,
+        importTimeoutMs: options.importTimeoutSeconds * 1000,
         replan,
     });
     const text = renderReport(report);

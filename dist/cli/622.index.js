@@ -2,6 +2,44 @@ export const id = 622;
 export const ids = [622];
 export const modules = {
 
+/***/ 8733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ observeManagedImages)
+});
+
+;// CONCATENATED MODULE: ./src/plan/observed.ts
+// What the plan needs to know of an image in Glance. The Glance client's image
+// type satisfies this structurally; the plan never sees HTTP.
+/** docs/behaviour.md §2: only images with the managed tag, public or owned by us, are ever looked at. */
+const isManaged = (image, tag, projectId) => image.tags.includes(tag) && (image.visibility === 'public' || image.owner === projectId);
+
+;// CONCATENATED MODULE: ./src/cloud/observe.ts
+
+/** Glance's maximum page size by default (api_limit_max). */
+const PAGE = 1000;
+async function collect(images) {
+    const out = [];
+    for await (const image of images)
+        out.push(image);
+    return out;
+}
+async function observeManagedImages(glance, tag) {
+    // Glance lists hidden images only when asked, and then only those: two passes,
+    // side by side. visibility=all includes community images (hidden by retention).
+    const passes = await Promise.all([false, true].map((osHidden) => collect(glance.listImages({ tag, visibility: 'all', osHidden, limit: PAGE }))));
+    return passes
+        .flat()
+        .map((image) => ({ ...image, name: image.name ?? '' }))
+        .filter((image) => isManaged(image, tag, glance.projectId ?? ''));
+}
+
+
+/***/ }),
+
 /***/ 3622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -150,14 +188,14 @@ function catalogTable(definitions, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/definitions/validate.ts + 1 modules
-var validate = __webpack_require__(3008);
+// EXTERNAL MODULE: ./src/definitions/catalog.ts + 1 modules
+var definitions_catalog = __webpack_require__(4239);
 // EXTERNAL MODULE: ./src/problems.ts
 var problems = __webpack_require__(2095);
-// EXTERNAL MODULE: ./src/commands/cloud.ts + 12 modules
-var cloud = __webpack_require__(2296);
-// EXTERNAL MODULE: ./src/commands/observe.ts + 1 modules
-var observe = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/cloud/connect.ts + 13 modules
+var connect = __webpack_require__(5910);
+// EXTERNAL MODULE: ./src/cloud/observe.ts + 1 modules
+var observe = __webpack_require__(8733);
 ;// CONCATENATED MODULE: ./src/commands/catalog.ts
 // `catalog`: the page for the cloud's users — one table of the images, from
 // the definitions (and the cloud's UUIDs with --cloud) — as Markdown and HTML.
@@ -179,7 +217,7 @@ async function write(file, text, what) {
 }
 /** Exit code: 0 written, 1 invalid definitions. `publish` gets the table and its renderings. */
 async function catalogCommand(options, reporter, publish) {
-    const catalog = await (0,validate/* validateCatalog */.C)({ images: options.images, strict: options.strict });
+    const catalog = await (0,definitions_catalog/* loadCatalog */.a)({ images: options.images, strict: options.strict });
     reporter.problems(catalog.problems);
     const errors = (0,problems/* errorsOf */.Bp)(catalog.problems).length;
     if (errors > 0) {
@@ -187,7 +225,7 @@ async function catalogCommand(options, reporter, publish) {
         return 1;
     }
     const cloudImages = options.withCloud
-        ? await (0,observe/* observeManagedImages */.W)(await (0,cloud/* connect */.N)(options, reporter), options.tag)
+        ? await (0,observe/* observeManagedImages */.W)(await (0,connect/* connect */.N)(options, reporter), options.tag)
         : undefined;
     const table = catalogTable(catalog.definitions, {
         ...(cloudImages ? { cloudImages } : {}),
@@ -211,44 +249,6 @@ async function catalogCommand(options, reporter, publish) {
     await reporter.summary(markdown);
     await publish?.(table, { markdown, html });
     return 0;
-}
-
-
-/***/ }),
-
-/***/ 8792:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ observeManagedImages)
-});
-
-;// CONCATENATED MODULE: ./src/plan/observed.ts
-// What the plan needs to know of an image in Glance. The Glance client's image
-// type satisfies this structurally; the plan never sees HTTP.
-/** docs/behaviour.md §2: only images with the managed tag, public or owned by us, are ever looked at. */
-const isManaged = (image, tag, projectId) => image.tags.includes(tag) && (image.visibility === 'public' || image.owner === projectId);
-
-;// CONCATENATED MODULE: ./src/commands/observe.ts
-
-/** Glance's maximum page size by default (api_limit_max). */
-const PAGE = 1000;
-async function collect(images) {
-    const out = [];
-    for await (const image of images)
-        out.push(image);
-    return out;
-}
-async function observeManagedImages(glance, tag) {
-    // Glance lists hidden images only when asked, and then only those: two passes,
-    // side by side. visibility=all includes community images (hidden by retention).
-    const passes = await Promise.all([false, true].map((osHidden) => collect(glance.listImages({ tag, visibility: 'all', osHidden, limit: PAGE }))));
-    return passes
-        .flat()
-        .map((image) => ({ ...image, name: image.name ?? '' }))
-        .filter((image) => isManaged(image, tag, glance.projectId ?? ''));
 }
 
 

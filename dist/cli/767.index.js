@@ -23,16 +23,16 @@ var promises_ = __webpack_require__(1455);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/limiter.ts
 var limiter = __webpack_require__(1555);
-// EXTERNAL MODULE: ./src/openstack/errors.ts
-var openstack_errors = __webpack_require__(5);
-// EXTERNAL MODULE: ./src/openstack/http/client.ts + 2 modules
-var client = __webpack_require__(7601);
-// EXTERNAL MODULE: ./src/openstack/http/retry.ts
-var retry = __webpack_require__(7403);
-// EXTERNAL MODULE: ./src/openstack/download/upstream-http.ts
-var upstream_http = __webpack_require__(4317);
-// EXTERNAL MODULE: ./src/definitions/file-url.ts
-var file_url = __webpack_require__(6258);
+// EXTERNAL MODULE: ./src/http/connection.ts
+var connection = __webpack_require__(9886);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(6824);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/download/upstream-http.ts
+var upstream_http = __webpack_require__(8140);
+// EXTERNAL MODULE: ./src/download/file-url.ts
+var file_url = __webpack_require__(4716);
 // EXTERNAL MODULE: ./src/definitions/positions.ts
 var positions = __webpack_require__(6714);
 ;// CONCATENATED MODULE: ./src/definitions/check-urls.ts
@@ -115,8 +115,8 @@ function failureOutcome(error, timedOut, timeoutMs) {
             reason: `gave no answer within ${timeoutMs / 1000} s`,
             todo: 'check the host, or try again when the server answers',
         };
-    const code = (0,openstack_errors/* errorCode */.CA)(error);
-    const reason = (0,openstack_errors/* connectionReason */.R2)(error, upstream_http/* SOURCE_TRUST_HINT */.R5);
+    const code = (0,connection/* errorCode */.CA)(error);
+    const reason = (0,connection/* connectionReason */.R2)(error, upstream_http/* SOURCE_TRUST_HINT */.R5);
     const tls = /TLS|CERT/i.test(`${code ?? ''} ${reason}`);
     return {
         ok: false,
@@ -294,8 +294,8 @@ async function checkUrls(definitions, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/definitions/validate.ts + 1 modules
-var validate = __webpack_require__(3008);
+// EXTERNAL MODULE: ./src/definitions/catalog.ts + 1 modules
+var definitions_catalog = __webpack_require__(4239);
 // EXTERNAL MODULE: ./src/escape/markdown.ts
 var markdown = __webpack_require__(7266);
 // EXTERNAL MODULE: ./src/problems.ts
@@ -352,7 +352,7 @@ function urlLine(check) {
 /** Exit code: 0 valid, 1 invalid definitions or a dead url. */
 async function validateCommand(options, reporter) {
     const cwd = options.cwd ?? process.cwd();
-    const catalog = await (0,validate/* validateCatalog */.C)({ images: options.images, strict: options.strict, cwd });
+    const catalog = await (0,definitions_catalog/* loadCatalog */.a)({ images: options.images, strict: options.strict, cwd });
     let problems = catalog.problems;
     let urls;
     if (options.checkUrls) {
@@ -365,7 +365,7 @@ async function validateCommand(options, reporter) {
             });
         }
         catch (error) {
-            if (error instanceof openstack_errors/* ConfigError */.xL)
+            if (error instanceof src_problems/* ConfigError */.xL)
                 throw new src_problems/* UserError */.yo(error.message, 2);
             throw error;
         }
@@ -390,6 +390,60 @@ async function validateCommand(options, reporter) {
         .filter(Boolean)
         .join('\n\n'));
     return errors > 0 ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 8140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
+/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
+/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6824);
+/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
+// The HTTP client for image sources (HEAD checks, downloads, checksum files of
+// `version: latest`). It never takes the cloud's TLS settings: a private
+// `cacert` of the cloud would replace the CAs a public mirror needs, and
+// `verify: false` for a lab cloud must not switch checks off for the internet.
+// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
+
+
+
+
+const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
+/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
+async function defaultCertificates() {
+    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
+    if (getter)
+        return getter('default');
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
+    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
+    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
+}
+/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
+async function createUpstreamFetch(sourceCacert) {
+    if (sourceCacert === undefined)
+        return globalThis.fetch;
+    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
+    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
+}
+/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
+async function createUpstreamHttp(options = {}) {
+    const { sourceCacert, ...http } = options;
+    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
+        ...http,
+        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
+        trustHint: SOURCE_TRUST_HINT,
+    });
 }
 
 
@@ -456,60 +510,6 @@ function limiter(slots) {
                 free++;
         }
     };
-}
-
-
-/***/ }),
-
-/***/ 4317:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
-/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
-/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7601);
-/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(400);
-// The HTTP client for image sources (HEAD checks, downloads, checksum files of
-// `version: latest`). It never takes the cloud's TLS settings: a private
-// `cacert` of the cloud would replace the CAs a public mirror needs, and
-// `verify: false` for a lab cloud must not switch checks off for the internet.
-// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
-
-
-
-
-const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
-/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
-async function defaultCertificates() {
-    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
-    if (getter)
-        return getter('default');
-    const extra = process.env.NODE_EXTRA_CA_CERTS;
-    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
-    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
-    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
-}
-/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
-async function createUpstreamFetch(sourceCacert) {
-    if (sourceCacert === undefined)
-        return globalThis.fetch;
-    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .Je)(sourceCacert, '--source-cacert')];
-    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .wh)({ ca, rejectUnauthorized: true });
-}
-/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
-async function createUpstreamHttp(options = {}) {
-    const { sourceCacert, ...http } = options;
-    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
-        ...http,
-        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
-        trustHint: SOURCE_TRUST_HINT,
-    });
 }
 
 
