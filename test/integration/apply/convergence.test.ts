@@ -3,7 +3,7 @@
 // the faulty run, plain runs follow until the plan is empty. Everywhere:
 // converged within 2 further runs, nothing outside retention deleted, no two
 // images under one name, every failure of the faulty run named with its cause.
-// The test prints the figures as the table the README shows.
+// The test prints the figures as the table docs/cli.md shows.
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'

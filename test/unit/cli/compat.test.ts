@@ -247,8 +247,11 @@ describe('image-manager without a command', () => {
   })
 })
 
-describe('README', () => {
-  const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8')
+describe('docs/migrating.md', () => {
+  const readme = readFileSync(
+    path.resolve(import.meta.dirname, '../../../docs/migrating.md'),
+    'utf8',
+  )
   const section = /## Switching from openstack-image-manager\n([\s\S]*?)(?=\n## )/.exec(readme)?.[1]
 
   it('has the switching section with a table row for every old flag', () => {
