@@ -4,11 +4,11 @@ import path from 'node:path'
 import type { ChangedLines } from '../definitions/check-urls.js'
 import { addedLines } from './diff-lines.js'
 import { getErrorMessage } from '../problems.js'
-import type { GitHubClient } from './octokit.js'
+import { gitHubFailure, permissionHint } from './errors.js'
+import { pages, PER_PAGE, type GitHubClient } from './octokit.js'
 import { pullRequestFromContext, type PullRequestContext } from './sticky-comment.js'
 
 const FILES = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files'
-const PER_PAGE = 100
 
 export interface PullRequestFile {
   filename: string
@@ -42,19 +42,21 @@ export async function listPullRequestFiles(
   client: GitHubClient,
   target: PullRequestTarget,
 ): Promise<PullRequestFile[]> {
+  // Unwrapped: the caller's warning quotes GitHub's message as it comes.
+  const listing = pages(
+    (page) =>
+      client.request(FILES, {
+        owner: target.owner,
+        repo: target.repo,
+        pull_number: target.number,
+        per_page: PER_PAGE,
+        page,
+      }),
+    () => new Error(`${FILES} answered no JSON array`),
+  )
   const files: PullRequestFile[] = []
-  for (let page = 1; ; page++) {
-    const response = await client.request(FILES, {
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.number,
-      per_page: PER_PAGE,
-      page,
-    })
-    if (!Array.isArray(response.data)) throw new Error(`${FILES} answered no JSON array`)
-    files.push(...response.data.map(parseFile))
-    if (response.data.length < PER_PAGE) return files
-  }
+  for await (const page of listing) files.push(...page.map(parseFile))
+  return files
 }
 
 /**
@@ -93,14 +95,9 @@ export async function pullRequestChangedLines(
   try {
     return changedLinesOf(await listPullRequestFiles(client(), { owner, repo, number }), root)
   } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status
-    // A server failure is no permission problem.
-    const hint =
-      typeof status === 'number' && status >= 500
-        ? ''
-        : ' The job needs `permissions: pull-requests: read` and the `github-token` input.'
+    const hint = permissionHint(gitHubFailure(error), 'read')
     warn(
-      `Could not list the files of pull request #${number} (${getErrorMessage(error).slice(0, 300)}): checking the urls of every definition.${hint}`,
+      `Could not list the files of pull request #${number} (${getErrorMessage(error).slice(0, 300)}): checking the urls of every definition.${hint === '' ? '' : ` ${hint}`}`,
     )
     return undefined
   }

@@ -1,6 +1,15 @@
 // One comment per marker on a pull request: found by a hidden HTML comment on
 // its first line, created once, then edited in place (only when it changed).
-import type { GitHubClient, GitHubParams, GitHubResponse } from './octokit.js'
+import { unexpectedReply } from './errors.js'
+import { findMarked, sameText, writtenByBot } from './marked.js'
+import {
+  pages,
+  PER_PAGE,
+  requestOn,
+  type GitHubClient,
+  type GitHubParams,
+  type GitHubResponse,
+} from './octokit.js'
 
 export type { GitHubClient } from './octokit.js'
 
@@ -45,7 +54,6 @@ export interface StickyComment {
 const LIST = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
 const CREATE = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
 const UPDATE = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
-const PER_PAGE = 100
 
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -59,7 +67,7 @@ export async function upsertStickyComment(
     const response = await call(client, CREATE, target, { issue_number: issueNumber, body })
     return { operation: 'created', ...idAndUrl(response) }
   }
-  if (normalize(existing.body) === normalize(body)) {
+  if (sameText(existing.body, body)) {
     return { operation: 'unchanged', id: existing.id, url: existing.url }
   }
   const response = await call(client, UPDATE, target, { comment_id: existing.id, body })
@@ -76,20 +84,20 @@ export async function findStickyComment(
   marker: string,
 ): Promise<StickyComment | null> {
   checkMarker(marker)
-  let firstByAnyone: StickyComment | null = null
-  for (let page = 1; ; page++) {
-    const params = { issue_number: target.issueNumber, per_page: PER_PAGE, page }
-    const response = await call(client, LIST, target, params)
-    if (!Array.isArray(response.data)) throw unexpected(LIST, 'a JSON array', response.data)
-    for (const item of response.data) {
-      const comment = parseComment(LIST, item)
-      if (!comment.body.includes(marker)) continue
-      // Comments come in ascending id order: the first bot comment is the one.
-      if (comment.byBot) return comment
-      firstByAnyone ??= comment
-    }
-    if (response.data.length < PER_PAGE) return firstByAnyone
-  }
+  return findMarked(comments(client, target), marker)
+}
+
+/** The pull request's comments, in ascending id order, read page by page as needed. */
+async function* comments(
+  client: GitHubClient,
+  target: PullRequestRef,
+): AsyncGenerator<StickyComment> {
+  const listing = pages(
+    (page) =>
+      call(client, LIST, target, { issue_number: target.issueNumber, per_page: PER_PAGE, page }),
+    (data) => unexpectedReply(LIST, 'a JSON array', data),
+  )
+  for await (const page of listing) for (const item of page) yield parseComment(LIST, item)
 }
 
 /** The body as posted: marker on the first line, cut to GitHub's limit with a note. */
@@ -142,20 +150,13 @@ function checkMarker(marker: string): void {
   }
 }
 
-function normalize(body: string): string {
-  return body.replace(/\r\n/g, '\n')
-}
-
 function parseComment(route: string, data: unknown): StickyComment {
   const item = data as { id?: unknown; html_url?: unknown; body?: unknown; user?: unknown }
   if (typeof item?.id !== 'number' || typeof item.html_url !== 'string') {
-    throw unexpected(route, 'an issue comment', data)
+    throw unexpectedReply(route, 'an issue comment', data)
   }
-  const user = item.user as { type?: unknown; login?: unknown } | null | undefined
-  const byBot =
-    user?.type === 'Bot' || (typeof user?.login === 'string' && user.login.endsWith('[bot]'))
   const body = typeof item.body === 'string' ? item.body : ''
-  return { id: item.id, url: item.html_url, body, byBot }
+  return { id: item.id, url: item.html_url, body, byBot: writtenByBot(item.user) }
 }
 
 function idAndUrl(response: GitHubResponse): { id: number; url: string } {
@@ -163,58 +164,14 @@ function idAndUrl(response: GitHubResponse): { id: number; url: string } {
   return { id, url }
 }
 
-function unexpected(route: string, expected: string, data: unknown): Error {
-  const shown = JSON.stringify(data)?.slice(0, 200) ?? String(data)
-  return new Error(`GitHub API ${route} returned ${shown}; expected ${expected}`)
-}
-
-/** An API call failed: method, route, status and GitHub's message; never the token. */
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError'
-  constructor(
-    message: string,
-    readonly route: string,
-    readonly status: number | undefined,
-  ) {
-    super(message)
-  }
-}
-
-async function call(
+function call(
   client: GitHubClient,
   route: string,
   target: PullRequestRef,
   params: GitHubParams,
 ): Promise<GitHubResponse> {
-  try {
-    return await client.request(route, { owner: target.owner, repo: target.repo, ...params })
-  } catch (error) {
-    throw apiError(route, `${target.owner}/${target.repo}#${target.issueNumber}`, error)
-  }
-}
-
-/** A failed call as a GitHubApiError: route, where, status and GitHub's message (never the token). */
-export function apiError(route: string, where: string, error: unknown): GitHubApiError {
-  const failure = error as { status?: unknown; message?: unknown; response?: { data?: unknown } }
-  const status = typeof failure?.status === 'number' ? failure.status : undefined
-  const data = failure?.response?.data as { message?: unknown } | undefined
-  const raw = typeof data?.message === 'string' ? data.message : String(failure?.message ?? error)
-  const detail = raw.replace(/\s+/g, ' ').trim().slice(0, 300)
-  if (status === 403 && /Resource not accessible by integration/i.test(detail)) {
-    return new GitHubApiError(
-      `GitHub refused ${route} for ${where} (403 Resource not accessible by integration): ` +
-        'give the workflow job `permissions: pull-requests: write` and `issues: write` ' +
-        '(a pull request from a fork only gets a read-only token)',
-      route,
-      status,
-    )
-  }
-  const code = status === undefined ? 'without a status' : `with status ${status}`
-  return new GitHubApiError(
-    `GitHub API ${route} for ${where} failed ${code}: ${detail}`,
-    route,
-    status,
-  )
+  const where = `${target.owner}/${target.repo}#${target.issueNumber}`
+  return requestOn(client, route, { ...target, where, access: 'comments' }, params)
 }
 
 /** Where a pull request event points; `null` for any other event. */

@@ -1,8 +1,17 @@
 // One tracking issue per marker in a repository: found among the open issues
 // by a hidden HTML comment in its body, created when there is something to
 // track, edited in place, and closed once there is nothing left.
-import type { GitHubClient, GitHubParams, GitHubResponse } from './octokit.js'
-import { apiError, stickyBody } from './sticky-comment.js'
+import { unexpectedReply } from './errors.js'
+import { findMarked, sameText, writtenByBot } from './marked.js'
+import {
+  pages,
+  PER_PAGE,
+  requestOn,
+  type GitHubClient,
+  type GitHubParams,
+  type GitHubResponse,
+} from './octokit.js'
+import { stickyBody } from './sticky-comment.js'
 
 export interface TrackingIssueOptions {
   owner: string
@@ -35,7 +44,6 @@ interface TrackedIssue {
 const LIST = 'GET /repos/{owner}/{repo}/issues'
 const CREATE = 'POST /repos/{owner}/{repo}/issues'
 const UPDATE = 'PATCH /repos/{owner}/{repo}/issues/{issue_number}'
-const PER_PAGE = 100
 
 export async function syncTrackingIssue(
   client: GitHubClient,
@@ -58,7 +66,7 @@ export async function syncTrackingIssue(
     const created = await call(client, CREATE, options, { title: options.title, body })
     return { operation: 'created', ...numberAndUrl(created) }
   }
-  if (existing.title === options.title && same(existing.body, body)) {
+  if (existing.title === options.title && sameText(existing.body, body)) {
     return { operation: 'unchanged', number: existing.number, url: existing.url }
   }
   const updated = await call(client, UPDATE, options, {
@@ -70,35 +78,31 @@ export async function syncTrackingIssue(
 }
 
 /** The open issue carrying the marker: the first one a bot wrote, else the first at all. */
-async function findTrackingIssue(
+function findTrackingIssue(
   client: GitHubClient,
   options: TrackingIssueOptions,
 ): Promise<TrackedIssue | null> {
-  let firstByAnyone: TrackedIssue | null = null
-  for (let page = 1; ; page++) {
-    const params = {
-      state: 'open',
-      sort: 'created',
-      direction: 'asc',
-      per_page: PER_PAGE,
-      page,
-    }
-    const response = await call(client, LIST, options, params)
-    if (!Array.isArray(response.data)) throw unexpected(LIST, response.data)
-    for (const item of response.data) {
-      // The issues list has pull requests too.
-      if ((item as { pull_request?: unknown }).pull_request !== undefined) continue
-      const issue = parseIssue(LIST, item)
-      if (!issue.body.includes(options.marker)) continue
-      if (issue.byBot) return issue
-      firstByAnyone ??= issue
-    }
-    if (response.data.length < PER_PAGE) return firstByAnyone
-  }
+  return findMarked(openIssues(client, options), options.marker)
 }
 
-const same = (a: string, b: string): boolean =>
-  a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n')
+/** The open issues, oldest first, read page by page as needed. */
+async function* openIssues(
+  client: GitHubClient,
+  options: TrackingIssueOptions,
+): AsyncGenerator<TrackedIssue> {
+  const params = { state: 'open', sort: 'created', direction: 'asc', per_page: PER_PAGE }
+  const listing = pages(
+    (page) => call(client, LIST, options, { ...params, page }),
+    (data) => unexpectedReply(LIST, 'issues', data),
+  )
+  for await (const page of listing) {
+    for (const item of page) {
+      // The issues list has pull requests too.
+      if ((item as { pull_request?: unknown }).pull_request !== undefined) continue
+      yield parseIssue(LIST, item)
+    }
+  }
+}
 
 function parseIssue(route: string, data: unknown): TrackedIssue {
   const item = data as {
@@ -106,20 +110,17 @@ function parseIssue(route: string, data: unknown): TrackedIssue {
     html_url?: unknown
     title?: unknown
     body?: unknown
-    user?: { type?: unknown; login?: unknown } | null
+    user?: unknown
   }
   if (typeof item?.number !== 'number' || typeof item.html_url !== 'string') {
-    throw unexpected(route, data)
+    throw unexpectedReply(route, 'issues', data)
   }
-  const user = item.user
-  const byBot =
-    user?.type === 'Bot' || (typeof user?.login === 'string' && user.login.endsWith('[bot]'))
   return {
     number: item.number,
     url: item.html_url,
     title: typeof item.title === 'string' ? item.title : '',
     body: typeof item.body === 'string' ? item.body : '',
-    byBot,
+    byBot: writtenByBot(item.user),
   }
 }
 
@@ -128,20 +129,12 @@ function numberAndUrl(response: GitHubResponse): { number: number; url: string }
   return { number, url }
 }
 
-function unexpected(route: string, data: unknown): Error {
-  const shown = JSON.stringify(data)?.slice(0, 200) ?? String(data)
-  return new Error(`GitHub API ${route} returned ${shown}; expected issues`)
-}
-
-async function call(
+function call(
   client: GitHubClient,
   route: string,
   target: { owner: string; repo: string },
   params: GitHubParams,
 ): Promise<GitHubResponse> {
-  try {
-    return await client.request(route, { owner: target.owner, repo: target.repo, ...params })
-  } catch (error) {
-    throw apiError(route, `${target.owner}/${target.repo}`, error)
-  }
+  const { owner, repo } = target
+  return requestOn(client, route, { owner, repo, access: 'comments' }, params)
 }

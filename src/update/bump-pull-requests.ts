@@ -3,12 +3,31 @@
 // never duplicated, closed with its branch deleted once the catalog has the
 // build. Commits go through the git data API (blob, tree, commit, ref), so no
 // git binary or checkout credentials are needed. Nothing is written unless it
-// differs: a run with no upstream change only reads.
+// differs: a run with no upstream change only reads. The requests themselves
+// are src/github/'s; this file decides which to make.
 import type { Bump, FileUpdate } from './types.js'
 import { bumpBody, bumpCommitMessage, bumpTitle } from './bump-body.js'
 import { BRANCH_ROOT, bumpBranch, gitBlobSha, imageBranchesOf } from './bump-branch.js'
-import type { GitHubClient, GitHubParams, GitHubResponse } from '../github/octokit.js'
-import { GitHubApiError } from '../github/sticky-comment.js'
+import type { GitHubClient } from '../github/octokit.js'
+import {
+  blobAt,
+  branchesUnder,
+  branchHead,
+  commitTree,
+  createBlob,
+  createBranch,
+  createCommit,
+  createTree,
+  deleteBranch,
+  forceBranch,
+} from '../github/git-data.js'
+import {
+  addLabels,
+  createPullRequest,
+  openPullRequestsFrom,
+  updatePullRequest,
+  type PullRequest,
+} from '../github/pull-requests.js'
 
 export interface BumpTarget {
   owner: string
@@ -46,38 +65,28 @@ export interface BumpResult {
   error?: string
 }
 
-const ROUTES = {
-  getRef: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
-  matchingRefs: 'GET /repos/{owner}/{repo}/git/matching-refs/{ref}',
-  getCommit: 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
-  contents: 'GET /repos/{owner}/{repo}/contents/{path}',
-  blob: 'POST /repos/{owner}/{repo}/git/blobs',
-  tree: 'POST /repos/{owner}/{repo}/git/trees',
-  commit: 'POST /repos/{owner}/{repo}/git/commits',
-  createRef: 'POST /repos/{owner}/{repo}/git/refs',
-  updateRef: 'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
-  deleteRef: 'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
-  listPulls: 'GET /repos/{owner}/{repo}/pulls',
-  createPull: 'POST /repos/{owner}/{repo}/pulls',
-  updatePull: 'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
-  addLabels: 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-} as const
-const PER_PAGE = 100
-
-interface OpenPull {
-  number: number
-  url: string
-  title: string
-  body: string
-  labels: string[]
-}
-
 interface Proposal {
   file: string
   image?: string
   branch: string
   content: string
   bumps: Bump[]
+}
+
+/** The repository as read at the start of a run, kept in step with what the run writes. */
+interface Session {
+  client: GitHubClient
+  target: BumpTarget
+  /** Labels every bump pull request gets (deduplicated, blank ones left out). */
+  labels: string[]
+  /** The commit the base branch pointed at when the run began. */
+  baseHead: string
+  /** Its tree, once a commit needed it. */
+  baseTree?: string
+  /** Every bump branch and the commit it points at. */
+  branches: Map<string, string>
+  /** Open bump pull requests from this repository, by branch. */
+  pulls: Map<string, PullRequest>
 }
 
 export async function syncBumpPullRequests(
@@ -87,79 +96,150 @@ export async function syncBumpPullRequests(
   current: readonly CurrentEntry[],
   options: BumpOptions = {},
 ): Promise<BumpResult[]> {
-  const repo = new Repository(client, target)
   const proposals = proposalsOf(updates, options.per ?? 'file')
-  const labels = [...new Set(options.labels ?? [])].filter((l) => l.trim() !== '')
-  const baseHead = await repo.baseHead()
-  const branches = await repo.branches()
-  const pulls = await repo.openPulls()
+  const session = await openSession(client, target, options.labels ?? [])
   const results: BumpResult[] = []
-
-  for (const proposal of proposals) {
-    const { file, image, branch } = proposal
-    try {
-      const wanted = gitBlobSha(proposal.content)
-      if ((await repo.blobAt(file, baseHead)) === wanted) {
-        // The catalog has these builds already (merged, or edited by hand).
-        results.push(...(await closeAll(repo, [branch], branches, pulls, file, image)))
-        continue
-      }
-      const existing = branches.get(branch)
-      let pushed = false
-      if (existing === undefined || (await repo.blobAt(file, existing)) !== wanted) {
-        const commit = await repo.commitOnBase(baseHead, proposal)
-        await repo.setBranch(branch, commit, existing !== undefined)
-        branches.set(branch, commit)
-        pushed = true
-      }
-      const title = bumpTitle(file, proposal.bumps)
-      const body = bumpBody(file, proposal.bumps)
-      const open = pulls.get(branch)
-      if (open === undefined) {
-        const created = await repo.createPull(branch, title, body)
-        if (labels.length > 0) await repo.addLabels(created.number, labels)
-        pulls.set(branch, { ...created, labels })
-        results.push({ file, image, branch, operation: 'created', ...link(created) })
-        continue
-      }
-      let changed = pushed
-      if (open.title !== title || normalize(open.body) !== normalize(body)) {
-        await repo.updatePull(open.number, { title, body })
-        changed = true
-      }
-      const missing = labels.filter((l) => !open.labels.includes(l))
-      if (missing.length > 0) {
-        await repo.addLabels(open.number, missing)
-        changed = true
-      }
-      results.push({ file, image, branch, operation: changed ? 'updated' : 'none', ...link(open) })
-    } catch (error) {
-      results.push({ file, image, branch, operation: 'failed', error: messageOf(error) })
-    }
-  }
-
+  for (const proposal of proposals) results.push(...(await propose(session, proposal)))
   const proposed = new Set(proposals.map((p) => p.branch))
-  for (const entry of current) {
-    const file = typeof entry === 'string' ? entry : entry.file
-    const image = typeof entry === 'string' ? undefined : entry.image
-    const ours =
-      image === undefined
-        ? [
-            bumpBranch(file),
-            ...[...branches.keys(), ...pulls.keys()].filter((b) =>
-              b.startsWith(imageBranchesOf(file)),
-            ),
-          ]
-        : [bumpBranch(file, image)]
-    const closing = [...new Set(ours)].filter((b) => !proposed.has(b))
-    try {
-      results.push(...(await closeAll(repo, closing, branches, pulls, file, image)))
-    } catch (error) {
-      const branch = closing[0] ?? bumpBranch(file, image)
-      results.push({ file, image, branch, operation: 'failed', error: messageOf(error) })
-    }
-  }
+  for (const entry of current) results.push(...(await closeCurrent(session, entry, proposed)))
   return results.map(withoutUndefined)
+}
+
+/** Reads the base branch's head, the bump branches and their open pull requests. */
+async function openSession(
+  client: GitHubClient,
+  target: BumpTarget,
+  labels: readonly string[],
+): Promise<Session> {
+  const baseHead = await branchHead(client, target, target.base)
+  if (baseHead === null) {
+    throw new Error(
+      `Base branch '${target.base}' not found in ${where(target)}; expected an existing branch`,
+    )
+  }
+  return {
+    client,
+    target,
+    labels: [...new Set(labels)].filter((l) => l.trim() !== ''),
+    baseHead,
+    branches: await branchesUnder(client, target, BRANCH_ROOT),
+    pulls: await openPullRequestsFrom(client, target, target.base, BRANCH_ROOT),
+  }
+}
+
+/**
+ * One proposal: its pull requests closed when the base has its content
+ * already, else its branch pushed (when it differs) and its pull request
+ * opened or brought up to date. A failure is its result; the run goes on.
+ */
+async function propose(session: Session, proposal: Proposal): Promise<BumpResult[]> {
+  const { file, image, branch } = proposal
+  try {
+    const wanted = gitBlobSha(proposal.content)
+    if ((await blobShaAt(session, file, session.baseHead)) === wanted) {
+      // The catalog has these builds already (merged, or edited by hand).
+      return await closeAll(session, [branch], file, image)
+    }
+    const pushed = await pushIfDifferent(session, proposal, wanted)
+    return [await openOrRefresh(session, proposal, pushed)]
+  } catch (error) {
+    return [{ file, image, branch, operation: 'failed', error: messageOf(error) }]
+  }
+}
+
+/** Points the proposal's branch at a new commit unless it holds the content already. */
+async function pushIfDifferent(
+  session: Session,
+  proposal: Proposal,
+  wanted: string,
+): Promise<boolean> {
+  const { client, target, branches } = session
+  const existing = branches.get(proposal.branch)
+  if (existing !== undefined && (await blobShaAt(session, proposal.file, existing)) === wanted) {
+    return false
+  }
+  const commit = await commitOnBase(session, proposal)
+  // The branch belongs to this tool: whatever it held is replaced.
+  if (existing !== undefined) await forceBranch(client, target, proposal.branch, commit)
+  else await createBranch(client, target, proposal.branch, commit)
+  branches.set(proposal.branch, commit)
+  return true
+}
+
+/** A commit on top of the base with the proposal's file replaced. */
+async function commitOnBase(session: Session, proposal: Proposal): Promise<string> {
+  const { client, target, baseHead } = session
+  session.baseTree ??= await commitTree(client, target, baseHead)
+  const blob = await createBlob(client, target, proposal.content)
+  // Catalog files are plain files; a mode other than 100644 would show in the diff.
+  const entry = { path: proposal.file, mode: '100644', type: 'blob' as const, sha: blob }
+  const tree = await createTree(client, target, session.baseTree, [entry])
+  const message = bumpCommitMessage(proposal.file, proposal.bumps)
+  return createCommit(client, target, { message, tree, parents: [baseHead] })
+}
+
+/** Opens the branch's pull request, or brings title, body and labels of the open one in line. */
+async function openOrRefresh(
+  session: Session,
+  proposal: Proposal,
+  pushed: boolean,
+): Promise<BumpResult> {
+  const { client, target, labels, pulls } = session
+  const { file, image, branch } = proposal
+  const title = bumpTitle(file, proposal.bumps)
+  const body = bumpBody(file, proposal.bumps)
+  const open = pulls.get(branch)
+  if (open === undefined) {
+    const created = await createPullRequest(client, target, {
+      head: branch,
+      base: target.base,
+      title,
+      body,
+    })
+    if (labels.length > 0) await addLabels(client, target, created.number, labels)
+    pulls.set(branch, { ...created, labels })
+    return { file, image, branch, operation: 'created', ...link(created) }
+  }
+  let changed = pushed
+  if (open.title !== title || normalize(open.body) !== normalize(body)) {
+    await updatePullRequest(client, target, open.number, { title, body })
+    changed = true
+  }
+  const missing = labels.filter((l) => !open.labels.includes(l))
+  if (missing.length > 0) {
+    await addLabels(client, target, open.number, missing)
+    changed = true
+  }
+  return { file, image, branch, operation: changed ? 'updated' : 'none', ...link(open) }
+}
+
+/**
+ * A file (or image) with its newest build: the pull requests no proposal of
+ * this run kept are closed. Per file, that takes its image pull requests too.
+ */
+async function closeCurrent(
+  session: Session,
+  entry: CurrentEntry,
+  proposed: ReadonlySet<string>,
+): Promise<BumpResult[]> {
+  const file = typeof entry === 'string' ? entry : entry.file
+  const image = typeof entry === 'string' ? undefined : entry.image
+  const ours =
+    image === undefined
+      ? [
+          bumpBranch(file),
+          ...[...session.branches.keys(), ...session.pulls.keys()].filter((b) =>
+            b.startsWith(imageBranchesOf(file)),
+          ),
+        ]
+      : [bumpBranch(file, image)]
+  const closing = [...new Set(ours)].filter((b) => !proposed.has(b))
+  try {
+    return await closeAll(session, closing, file, image)
+  } catch (error) {
+    const branch = closing[0] ?? bumpBranch(file, image)
+    return [{ file, image, branch, operation: 'failed', error: messageOf(error) }]
+  }
 }
 
 function proposalsOf(updates: readonly FileUpdate[], per: PullRequestPer): Proposal[] {
@@ -185,23 +265,22 @@ function proposalsOf(updates: readonly FileUpdate[], per: PullRequestPer): Propo
 
 /** Closes the open pull request of each branch and deletes the branch; one result per branch. */
 async function closeAll(
-  repo: Repository,
+  session: Session,
   names: readonly string[],
-  branches: Map<string, string>,
-  pulls: Map<string, OpenPull>,
   file: string,
   image: string | undefined,
 ): Promise<BumpResult[]> {
+  const { client, target, branches, pulls } = session
   const results: BumpResult[] = []
   for (const branch of names) {
     const open = pulls.get(branch)
     if (open === undefined && !branches.has(branch)) continue
     if (open !== undefined) {
-      await repo.updatePull(open.number, { state: 'closed' })
+      await updatePullRequest(client, target, open.number, { state: 'closed' })
       pulls.delete(branch)
     }
     if (branches.has(branch)) {
-      await repo.deleteBranch(branch)
+      await deleteBranch(client, target, branch)
       branches.delete(branch)
     }
     results.push({ file, image, branch, operation: 'closed', ...(open && link(open)) })
@@ -209,6 +288,17 @@ async function closeAll(
   if (results.length > 0) return results
   return [{ file, image, branch: names[0] ?? bumpBranch(file, image), operation: 'none' }]
 }
+
+/** The blob id of `file` at a commit; null when the file is not there. */
+async function blobShaAt(session: Session, file: string, commit: string): Promise<string | null> {
+  const found = await blobAt(session.client, session.target, file, commit)
+  if (found === 'not a file') {
+    throw new Error(`${file} in ${where(session.target)} is not a file; expected a catalog file`)
+  }
+  return found === null ? null : found.sha
+}
+
+const where = (target: BumpTarget): string => `${target.owner}/${target.repo}`
 
 const link = (pull: { number: number; url: string }): { number: number; url: string } => ({
   number: pull.number,
@@ -225,203 +315,4 @@ function withoutUndefined(result: BumpResult): BumpResult {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-/** The repository's API, each call with its route and target in its error. */
-class Repository {
-  private baseTreeOf = new Map<string, string>()
-  constructor(
-    private readonly client: GitHubClient,
-    private readonly target: BumpTarget,
-  ) {}
-
-  async baseHead(): Promise<string> {
-    const ref = `heads/${this.target.base}`
-    const response = await this.call(ROUTES.getRef, { ref }, [404])
-    if (response === null) {
-      throw new Error(
-        `Base branch '${this.target.base}' not found in ${this.where()}; expected an existing branch`,
-      )
-    }
-    return shaOf(ROUTES.getRef, (response.data as { object?: unknown }).object)
-  }
-
-  /** Every bump branch and the commit it points at. */
-  async branches(): Promise<Map<string, string>> {
-    const ref = `heads/${BRANCH_ROOT}`
-    const response = await this.call(ROUTES.matchingRefs, { ref })
-    const found = new Map<string, string>()
-    for (const item of arrayOf(ROUTES.matchingRefs, response.data)) {
-      const { ref: name, object } = item as { ref?: unknown; object?: unknown }
-      if (typeof name !== 'string' || !name.startsWith(`refs/heads/${BRANCH_ROOT}`)) continue
-      found.set(name.slice('refs/heads/'.length), shaOf(ROUTES.matchingRefs, object))
-    }
-    return found
-  }
-
-  /** Open pull requests to the base from bump branches of this repository (not forks). */
-  async openPulls(): Promise<Map<string, OpenPull>> {
-    const found = new Map<string, OpenPull>()
-    const self = `${this.target.owner}/${this.target.repo}`.toLowerCase()
-    for (let page = 1; ; page++) {
-      const params = { state: 'open', base: this.target.base, per_page: PER_PAGE, page }
-      const items = arrayOf(ROUTES.listPulls, (await this.call(ROUTES.listPulls, params)).data)
-      for (const item of items) {
-        const pull = item as {
-          head?: { ref?: unknown; repo?: { full_name?: unknown } | null }
-          labels?: { name?: unknown }[]
-        }
-        const ref = pull.head?.ref
-        const from = pull.head?.repo?.full_name
-        if (typeof ref !== 'string' || !ref.startsWith(BRANCH_ROOT)) continue
-        if (typeof from !== 'string' || from.toLowerCase() !== self) continue
-        found.set(ref, {
-          ...pullOf(ROUTES.listPulls, item),
-          labels: (pull.labels ?? []).map((l) => l.name).filter((n) => typeof n === 'string'),
-        })
-      }
-      if (items.length < PER_PAGE) return found
-    }
-  }
-
-  /** The blob id of `file` at a commit; null when the file is not there. */
-  async blobAt(file: string, commit: string): Promise<string | null> {
-    const response = await this.call(ROUTES.contents, { path: file, ref: commit }, [404])
-    if (response === null) return null
-    const data = response.data as { type?: unknown; sha?: unknown }
-    if (data.type !== 'file' || typeof data.sha !== 'string') {
-      throw new Error(`${file} in ${this.where()} is not a file; expected a catalog file`)
-    }
-    return data.sha
-  }
-
-  /** A commit on top of the base with the proposal's file replaced. */
-  async commitOnBase(baseHead: string, proposal: Proposal): Promise<string> {
-    let baseTree = this.baseTreeOf.get(baseHead)
-    if (baseTree === undefined) {
-      const response = await this.call(ROUTES.getCommit, { commit_sha: baseHead })
-      baseTree = shaOf(ROUTES.getCommit, (response.data as { tree?: unknown }).tree)
-      this.baseTreeOf.set(baseHead, baseTree)
-    }
-    const blob = await this.call(ROUTES.blob, {
-      content: Buffer.from(proposal.content, 'utf8').toString('base64'),
-      encoding: 'base64',
-    })
-    // Catalog files are plain files; a mode other than 100644 would show in the diff.
-    const entry = {
-      path: proposal.file,
-      mode: '100644',
-      type: 'blob',
-      sha: shaOf(ROUTES.blob, blob.data),
-    }
-    const tree = await this.call(ROUTES.tree, { base_tree: baseTree, tree: [entry] })
-    const commit = await this.call(ROUTES.commit, {
-      message: bumpCommitMessage(proposal.file, proposal.bumps),
-      tree: shaOf(ROUTES.tree, tree.data),
-      parents: [baseHead],
-    })
-    return shaOf(ROUTES.commit, commit.data)
-  }
-
-  /** Points the branch at `commit`, whatever it held (the branch belongs to this tool). */
-  async setBranch(branch: string, commit: string, exists: boolean): Promise<void> {
-    if (exists)
-      await this.call(ROUTES.updateRef, { ref: `heads/${branch}`, sha: commit, force: true })
-    else await this.call(ROUTES.createRef, { ref: `refs/heads/${branch}`, sha: commit })
-  }
-
-  async deleteBranch(branch: string): Promise<void> {
-    // Gone already (deleted on merge): nothing left to do.
-    await this.call(ROUTES.deleteRef, { ref: `heads/${branch}` }, [422])
-  }
-
-  async createPull(branch: string, title: string, body: string): Promise<OpenPull> {
-    const response = await this.call(ROUTES.createPull, {
-      head: branch,
-      base: this.target.base,
-      title,
-      body,
-    })
-    return { ...pullOf(ROUTES.createPull, response.data), labels: [] }
-  }
-
-  async updatePull(number: number, change: GitHubParams): Promise<void> {
-    await this.call(ROUTES.updatePull, { pull_number: number, ...change })
-  }
-
-  async addLabels(number: number, labels: readonly string[]): Promise<void> {
-    await this.call(ROUTES.addLabels, { issue_number: number, labels: [...labels] })
-  }
-
-  private where(): string {
-    return `${this.target.owner}/${this.target.repo}`
-  }
-
-  /** The response; null for a status in `absent` (e.g. 404 for "not there"). */
-  async call(route: string, params: GitHubParams): Promise<GitHubResponse>
-  async call(route: string, params: GitHubParams, absent: number[]): Promise<GitHubResponse | null>
-  async call(
-    route: string,
-    params: GitHubParams,
-    absent: number[] = [],
-  ): Promise<GitHubResponse | null> {
-    try {
-      return await this.client.request(route, {
-        owner: this.target.owner,
-        repo: this.target.repo,
-        ...params,
-      })
-    } catch (error) {
-      const status = (error as { status?: unknown }).status
-      if (typeof status === 'number' && absent.includes(status)) return null
-      throw apiError(route, this.where(), error)
-    }
-  }
-}
-
-function arrayOf(route: string, data: unknown): unknown[] {
-  if (!Array.isArray(data)) throw unexpected(route, 'a JSON array', data)
-  return data
-}
-
-function shaOf(route: string, data: unknown): string {
-  const sha = (data as { sha?: unknown } | null | undefined)?.sha
-  if (typeof sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(sha))
-    throw unexpected(route, 'a sha', data)
-  return sha
-}
-
-function pullOf(route: string, data: unknown): Omit<OpenPull, 'labels'> {
-  const pull = data as { number?: unknown; html_url?: unknown; title?: unknown; body?: unknown }
-  if (typeof pull?.number !== 'number' || typeof pull.html_url !== 'string') {
-    throw unexpected(route, 'a pull request', data)
-  }
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-  return { number: pull.number, url: pull.html_url, title: text(pull.title), body: text(pull.body) }
-}
-
-function unexpected(route: string, expected: string, data: unknown): Error {
-  const shown = JSON.stringify(data)?.slice(0, 200) ?? String(data)
-  return new Error(`GitHub API ${route} returned ${shown}; expected ${expected}`)
-}
-
-/** Route, repository, status and GitHub's message; never the token. */
-function apiError(route: string, where: string, error: unknown): GitHubApiError {
-  const failure = error as { status?: unknown; message?: unknown; response?: { data?: unknown } }
-  const status = typeof failure?.status === 'number' ? failure.status : undefined
-  const data = failure?.response?.data as { message?: unknown } | undefined
-  const raw = typeof data?.message === 'string' ? data.message : String(failure?.message ?? error)
-  const detail = raw.replace(/\s+/g, ' ').trim().slice(0, 300)
-  let hint = ''
-  if (/not permitted to create or approve pull requests/i.test(detail)) {
-    hint = '; pass a GitHub App token or a personal access token as `token` (BUMP_TOKEN)'
-  } else if (status === 403 || status === 404) {
-    hint = '; the token needs `contents: write` and `pull-requests: write` on the repository'
-  }
-  const code = status === undefined ? 'without a status' : `with status ${status}`
-  return new GitHubApiError(
-    `GitHub API ${route} for ${where} failed ${code}: ${detail}${hint}`,
-    route,
-    status,
-  )
 }
