@@ -258,14 +258,27 @@ export function uniqueness(images: readonly ScsImage[]): RuleResult {
   }
 }
 
-/** Every mandatory rule of scs-0102 v2, in the standard's order. `now` in seconds. */
-export function checkImages(images: readonly ScsImage[], now: number): RuleResult[] {
-  const minRam = each('scs-0102-prop-min_ram', 'min_ram is set', images, (i) =>
+/** min_ram must be set; below 64 MiB is only a warning. */
+function minRam(images: readonly ScsImage[]): RuleResult {
+  const result = each('scs-0102-prop-min_ram', 'min_ram is set', images, (i) =>
     i.min_ram ? undefined : 'min_ram is not set',
   )
-  minRam.warnings = images
+  result.warnings = images
     .filter((i) => i.min_ram && i.min_ram < 64)
     .map((i) => offender(i, `min_ram ${i.min_ram} MiB is below 64 MiB`))
+  return result
+}
+
+function imageSource(i: ScsImage): string | undefined {
+  const v = prop(i, 'image_source')
+  if (v === undefined) return 'image_source is not set'
+  return v === 'private' || isUrl(v)
+    ? undefined
+    : `image_source '${v}' is neither a url nor private`
+}
+
+/** Every mandatory rule of scs-0102 v2, in the standard's order. `now` in seconds. */
+export function checkImages(images: readonly ScsImage[], now: number): RuleResult[] {
   return [
     each(
       'scs-0102-prop-architecture',
@@ -274,7 +287,7 @@ export function checkImages(images: readonly ScsImage[], now: number): RuleResul
       oneOf('architecture', ARCHITECTURES),
     ),
     each('scs-0102-prop-min_disk', 'min_disk is set and at least the image size', images, minDisk),
-    minRam,
+    minRam(images),
     each('scs-0102-prop-os_version', 'os_version is set', images, isSet('os_version')),
     each('scs-0102-prop-os_distro', 'os_distro is set', images, isSet('os_distro')),
     each(
@@ -301,13 +314,7 @@ export function checkImages(images: readonly ScsImage[], now: number): RuleResul
       images,
       isSet('image_original_user'),
     ),
-    each('scs-0102-prop-image_source', 'image_source is a url or private', images, (i) => {
-      const v = prop(i, 'image_source')
-      if (v === undefined) return 'image_source is not set'
-      return v === 'private' || isUrl(v)
-        ? undefined
-        : `image_source '${v}' is neither a url nor private`
-    }),
+    each('scs-0102-prop-image_source', 'image_source is a url or private', images, imageSource),
     each(
       'scs-0102-prop-image_description',
       'image_description is set',
