@@ -27,72 +27,95 @@ interface Open {
   chars: number
 }
 
+/** The measure so far: anchored sizes, open containers and running totals. */
+interface Tally {
+  sizes: Map<string, Size>
+  open: Open[]
+  openAnchors: Set<string>
+  // Running totals of the expanded document; a container's size is the difference at its end.
+  nodes: number
+  chars: number
+  aliasNodes: number
+  aliasChars: number
+}
+
 /** The first alias past the bounds, or one that refers to a node containing it. */
 export function checkAliases(source: string, events: readonly Event[]): AliasProblem | null {
-  const sizes = new Map<string, Size>()
-  const open: Open[] = []
-  const openAnchors = new Set<string>()
-  // Running totals of the expanded document; a container's size is the difference at its end.
-  let nodes = 0
-  let chars = 0
-  let aliasNodes = 0
-  let aliasChars = 0
+  const tally: Tally = {
+    sizes: new Map(),
+    open: [],
+    openAnchors: new Set(),
+    nodes: 0,
+    chars: 0,
+    aliasNodes: 0,
+    aliasChars: 0,
+  }
   for (const e of events) {
     switch (e.type) {
       case EVENT_ID.SCALAR: {
-        nodes++
-        chars += e.valueEnd - e.valueStart
+        tally.nodes++
+        tally.chars += e.valueEnd - e.valueStart
         if (e.anchorStart >= 0) {
           const name = source.slice(e.anchorStart, e.anchorEnd)
-          sizes.set(name, { nodes: 1, chars: e.valueEnd - e.valueStart })
+          tally.sizes.set(name, { nodes: 1, chars: e.valueEnd - e.valueStart })
         }
         break
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        nodes++
+        tally.nodes++
         const anchor = e.anchorStart >= 0 ? source.slice(e.anchorStart, e.anchorEnd) : null
-        if (anchor !== null) openAnchors.add(anchor)
-        open.push({ anchor, nodes: nodes - 1, chars })
+        if (anchor !== null) tally.openAnchors.add(anchor)
+        tally.open.push({ anchor, nodes: tally.nodes - 1, chars: tally.chars })
         break
       }
       case EVENT_ID.POP: {
-        const frame = open.pop()
+        const frame = tally.open.pop()
         if (frame?.anchor) {
-          openAnchors.delete(frame.anchor)
-          sizes.set(frame.anchor, { nodes: nodes - frame.nodes, chars: chars - frame.chars })
+          tally.openAnchors.delete(frame.anchor)
+          const size = { nodes: tally.nodes - frame.nodes, chars: tally.chars - frame.chars }
+          tally.sizes.set(frame.anchor, size)
         }
         break
       }
       case EVENT_ID.ALIAS: {
-        const name = source.slice(e.anchorStart, e.anchorEnd)
-        const offset = e.anchorStart - 1
-        if (openAnchors.has(name)) {
-          return {
-            offset,
-            message: `alias '*${name}' refers to the node of anchor '&${name}' that contains it: a definition cannot include itself`,
-          }
-        }
-        const size = sizes.get(name)
-        if (!size) break // js-yaml reports an unknown alias with its position
-        nodes += size.nodes
-        chars += size.chars
-        aliasNodes += size.nodes
-        aliasChars += size.chars
-        if (aliasNodes > MAX_ALIAS_NODES || aliasChars > MAX_ALIAS_CHARS) {
-          const what =
-            aliasNodes > MAX_ALIAS_NODES
-              ? `${MAX_ALIAS_NODES.toLocaleString('en')} nodes`
-              : `${MAX_ALIAS_CHARS / 1024 / 1024} MiB of text`
-          return {
-            offset,
-            message: `aliases expand this file past ${what} at alias '*${name}' of anchor '&${name}': write the repeated part out, or repeat it less`,
-          }
-        }
+        const problem = expandAlias(
+          tally,
+          source.slice(e.anchorStart, e.anchorEnd),
+          e.anchorStart - 1,
+        )
+        if (problem) return problem
         break
       }
       default:
         break
+    }
+  }
+  return null
+}
+
+/** Adds what alias `*name` (at `offset`) expands to; a problem when it goes too far. */
+function expandAlias(tally: Tally, name: string, offset: number): AliasProblem | null {
+  if (tally.openAnchors.has(name)) {
+    return {
+      offset,
+      message: `alias '*${name}' refers to the node of anchor '&${name}' that contains it: a definition cannot include itself`,
+    }
+  }
+  const size = tally.sizes.get(name)
+  if (!size) return null // js-yaml reports an unknown alias with its position
+  tally.nodes += size.nodes
+  tally.chars += size.chars
+  tally.aliasNodes += size.nodes
+  tally.aliasChars += size.chars
+  if (tally.aliasNodes > MAX_ALIAS_NODES || tally.aliasChars > MAX_ALIAS_CHARS) {
+    const what =
+      tally.aliasNodes > MAX_ALIAS_NODES
+        ? `${MAX_ALIAS_NODES.toLocaleString('en')} nodes`
+        : `${MAX_ALIAS_CHARS / 1024 / 1024} MiB of text`
+    return {
+      offset,
+      message: `aliases expand this file past ${what} at alias '*${name}' of anchor '&${name}': write the repeated part out, or repeat it less`,
     }
   }
   return null

@@ -3,16 +3,13 @@
 // bounded concurrency, one deadline per url that covers redirects, the
 // fallback and a retry. `file:` urls must name an existing file.
 import { readFile } from 'node:fs/promises'
-import { STATUS_CODES } from 'node:http'
 import path from 'node:path'
 import { limiter } from '../limiter.js'
-import { connectionReason, errorCode } from '../http/connection.js'
-import { DEFAULT_USER_AGENT, type FetchFunction } from '../http/client.js'
-import { isTransientError, isTransientStatus } from '../http/retry.js'
-import { createUpstreamFetch, SOURCE_TRUST_HINT } from '../download/upstream-http.js'
+import type { FetchFunction } from '../http/client.js'
+import { createUpstreamFetch } from '../download/upstream-http.js'
 import type { Problem, Severity } from '../problems.js'
-import { checkFileUrl } from '../download/file-url.js'
 import { LineMap } from './positions.js'
+import { probeFile, probeHttp, type Outcome } from './url-probe.js'
 import type { Definition, SourcePosition, Version } from './types.js'
 
 /**
@@ -55,9 +52,6 @@ type UrlKey = 'url' | 'mirror_url'
 /** One check per distinct url; a `file:` url means a file beside its definition file. */
 const checkId = (url: string, definitionFile: string): string =>
   url.startsWith('file:') ? `${definitionFile}\0${url}` : url
-type Outcome = { ok: true } | { ok: false; reason: string; todo: string }
-
-const alive: Outcome = { ok: true }
 
 /** Text as shown: every url in it without the `user:password@` it may carry. */
 export function withoutUserinfo(text: string): string {
@@ -97,141 +91,6 @@ export function selectDefinitions(
   return selected
 }
 
-function statusOutcome(status: number): Outcome {
-  const text = `${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`
-  if (status === 404 || status === 410)
-    return { ok: false, reason: `answers ${text}`, todo: 'point it at a build that exists' }
-  if (status === 401 || status === 403)
-    return {
-      ok: false,
-      reason: `answers ${text}`,
-      todo: 'check the url and whether it may be read (credentials in the url go as Basic auth)',
-    }
-  if (status >= 500)
-    return {
-      ok: false,
-      reason: `answers ${text}`,
-      todo: 'the server fails; try again later or point it at another mirror',
-    }
-  return { ok: false, reason: `answers ${text}`, todo: 'point it at a build that exists' }
-}
-
-function failureOutcome(error: unknown, timedOut: boolean, timeoutMs: number): Outcome {
-  if (timedOut)
-    return {
-      ok: false,
-      reason: `gave no answer within ${timeoutMs / 1000} s`,
-      todo: 'check the host, or try again when the server answers',
-    }
-  const code = errorCode(error)
-  const reason = connectionReason(error, SOURCE_TRUST_HINT)
-  const tls = /TLS|CERT/i.test(`${code ?? ''} ${reason}`)
-  return {
-    ok: false,
-    reason: `cannot be reached: ${reason}`,
-    todo: tls
-      ? "fix the server's certificate or trust its CA"
-      : 'check the host and port in the url',
-  }
-}
-
-/** A request without the url's userinfo, which fetch refuses; it goes as Basic auth instead. */
-function prepare(url: string): { target: string; headers: Record<string, string> } {
-  const parsed = new URL(url)
-  const headers: Record<string, string> = { 'User-Agent': DEFAULT_USER_AGENT, Accept: '*/*' }
-  if (parsed.username || parsed.password) {
-    const user = decodeURIComponent(parsed.username)
-    const password = decodeURIComponent(parsed.password)
-    headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
-    parsed.username = ''
-    parsed.password = ''
-  }
-  return { target: parsed.toString(), headers }
-}
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done(): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done)
-  })
-
-async function probeHttp(
-  url: string,
-  fetchFn: FetchFunction,
-  timeoutMs: number,
-  retryDelayMs: number,
-): Promise<Outcome> {
-  let prepared
-  try {
-    prepared = prepare(url)
-  } catch {
-    return { ok: false, reason: 'is not a valid url', todo: 'correct it' }
-  }
-  const { target, headers } = prepared
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeoutMs)
-  const { signal } = controller
-  const send = async (method: 'HEAD' | 'GET'): Promise<number> => {
-    const response = await fetchFn(target, {
-      method,
-      headers: method === 'GET' ? { ...headers, Range: 'bytes=0-0' } : headers,
-      redirect: 'follow',
-      signal,
-    })
-    // The status is all we need: never read what a GET sends (it may ignore Range).
-    await response.body?.cancel().catch(() => undefined)
-    return response.status
-  }
-  const attempt = async (): Promise<number> => {
-    const status = await send('HEAD')
-    return status === 405 || status === 501 ? send('GET') : status
-  }
-  // The deadline also ends a fetch that ignores its signal.
-  const deadline = new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () => reject(new Error('deadline'))),
-  )
-  try {
-    for (let tries = 1; ; tries++) {
-      try {
-        const status = await Promise.race([attempt(), deadline])
-        if (status < 300) return alive
-        if (tries === 1 && isTransientStatus(status)) {
-          await sleep(retryDelayMs, signal)
-          if (!signal.aborted) continue
-        }
-        return statusOutcome(status)
-      } catch (error) {
-        if (signal.aborted) return failureOutcome(error, true, timeoutMs)
-        if (tries === 1 && isTransientError(error)) {
-          await sleep(retryDelayMs, signal)
-          if (!signal.aborted) continue
-          return failureOutcome(error, true, timeoutMs)
-        }
-        return failureOutcome(error, false, timeoutMs)
-      }
-    }
-  } finally {
-    clearTimeout(timer)
-    controller.abort()
-  }
-}
-
-async function probeFile(url: string, definitionFile: string): Promise<Outcome> {
-  const dir = path.dirname(definitionFile)
-  const meaning = await checkFileUrl(url, dir, dir, { mustExist: true })
-  if (meaning.ok) return alive
-  return {
-    ok: false,
-    reason: meaning.reason,
-    todo: 'put the image there or correct the path (relative to the definition file)',
-  }
-}
-
 interface Use {
   def: Definition
   version: Version
@@ -256,9 +115,22 @@ export async function checkUrls(
   options: CheckUrlsOptions = {},
 ): Promise<UrlCheck> {
   const cwd = options.cwd ?? process.cwd()
-  const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS
-  const retryDelayMs = options.retryDelayMs ?? 1000
   const selected = selectDefinitions(definitions, options.changed, cwd)
+  const uses = urlUses(selected, cwd)
+  const distinct = new Map<string, Use>()
+  for (const use of uses) if (!distinct.has(use.id)) distinct.set(use.id, use)
+  const checked = [...distinct.values()].filter((u) => /^(https?|file):/i.test(u.url))
+  const outcomes = await probeAll(checked, options)
+  return {
+    problems: await urlProblems(uses, outcomes),
+    definitions: selected.length,
+    urls: checked.length,
+    skipped: distinct.size - checked.length,
+  }
+}
+
+/** Every url and mirror_url of the selected definitions, in their order. */
+function urlUses(selected: readonly Definition[], cwd: string): Use[] {
   const uses: Use[] = []
   for (const def of selected) {
     const definitionFile = path.resolve(cwd, def.position.file)
@@ -270,9 +142,16 @@ export async function checkUrls(
       }
     }
   }
-  const distinct = new Map<string, Use>()
-  for (const use of uses) if (!distinct.has(use.id)) distinct.set(use.id, use)
-  const checked = [...distinct.values()].filter((u) => /^(https?|file):/i.test(u.url))
+  return uses
+}
+
+/** Each distinct url probed once, `concurrency` at a time; outcomes by check id. */
+async function probeAll(
+  checked: readonly Use[],
+  options: CheckUrlsOptions,
+): Promise<Map<string, Outcome>> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS
+  const retryDelayMs = options.retryDelayMs ?? 1000
   const fetchFn = options.fetch ?? (await createUpstreamFetch(options.sourceCacert))
   const slot = limiter(options.concurrency ?? DEFAULT_URL_CONCURRENCY)
   const outcomes = new Map<string, Outcome>()
@@ -286,6 +165,14 @@ export async function checkUrls(
       }),
     ),
   )
+  return outcomes
+}
+
+/** A problem for every use of a url that failed; a dead mirror_url with a live url warns. */
+async function urlProblems(
+  uses: readonly Use[],
+  outcomes: ReadonlyMap<string, Outcome>,
+): Promise<Problem[]> {
   const problems: Problem[] = []
   const lines = new Map<string, Promise<LineMap | undefined>>()
   const lineMap = (file: string): Promise<LineMap | undefined> => {
@@ -315,10 +202,5 @@ export async function checkUrls(
       ...(map ? { sourceLine: withoutUserinfo(map.lineText(at.line)) } : {}),
     })
   }
-  return {
-    problems,
-    definitions: selected.length,
-    urls: checked.length,
-    skipped: distinct.size - checked.length,
-  }
+  return problems
 }

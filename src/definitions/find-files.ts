@@ -154,28 +154,7 @@ async function regularFiles(
  */
 export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Promise<FoundFiles> {
   const abs = path.resolve(cwd, spec)
-  const skipped: Problem[] = []
-  const hint = (): string =>
-    skipped.length ? ` (skipped: ${skipped.map((s) => s.file).join(', ')})` : ''
-  if (/[*?]/.test(spec)) {
-    const firstGlob = abs.search(/[*?]/)
-    const base = abs.slice(0, abs.lastIndexOf(path.sep, firstGlob) + 1) || path.sep
-    const rest = abs.slice(base.length)
-    const depth = rest.includes('**') ? Infinity : rest.split(path.sep).length - 1
-    const pattern = globToRegExp(abs)
-    const info = await stat(base).catch((error: unknown) => error as NodeJS.ErrnoException)
-    if (info instanceof Error) {
-      if (info.code === 'ENOENT') throw new UserError(`No definition files match '${spec}'.`)
-      throw fsError('read the directory', displayPath(base, cwd), info)
-    }
-    const files = new Set<string>()
-    const candidates = (await walk(base, depth, cwd, skipped, files)).filter(
-      (f) => pattern.test(f) && isYaml(f),
-    )
-    const paths = await regularFiles(candidates, cwd, skipped, files)
-    if (paths.length === 0) throw new UserError(`No definition files match '${spec}'${hint()}.`)
-    return { paths: paths.sort(), skipped }
-  }
+  if (/[*?]/.test(spec)) return globFiles(spec, abs, cwd)
   let info
   try {
     info = await stat(abs)
@@ -185,10 +164,44 @@ export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Pr
     }
     throw fsError('read', spec, error)
   }
-  if (info.isFile()) return { paths: [abs], skipped }
+  if (info.isFile()) return { paths: [abs], skipped: [] }
   if (!info.isDirectory()) {
     throw new UserError(`Cannot read '${spec}': it is ${kindOf(info)}, not a definition file.`)
   }
+  return directoryFiles(spec, abs, cwd)
+}
+
+/** For a message that nothing was found: the files that were skipped, if any. */
+function skippedHint(skipped: readonly Problem[]): string {
+  return skipped.length ? ` (skipped: ${skipped.map((s) => s.file).join(', ')})` : ''
+}
+
+/** The YAML files a glob matches, walking down from its last directory without wildcards. */
+async function globFiles(spec: string, abs: string, cwd: string): Promise<FoundFiles> {
+  const skipped: Problem[] = []
+  const firstGlob = abs.search(/[*?]/)
+  const base = abs.slice(0, abs.lastIndexOf(path.sep, firstGlob) + 1) || path.sep
+  const rest = abs.slice(base.length)
+  const depth = rest.includes('**') ? Infinity : rest.split(path.sep).length - 1
+  const pattern = globToRegExp(abs)
+  const info = await stat(base).catch((error: unknown) => error as NodeJS.ErrnoException)
+  if (info instanceof Error) {
+    if (info.code === 'ENOENT') throw new UserError(`No definition files match '${spec}'.`)
+    throw fsError('read the directory', displayPath(base, cwd), info)
+  }
+  const files = new Set<string>()
+  const candidates = (await walk(base, depth, cwd, skipped, files)).filter(
+    (f) => pattern.test(f) && isYaml(f),
+  )
+  const paths = await regularFiles(candidates, cwd, skipped, files)
+  if (paths.length === 0)
+    throw new UserError(`No definition files match '${spec}'${skippedHint(skipped)}.`)
+  return { paths: paths.sort(), skipped }
+}
+
+/** A directory's `*.yml` and `*.yaml` files, not recursive. */
+async function directoryFiles(spec: string, abs: string, cwd: string): Promise<FoundFiles> {
+  const skipped: Problem[] = []
   const files = new Set<string>()
   let names: string[]
   try {
@@ -209,7 +222,7 @@ export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Pr
   )
   if (paths.length === 0) {
     throw new UserError(
-      `No *.yml or *.yaml files in '${spec}'${hint()}: point --images at your definitions.`,
+      `No *.yml or *.yaml files in '${spec}'${skippedHint(skipped)}: point --images at your definitions.`,
     )
   }
   return { paths, skipped }

@@ -1,6 +1,13 @@
 // Maps JSON pointers of a YAML document to source offsets, from js-yaml's event
 // stream, so that every schema error can name its file, line and column.
-import { EVENT_ID, getScalarValue, type Event, type ScalarEvent } from 'js-yaml'
+import {
+  EVENT_ID,
+  getScalarValue,
+  type DocumentEvent,
+  type Event,
+  type PopEvent,
+  type ScalarEvent,
+} from 'js-yaml'
 
 export interface NodeLocation {
   /** Offset of the value's first character (quote, indicator or bracket included). */
@@ -80,6 +87,30 @@ const frame = (
   anchor?: Anchor,
 ): Frame => ({ kind, pointer, index: 0, key: null, keyOffset: -1, merge, mergeValue, anchor })
 
+/** An event of a node (not a document's start or a node's end). */
+type NodeEvent = Exclude<Event, DocumentEvent | PopEvent>
+
+/** The walk's state: the index so far, the stack of open nodes and what aliases need. */
+interface Walk {
+  source: string
+  index: PositionIndex
+  // The entries inside anchored collections, in order, to copy them to an alias.
+  // Nothing outside an anchor is ever copied, so a catalog without anchors logs nothing.
+  log: [string, NodeLocation][]
+  openAnchors: number
+  anchors: Map<string, Anchor>
+  stack: Frame[]
+}
+
+/** Where a value event lands: its pointer, and whether it is merged (`<<`) in. */
+interface Place {
+  pointer: string
+  merge: boolean
+  location: NodeLocation
+  /** The value of a merge key (or an item of its list). */
+  merged: boolean
+}
+
 /**
  * Index of the first document's nodes by JSON pointer ('' is the root). Nodes
  * reached through an alias or a merge key (`<<`) are indexed where they are
@@ -88,106 +119,140 @@ const frame = (
  * how much aliases copy.
  */
 export function indexPositions(source: string, events: readonly Event[]): PositionIndex {
-  const index: PositionIndex = new Map()
-  // The entries inside anchored collections, in order, to copy them to an alias.
-  // Nothing outside an anchor is ever copied, so a catalog without anchors logs nothing.
-  const log: [string, NodeLocation][] = []
-  let openAnchors = 0
-  const anchors = new Map<string, Anchor>()
-  const stack: Frame[] = []
-  const put = (pointer: string, location: NodeLocation, merge: boolean): void => {
-    if (openAnchors > 0) log.push([pointer, location])
-    if (pointer.charCodeAt(0) === 0) return // inside a complex key
-    if (!merge || !index.has(pointer)) index.set(pointer, location)
-  }
-  /** The anchored node's descendants, again under `pointer`. */
-  const copy = (anchor: Anchor, pointer: string, merge: boolean): void => {
-    const prefix = anchor.pointer.length
-    for (let i = anchor.from; i < anchor.to; i++) {
-      const [p, location] = log[i] as [string, NodeLocation]
-      put(pointer + p.slice(prefix), location, merge)
-    }
+  const walk: Walk = {
+    source,
+    index: new Map(),
+    log: [],
+    openAnchors: 0,
+    anchors: new Map(),
+    stack: [],
   }
   for (const e of events) {
     if (e.type === EVENT_ID.DOCUMENT) {
-      if (index.size > 0) break
-      stack.push(frame('doc', '', false))
+      if (walk.index.size > 0) break
+      walk.stack.push(frame('doc', '', false))
       continue
     }
     if (e.type === EVENT_ID.POP) {
-      const done = stack.pop()
+      const done = walk.stack.pop()
       if (done?.anchor) {
-        done.anchor.to = log.length
-        openAnchors--
+        done.anchor.to = walk.log.length
+        walk.openAnchors--
       }
       continue
     }
-    const top = stack[stack.length - 1]
+    const top = walk.stack[walk.stack.length - 1]
     if (!top) continue
-    if (top.kind === 'map' && top.key === null) {
-      // A key. Complex keys (collections) cannot be addressed by a pointer.
-      top.keyOffset = eventStart(source, e)
-      if (e.type === EVENT_ID.SCALAR) {
-        const key = getScalarValue(source, e)
-        top.key = key
-        if (isMergeKey(source, e, key)) top.mergeValue = true
-        continue
-      }
-      top.key = '?'
-      if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-        stack.push(frame('doc', '\0', false))
-      }
-      continue
-    }
-    let pointer: string
-    let merge = top.merge
-    const location: NodeLocation = { value: eventStart(source, e) }
-    const merging = top.mergeValue
-    if (top.kind === 'map') {
-      pointer = merging ? top.pointer : `${top.pointer}/${escapePointer(top.key as string)}`
-      location.key = top.keyOffset
-      top.key = null
-      top.mergeValue = false
-    } else if (top.kind === 'seq') {
-      pointer = `${top.pointer}/${top.index++}`
-    } else {
-      pointer = top.pointer
-    }
-    if (merging || (top.kind === 'seq' && top.mergeValue)) {
-      // A merged node: its entries join the mapping at `pointer`, below its explicit keys.
-      pointer = top.kind === 'seq' ? top.pointer : pointer
-      merge = true
-      if (e.type === EVENT_ID.ALIAS) {
-        const anchor = anchors.get(source.slice(e.anchorStart, e.anchorEnd))
-        if (anchor) copy(anchor, pointer, true)
-        continue
-      }
-      if (e.type === EVENT_ID.SEQUENCE && top.kind !== 'seq') {
-        stack.push(frame('seq', pointer, true, true))
-        continue
-      }
-    } else {
-      if (e.type === EVENT_ID.SCALAR) location.scalar = e
-      if (e.type === EVENT_ID.ALIAS) {
-        const anchor = anchors.get(source.slice(e.anchorStart, e.anchorEnd))
-        if (anchor?.location.scalar) location.scalar = anchor.location.scalar
-        put(pointer, location, merge)
-        if (anchor) copy(anchor, pointer, merge)
-        continue
-      }
-      put(pointer, location, merge)
-    }
-    let anchor: Anchor | undefined
-    if (e.anchorStart >= 0) {
-      anchor = { pointer, location, from: log.length, to: log.length }
-      anchors.set(source.slice(e.anchorStart, e.anchorEnd), anchor)
-    }
-    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-      if (anchor) openAnchors++
-      stack.push(frame(e.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, merge, false, anchor))
+    if (top.kind === 'map' && top.key === null) readKey(walk, top, e)
+    else readValue(walk, top, e)
+  }
+  return walk.index
+}
+
+function put(walk: Walk, pointer: string, location: NodeLocation, merge: boolean): void {
+  if (walk.openAnchors > 0) walk.log.push([pointer, location])
+  if (pointer.charCodeAt(0) === 0) return // inside a complex key
+  if (!merge || !walk.index.has(pointer)) walk.index.set(pointer, location)
+}
+
+/** The anchored node's descendants, again under `pointer`. */
+function copy(walk: Walk, anchor: Anchor, pointer: string, merge: boolean): void {
+  const prefix = anchor.pointer.length
+  for (let i = anchor.from; i < anchor.to; i++) {
+    const [p, location] = walk.log[i] as [string, NodeLocation]
+    put(walk, pointer + p.slice(prefix), location, merge)
+  }
+}
+
+/** A key. Complex keys (collections) cannot be addressed by a pointer. */
+function readKey(walk: Walk, top: Frame, e: NodeEvent): void {
+  top.keyOffset = eventStart(walk.source, e)
+  if (e.type === EVENT_ID.SCALAR) {
+    const key = getScalarValue(walk.source, e)
+    top.key = key
+    if (isMergeKey(walk.source, e, key)) top.mergeValue = true
+    return
+  }
+  top.key = '?'
+  if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+    walk.stack.push(frame('doc', '\0', false))
+  }
+}
+
+function readValue(walk: Walk, top: Frame, e: NodeEvent): void {
+  const place = placeOf(walk.source, top, e)
+  const handled = place.merged ? mergedValue(walk, top, e, place) : plainValue(walk, e, place)
+  if (!handled) openNode(walk, e, place)
+}
+
+/** Moves `top` past the value `e` and says where `e` lands. */
+function placeOf(source: string, top: Frame, e: NodeEvent): Place {
+  let pointer: string
+  const location: NodeLocation = { value: eventStart(source, e) }
+  const merging = top.mergeValue
+  if (top.kind === 'map') {
+    pointer = merging ? top.pointer : `${top.pointer}/${escapePointer(top.key as string)}`
+    location.key = top.keyOffset
+    top.key = null
+    top.mergeValue = false
+  } else if (top.kind === 'seq') {
+    pointer = `${top.pointer}/${top.index++}`
+  } else {
+    pointer = top.pointer
+  }
+  if (merging || (top.kind === 'seq' && top.mergeValue)) {
+    // A merged node: its entries join the mapping at `pointer`, below its explicit keys.
+    return {
+      pointer: top.kind === 'seq' ? top.pointer : pointer,
+      merge: true,
+      location,
+      merged: true,
     }
   }
-  return index
+  return { pointer, merge: top.merge, location, merged: false }
+}
+
+/** A merged alias or list of them; true when nothing more is to be done with `e`. */
+function mergedValue(walk: Walk, top: Frame, e: NodeEvent, { pointer }: Place): boolean {
+  if (e.type === EVENT_ID.ALIAS) {
+    const anchor = walk.anchors.get(walk.source.slice(e.anchorStart, e.anchorEnd))
+    if (anchor) copy(walk, anchor, pointer, true)
+    return true
+  }
+  if (e.type === EVENT_ID.SEQUENCE && top.kind !== 'seq') {
+    walk.stack.push(frame('seq', pointer, true, true))
+    return true
+  }
+  return false
+}
+
+/** Indexes a value; true when it is an alias, which is done then. */
+function plainValue(walk: Walk, e: NodeEvent, { pointer, location, merge }: Place): boolean {
+  if (e.type === EVENT_ID.SCALAR) location.scalar = e
+  if (e.type === EVENT_ID.ALIAS) {
+    const anchor = walk.anchors.get(walk.source.slice(e.anchorStart, e.anchorEnd))
+    if (anchor?.location.scalar) location.scalar = anchor.location.scalar
+    put(walk, pointer, location, merge)
+    if (anchor) copy(walk, anchor, pointer, merge)
+    return true
+  }
+  put(walk, pointer, location, merge)
+  return false
+}
+
+/** Records the node's anchor and opens a frame for a collection. */
+function openNode(walk: Walk, e: NodeEvent, { pointer, location, merge }: Place): void {
+  let anchor: Anchor | undefined
+  if (e.anchorStart >= 0) {
+    anchor = { pointer, location, from: walk.log.length, to: walk.log.length }
+    walk.anchors.set(walk.source.slice(e.anchorStart, e.anchorEnd), anchor)
+  }
+  if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+    if (anchor) walk.openAnchors++
+    walk.stack.push(
+      frame(e.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, merge, false, anchor),
+    )
+  }
 }
 
 /** Source lines quoted in problems are cut after this many characters. */

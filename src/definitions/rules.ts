@@ -24,132 +24,174 @@ const MAX_MIN_DISK_GIB = 10_000
 const MAX_GLANCE_NAME = 255
 const MAX_MIN_RAM_MIB = 10 * 1024 * 1024
 
+/** What the checks collect across files. */
+interface RuleState {
+  options: RuleOptions
+  problems: Problem[]
+  // Where each Glance name was first made, and by which definition.
+  firstName: Map<string, { where: string; def: Definition }>
+  // Where each fixed image id was first given: Glance ids are unique in the whole cloud.
+  firstId: Map<string, string>
+  fileUrls: { file: LoadedFile; pointer: string; key: string; url: string }[]
+  // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
+  tomorrow: string
+}
+
 export async function checkRules(
   files: readonly CheckedFile[],
   options: RuleOptions,
 ): Promise<Problem[]> {
-  const problems: Problem[] = []
-  const report = (
-    file: LoadedFile,
-    pointer: string,
-    message: string,
-    severity: Severity = 'error',
-    onKey = false,
-  ): void => {
-    const at = file.positions.get(pointer)
-    const { line, column } = file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0)
-    problems.push({
-      severity,
-      file: file.file,
-      line,
-      column,
-      message,
-      sourceLine: file.lines.lineText(line),
-    })
+  const state: RuleState = {
+    options,
+    problems: [],
+    firstName: new Map(),
+    firstId: new Map(),
+    fileUrls: [],
+    tomorrow: new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10),
   }
-  // Where each Glance name was first made, and by which definition.
-  const firstName = new Map<string, { where: string; def: Definition }>()
-  // Where each fixed image id was first given: Glance ids are unique in the whole cloud.
-  const firstId = new Map<string, string>()
-  // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
-  const fileUrls: { file: LoadedFile; pointer: string; key: string; url: string }[] = []
-  const tomorrow = new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10)
-
   for (const { file, definitions } of files) {
     definitions.forEach((def, i) => {
       const at = `/images/${i}`
-      for (const { name } of glanceNames(def)) {
-        if (name.length > MAX_GLANCE_NAME) {
-          report(
-            file,
-            `${at}/name`,
-            `this name makes a Glance name of ${name.length} characters ('${name.slice(0, 40)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`,
-          )
-          break
-        }
-        const first = firstName.get(name)
-        // Within one definition only a duplicate version can clash: reported below.
-        if (!first) firstName.set(name, { where: `${file.file}:${def.position.line}`, def })
-        else if (first.def !== def) {
-          report(
-            file,
-            `${at}/name`,
-            `'${def.name}' makes the same Glance name '${name}' as the definition at ${first.where}: rename one of them`,
-          )
-        }
-      }
-      if (def.min_disk > MAX_MIN_DISK_GIB) {
-        report(
-          file,
-          `${at}/min_disk`,
-          `min_disk ${def.min_disk} GiB is unrealistic: it is in GiB (at most ${MAX_MIN_DISK_GIB})`,
-        )
-      }
-      if (def.min_ram > MAX_MIN_RAM_MIB) {
-        report(
-          file,
-          `${at}/min_ram`,
-          `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`,
-        )
-      }
-      // Non-multi builds take os_version from their version; multi ones may set it per version.
-      const versioned =
-        !def.multi || (def.versions.length > 0 && def.versions.every((v) => v.os_version))
-      const missing = options.recommendedMeta.filter(
-        (key) => !(key in def.meta) && !(key === 'os_version' && versioned),
-      )
-      if (def.rotated && !def.multi) {
-        report(
-          file,
-          `${at}/rotated`,
-          `'rotated' has no effect on '${def.name}': only multi: true images are replaced under their name`,
-          'warning',
-          true,
-        )
-      }
-      if (missing.length > 0) {
-        report(
-          file,
-          `${at}/meta`,
-          `meta lacks ${missing.map((k) => `'${k}'`).join(', ')}, which the SCS image metadata standard asks for`,
-          options.strict ? 'error' : 'warning',
-          true,
-        )
-      }
-      const seen = new Set<string>()
-      def.versions.forEach((v, j) => {
-        const vat = `${at}/versions/${j}`
-        if (seen.has(v.version))
-          report(
-            file,
-            `${vat}/version`,
-            `duplicate version '${v.version}' in '${def.name}': each version may appear once`,
-          )
-        seen.add(v.version)
-        if (v.id !== undefined) {
-          const first = firstId.get(v.id)
-          if (first) {
-            report(
-              file,
-              `${vat}/id`,
-              `id ${v.id} is already the id of the version at ${first}: each image needs its own id`,
-            )
-          } else firstId.set(v.id, `${file.file}:${v.position.line}`)
-        }
-        if (v.build_date && v.build_date > tomorrow) {
-          report(file, `${vat}/build_date`, `build_date ${v.build_date} is in the future`)
-        }
-        for (const key of ['url', 'mirror_url'] as const) {
-          const url = v[key]
-          if (url?.startsWith('file:')) fileUrls.push({ file, pointer: `${vat}/${key}`, key, url })
-        }
-      })
+      checkNames(state, file, def, at)
+      checkSizes(state, file, def, at)
+      checkMeta(state, file, def, at)
+      checkVersions(state, file, def, at)
     })
   }
   // The downloader asks the same question with the same function, so what passes here can be read.
-  for (const { file, pointer, key, url } of fileUrls) {
+  for (const { file, pointer, key, url } of state.fileUrls) {
     const meaning = await checkFileUrl(url, path.dirname(file.absolutePath))
-    if (!meaning.ok) report(file, pointer, `${key} '${url}' ${meaning.reason}`)
+    if (!meaning.ok) report(state, file, pointer, `${key} '${url}' ${meaning.reason}`)
   }
-  return problems
+  return state.problems
+}
+
+function report(
+  state: RuleState,
+  file: LoadedFile,
+  pointer: string,
+  message: string,
+  severity: Severity = 'error',
+  onKey = false,
+): void {
+  const at = file.positions.get(pointer)
+  const { line, column } = file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0)
+  state.problems.push({
+    severity,
+    file: file.file,
+    line,
+    column,
+    message,
+    sourceLine: file.lines.lineText(line),
+  })
+}
+
+/** Glance names: not too long, and made by one definition only. */
+function checkNames(state: RuleState, file: LoadedFile, def: Definition, at: string): void {
+  for (const { name } of glanceNames(def)) {
+    if (name.length > MAX_GLANCE_NAME) {
+      report(
+        state,
+        file,
+        `${at}/name`,
+        `this name makes a Glance name of ${name.length} characters ('${name.slice(0, 40)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`,
+      )
+      break
+    }
+    const first = state.firstName.get(name)
+    // Within one definition only a duplicate version can clash: reported below.
+    if (!first) state.firstName.set(name, { where: `${file.file}:${def.position.line}`, def })
+    else if (first.def !== def) {
+      report(
+        state,
+        file,
+        `${at}/name`,
+        `'${def.name}' makes the same Glance name '${name}' as the definition at ${first.where}: rename one of them`,
+      )
+    }
+  }
+}
+
+function checkSizes(state: RuleState, file: LoadedFile, def: Definition, at: string): void {
+  if (def.min_disk > MAX_MIN_DISK_GIB) {
+    report(
+      state,
+      file,
+      `${at}/min_disk`,
+      `min_disk ${def.min_disk} GiB is unrealistic: it is in GiB (at most ${MAX_MIN_DISK_GIB})`,
+    )
+  }
+  if (def.min_ram > MAX_MIN_RAM_MIB) {
+    report(
+      state,
+      file,
+      `${at}/min_ram`,
+      `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`,
+    )
+  }
+}
+
+/** `rotated` without `multi`, and the recommended meta keys. */
+function checkMeta(state: RuleState, file: LoadedFile, def: Definition, at: string): void {
+  // Non-multi builds take os_version from their version; multi ones may set it per version.
+  const versioned =
+    !def.multi || (def.versions.length > 0 && def.versions.every((v) => v.os_version))
+  const missing = state.options.recommendedMeta.filter(
+    (key) => !(key in def.meta) && !(key === 'os_version' && versioned),
+  )
+  if (def.rotated && !def.multi) {
+    report(
+      state,
+      file,
+      `${at}/rotated`,
+      `'rotated' has no effect on '${def.name}': only multi: true images are replaced under their name`,
+      'warning',
+      true,
+    )
+  }
+  if (missing.length > 0) {
+    report(
+      state,
+      file,
+      `${at}/meta`,
+      `meta lacks ${missing.map((k) => `'${k}'`).join(', ')}, which the SCS image metadata standard asks for`,
+      state.options.strict ? 'error' : 'warning',
+      true,
+    )
+  }
+}
+
+/** Versions once each, ids unique, no future builds; file: URLs kept for checkRules. */
+function checkVersions(state: RuleState, file: LoadedFile, def: Definition, at: string): void {
+  const seen = new Set<string>()
+  def.versions.forEach((v, j) => {
+    const vat = `${at}/versions/${j}`
+    if (seen.has(v.version))
+      report(
+        state,
+        file,
+        `${vat}/version`,
+        `duplicate version '${v.version}' in '${def.name}': each version may appear once`,
+      )
+    seen.add(v.version)
+    if (v.id !== undefined) {
+      const first = state.firstId.get(v.id)
+      if (first) {
+        report(
+          state,
+          file,
+          `${vat}/id`,
+          `id ${v.id} is already the id of the version at ${first}: each image needs its own id`,
+        )
+      } else state.firstId.set(v.id, `${file.file}:${v.position.line}`)
+    }
+    if (v.build_date && v.build_date > state.tomorrow) {
+      report(state, file, `${vat}/build_date`, `build_date ${v.build_date} is in the future`)
+    }
+    for (const key of ['url', 'mirror_url'] as const) {
+      const url = v[key]
+      if (url?.startsWith('file:'))
+        state.fileUrls.push({ file, pointer: `${vat}/${key}`, key, url })
+    }
+  })
 }

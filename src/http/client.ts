@@ -7,6 +7,19 @@ import { HttpError, extractServiceMessage, truncateBody } from './error.js'
 import { RequestCounter, pathTemplate } from './request-counter.js'
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry.js'
 import { SecretRegistry, type OnSecret } from './secrets.js'
+import {
+  ResponseFormatError,
+  readData,
+  readText,
+  startTimeout,
+  timeoutError,
+  trackStream,
+  type ResponseType,
+  type Timeout,
+  type TrackedStream,
+} from './attempt.js'
+
+export { ResponseFormatError }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
 /** A request body streamed without buffering (a Node Readable or a web ReadableStream). */
@@ -31,7 +44,7 @@ export interface HttpRequest {
   /** Safe to repeat although the method is not idempotent (e.g. issuing a Keystone token). */
   idempotent?: boolean
   /** What to do with the response body. Default 'json'. 'stream' leaves it to the caller. */
-  responseType?: 'json' | 'text' | 'none' | 'stream'
+  responseType?: ResponseType
   signal?: AbortSignal
 }
 
@@ -76,125 +89,216 @@ const DEFAULT_TIMEOUT_MS = 60_000
 
 const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** What createHttp was given, with the defaults filled in. */
+interface HttpContext {
+  fetchFn: FetchFunction
+  sleep: Sleep
+  random: () => number
+  now: () => number
+  policy: RetryPolicy
+  secrets: SecretRegistry
+  counter: RequestCounter
+  userAgent: string
+  log: (line: string) => void
+  timeoutMs: number | undefined
+  trustHint: string | undefined
+}
+
+/** One request as every attempt sends it. */
+interface Call {
+  req: HttpRequest
+  url: URL
+  /** The URL with secrets redacted, for logs and errors. */
+  shownUrl: string
+  template: string
+  streamed: boolean
+  timeoutMs: number
+  headers: Record<string, string>
+  idempotent: boolean | undefined
+  retryMethod: string
+}
+
+/** Per attempt: when it started, its body and its timeout. */
+interface AttemptState {
+  started: number
+  tracked: TrackedStream | undefined
+  timeout: Timeout
+}
+
 export function createHttp(options: HttpOptions = {}): Http {
-  const fetchFn = options.fetch ?? globalThis.fetch
-  const sleep = options.sleep ?? defaultSleep
-  const random = options.random ?? Math.random
-  const now = options.now ?? Date.now
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
-  const secrets = options.secrets ?? new SecretRegistry(options.onSecret)
-  const counter = options.counter ?? new RequestCounter()
-  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT
-  const log = options.log ?? (() => undefined)
-
-  async function request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-    const url = new URL(req.url)
-    const shownUrl = secrets.redact(url.toString())
-    const template = req.template ?? pathTemplate(url.pathname)
-    const streamed = isStream(req.body)
-    const timeoutMs = req.timeoutMs ?? (streamed ? 0 : (options.timeoutMs ?? DEFAULT_TIMEOUT_MS))
-    const headers = buildHeaders(req, userAgent)
-    // A streamed body can be sent once only: never retried whatever the method.
-    const idempotent = streamed ? false : req.idempotent
-    const retryMethod = streamed ? 'STREAM' : req.method
-
+  const ctx: HttpContext = {
+    fetchFn: options.fetch ?? globalThis.fetch,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    secrets: options.secrets ?? new SecretRegistry(options.onSecret),
+    counter: options.counter ?? new RequestCounter(),
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    log: options.log ?? (() => undefined),
+    timeoutMs: options.timeoutMs,
+    trustHint: options.trustHint,
+  }
+  const request = async <T>(req: HttpRequest): Promise<HttpResponse<T>> => {
+    const call = prepareCall(ctx, req)
     for (let attempt = 1; ; attempt++) {
-      counter.add(req.method, template)
-      const started = now()
-      const tracked = streamed ? trackStream(req.body as StreamBody) : undefined
-      const body = tracked
-        ? tracked.iterable
-        : req.json !== undefined
-          ? JSON.stringify(req.json)
-          : req.body
-      const timeout = startTimeout(timeoutMs, req.signal)
-      let response: Response
-      let data: unknown
-      try {
-        response = await fetchFn(url, {
-          method: req.method,
-          headers,
-          body: body as RequestInit['body'],
-          signal: timeout.signal,
-          // undici keeps every chunk of a body it might resend after a redirect
-          // (nodejs/undici#4058): a streamed image would end up whole in memory.
-          redirect: streamed ? 'error' : 'follow',
-          ...(streamed ? { duplex: 'half' } : {}),
-        } as RequestInit)
-        if (!req.expected.includes(response.status)) {
-          const text = secrets.redact(await readText(response))
-          timeout.clear()
-          const decision = decideRetry({
-            method: retryMethod,
-            idempotent,
-            attempt,
-            status: response.status,
-            retryAfter: response.headers.get('retry-after'),
-            policy,
-            random,
-            nowMs: now(),
-          })
-          log(`${req.method} ${shownUrl} -> ${response.status} (${now() - started} ms)`)
-          if (decision.retry) {
-            log(
-              `retrying ${req.method} ${shownUrl} in ${decision.delayMs} ms after ${response.status} (attempt ${attempt + 1} of ${policy.maxAttempts})`,
-            )
-            await sleep(decision.delayMs)
-            continue
-          }
-          throw new HttpError(
-            req.method,
-            shownUrl,
-            req.expected,
-            response.status,
-            truncateBody(text),
-            extractServiceMessage(text),
-            response.headers,
-          )
-        }
-        data = await readData(response, req.responseType ?? 'json')
-        if (req.responseType !== 'stream') timeout.clear()
-      } catch (error) {
-        timeout.clear()
-        if (error instanceof HttpError || error instanceof ResponseFormatError) throw error
-        // A failing request body (e.g. a checksum mismatch of a streamed download) is the real cause.
-        if (tracked?.error !== undefined) throw tracked.error
-        if (req.signal?.aborted === true) throw req.signal.reason ?? error
-        const failure = timeout.timedOut ? timeoutError(timeoutMs) : error
-        const decision = decideRetry({
-          method: retryMethod,
-          idempotent,
-          attempt,
-          error: failure,
-          policy,
-          random,
-          nowMs: now(),
-        })
-        const reason = timeout.timedOut
-          ? `timed out after ${timeoutMs / 1000} s`
-          : connectionReason(error, options.trustHint)
-        log(`${req.method} ${shownUrl} -> ${reason} (${now() - started} ms)`)
-        if (decision.retry) {
-          log(
-            `retrying ${req.method} ${shownUrl} in ${decision.delayMs} ms after ${reason} (attempt ${attempt + 1} of ${policy.maxAttempts})`,
-          )
-          await sleep(decision.delayMs)
-          continue
-        }
-        throw new ConnectionError(`${req.method} ${shownUrl}: ${reason}`, reason, { cause: error })
-      }
-      log(`${req.method} ${shownUrl} -> ${response.status} (${now() - started} ms)`)
-      return {
-        status: response.status,
-        headers: response.headers,
-        url: response.url || url.toString(),
-        data: data as T,
-        body: req.responseType === 'stream' ? response.body : null,
-      }
+      const response = await sendAttempt<T>(ctx, call, attempt)
+      if (response !== undefined) return response
     }
   }
+  return { request, counter: ctx.counter, secrets: ctx.secrets, userAgent: ctx.userAgent }
+}
 
-  return { request, counter, secrets, userAgent }
+function prepareCall(ctx: HttpContext, req: HttpRequest): Call {
+  const url = new URL(req.url)
+  const streamed = isStream(req.body)
+  return {
+    req,
+    url,
+    shownUrl: ctx.secrets.redact(url.toString()),
+    template: req.template ?? pathTemplate(url.pathname),
+    streamed,
+    timeoutMs: req.timeoutMs ?? (streamed ? 0 : (ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+    headers: buildHeaders(req, ctx.userAgent),
+    // A streamed body can be sent once only: never retried whatever the method.
+    idempotent: streamed ? false : req.idempotent,
+    retryMethod: streamed ? 'STREAM' : req.method,
+  }
+}
+
+/** One attempt: the response, or undefined after waiting for the next attempt. */
+async function sendAttempt<T>(
+  ctx: HttpContext,
+  call: Call,
+  attempt: number,
+): Promise<HttpResponse<T> | undefined> {
+  const { req, streamed } = call
+  ctx.counter.add(req.method, call.template)
+  const started = ctx.now()
+  const tracked = streamed ? trackStream(req.body as StreamBody) : undefined
+  const body = tracked
+    ? tracked.iterable
+    : req.json !== undefined
+      ? JSON.stringify(req.json)
+      : req.body
+  const state: AttemptState = {
+    started,
+    tracked,
+    timeout: startTimeout(call.timeoutMs, req.signal),
+  }
+  let response: Response
+  let data: unknown
+  try {
+    response = await ctx.fetchFn(call.url, {
+      method: req.method,
+      headers: call.headers,
+      body: body as RequestInit['body'],
+      signal: state.timeout.signal,
+      // undici keeps every chunk of a body it might resend after a redirect
+      // (nodejs/undici#4058): a streamed image would end up whole in memory.
+      redirect: streamed ? 'error' : 'follow',
+      ...(streamed ? { duplex: 'half' } : {}),
+    } as RequestInit)
+    if (!req.expected.includes(response.status)) {
+      await unexpectedStatus(ctx, call, attempt, response, state)
+      return undefined
+    }
+    data = await readData(response, req.responseType ?? 'json')
+    if (req.responseType !== 'stream') state.timeout.clear()
+  } catch (error) {
+    await failedAttempt(ctx, call, attempt, error, state)
+    return undefined
+  }
+  ctx.log(`${req.method} ${call.shownUrl} -> ${response.status} (${ctx.now() - started} ms)`)
+  return {
+    status: response.status,
+    headers: response.headers,
+    url: response.url || call.url.toString(),
+    data: data as T,
+    body: req.responseType === 'stream' ? response.body : null,
+  }
+}
+
+/** A status not expected: waits when it may be retried, else throws HttpError. */
+async function unexpectedStatus(
+  ctx: HttpContext,
+  call: Call,
+  attempt: number,
+  response: Response,
+  { started, timeout }: AttemptState,
+): Promise<void> {
+  const { req, shownUrl } = call
+  const text = ctx.secrets.redact(await readText(response))
+  timeout.clear()
+  const decision = decideRetry({
+    method: call.retryMethod,
+    idempotent: call.idempotent,
+    attempt,
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    policy: ctx.policy,
+    random: ctx.random,
+    nowMs: ctx.now(),
+  })
+  ctx.log(`${req.method} ${shownUrl} -> ${response.status} (${ctx.now() - started} ms)`)
+  if (decision.retry) return waitToRetry(ctx, call, attempt, decision.delayMs, response.status)
+  throw new HttpError(
+    req.method,
+    shownUrl,
+    req.expected,
+    response.status,
+    truncateBody(text),
+    extractServiceMessage(text),
+    response.headers,
+  )
+}
+
+/**
+ * An attempt that threw: rethrows what is not a connection failure, waits when it may be
+ * retried, else throws ConnectionError.
+ */
+async function failedAttempt(
+  ctx: HttpContext,
+  call: Call,
+  attempt: number,
+  error: unknown,
+  { started, tracked, timeout }: AttemptState,
+): Promise<void> {
+  const { req, shownUrl, timeoutMs } = call
+  timeout.clear()
+  if (error instanceof HttpError || error instanceof ResponseFormatError) throw error
+  // A failing request body (e.g. a checksum mismatch of a streamed download) is the real cause.
+  if (tracked?.error !== undefined) throw tracked.error
+  if (req.signal?.aborted === true) throw req.signal.reason ?? error
+  const failure = timeout.timedOut ? timeoutError(timeoutMs) : error
+  const decision = decideRetry({
+    method: call.retryMethod,
+    idempotent: call.idempotent,
+    attempt,
+    error: failure,
+    policy: ctx.policy,
+    random: ctx.random,
+    nowMs: ctx.now(),
+  })
+  const reason = timeout.timedOut
+    ? `timed out after ${timeoutMs / 1000} s`
+    : connectionReason(error, ctx.trustHint)
+  ctx.log(`${req.method} ${shownUrl} -> ${reason} (${ctx.now() - started} ms)`)
+  if (decision.retry) return waitToRetry(ctx, call, attempt, decision.delayMs, reason)
+  throw new ConnectionError(`${req.method} ${shownUrl}: ${reason}`, reason, { cause: error })
+}
+
+async function waitToRetry(
+  ctx: HttpContext,
+  { req, shownUrl }: Call,
+  attempt: number,
+  delayMs: number,
+  after: string | number,
+): Promise<void> {
+  ctx.log(
+    `retrying ${req.method} ${shownUrl} in ${delayMs} ms after ${after} (attempt ${attempt + 1} of ${ctx.policy.maxAttempts})`,
+  )
+  await ctx.sleep(delayMs)
 }
 
 function buildHeaders(req: HttpRequest, userAgent: string): Record<string, string> {
@@ -207,84 +311,4 @@ function buildHeaders(req: HttpRequest, userAgent: string): Record<string, strin
 
 function isStream(body: HttpRequest['body']): boolean {
   return body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)
-}
-
-/** Wrap a streamed body so that an error of the source is remembered. */
-interface TrackedStream {
-  iterable: StreamBody
-  error?: unknown
-}
-
-function trackStream(source: StreamBody): TrackedStream {
-  const tracked: Partial<TrackedStream> = {}
-  tracked.iterable = (async function* () {
-    try {
-      for await (const chunk of source) yield chunk
-    } catch (error) {
-      tracked.error = error
-      throw error
-    }
-  })()
-  return tracked as TrackedStream
-}
-
-interface Timeout {
-  signal: AbortSignal | undefined
-  timedOut: boolean
-  clear(): void
-}
-
-function startTimeout(ms: number, outer: AbortSignal | undefined): Timeout {
-  if (ms <= 0) return { signal: outer, timedOut: false, clear: () => undefined }
-  const controller = new AbortController()
-  const state: Timeout = {
-    signal: outer ? AbortSignal.any([outer, controller.signal]) : controller.signal,
-    timedOut: false,
-    clear: () => clearTimeout(timer),
-  }
-  const timer = setTimeout(() => {
-    state.timedOut = true
-    controller.abort(timeoutError(ms))
-  }, ms)
-  return state
-}
-
-function timeoutError(ms: number): Error {
-  const error = new Error(`timed out after ${ms / 1000} s`)
-  error.name = 'TimeoutError'
-  return error
-}
-
-async function readText(response: Response): Promise<string> {
-  try {
-    return await response.text()
-  } catch {
-    return ''
-  }
-}
-
-async function readData(
-  response: Response,
-  type: NonNullable<HttpRequest['responseType']>,
-): Promise<unknown> {
-  if (type === 'stream') return undefined
-  if (type === 'none') {
-    await response.arrayBuffer()
-    return undefined
-  }
-  const text = await response.text()
-  if (type === 'text') return text
-  if (text.trim() === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new ResponseFormatError(
-      `${response.url}: expected a JSON response, got: ${text.slice(0, 200)}`,
-    )
-  }
-}
-
-/** A successful status with a body that is not what the API promises. */
-export class ResponseFormatError extends Error {
-  override readonly name = 'ResponseFormatError'
 }

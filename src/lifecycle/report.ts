@@ -151,32 +151,7 @@ export function lifecycleReport(
 
   const missing: MissingRelease[] = []
   for (const rule of rules.values()) {
-    const carried = releases.filter((r) => r.distribution === rule.distro)
-    const enabled = carried.filter((r) => r.enabled && r.cycle !== undefined)
-    // A distribution the catalog does not carry is none of its business.
-    if (!carried.some((r) => r.enabled)) continue
-    const newest = enabled
-      .map((r) => r.cycle as string)
-      .sort(naturalCompare)
-      .at(-1)
-    for (const cycle of cycles.get(rule.distro) ?? []) {
-      if (!reached(cycle.releaseDate ?? true, day)) continue
-      if (rule.ltsOnly && !reached(cycle.lts, day)) continue
-      const { end, over } = endOf(cycle, rule, day)
-      if (over) continue
-      if (newest !== undefined && naturalCompare(cycle.cycle, newest) <= 0) continue
-      if (enabled.some((r) => r.cycle === cycle.cycle)) continue
-      missing.push({
-        distribution: rule.distro,
-        cycle: cycle.cycle,
-        ...(cycle.codename === undefined ? {} : { codename: cycle.codename }),
-        ...(cycle.releaseDate === undefined ? {} : { releaseDate: cycle.releaseDate }),
-        ...(end === undefined ? {} : { end }),
-        disabled: carried
-          .filter((r) => !r.enabled && r.cycle === cycle.cycle)
-          .map((r) => r.definition),
-      })
-    }
+    missing.push(...missingReleases(rule, cycles.get(rule.distro) ?? [], releases, day))
   }
   missing.sort(
     (a, b) => a.distribution.localeCompare(b.distribution) || naturalCompare(a.cycle, b.cycle),
@@ -192,6 +167,43 @@ export function lifecycleReport(
     releases,
     findings: missing.length + pastEndOfLife.length,
   }
+}
+
+/** The supported releases of one distribution newer than the newest the catalog enables. */
+function missingReleases(
+  rule: DistributionRule,
+  cycles: readonly Cycle[],
+  releases: readonly CatalogRelease[],
+  day: string,
+): MissingRelease[] {
+  const carried = releases.filter((r) => r.distribution === rule.distro)
+  const enabled = carried.filter((r) => r.enabled && r.cycle !== undefined)
+  // A distribution the catalog does not carry is none of its business.
+  if (!carried.some((r) => r.enabled)) return []
+  const newest = enabled
+    .map((r) => r.cycle as string)
+    .sort(naturalCompare)
+    .at(-1)
+  const missing: MissingRelease[] = []
+  for (const cycle of cycles) {
+    if (!reached(cycle.releaseDate ?? true, day)) continue
+    if (rule.ltsOnly && !reached(cycle.lts, day)) continue
+    const { end, over } = endOf(cycle, rule, day)
+    if (over) continue
+    if (newest !== undefined && naturalCompare(cycle.cycle, newest) <= 0) continue
+    if (enabled.some((r) => r.cycle === cycle.cycle)) continue
+    missing.push({
+      distribution: rule.distro,
+      cycle: cycle.cycle,
+      ...(cycle.codename === undefined ? {} : { codename: cycle.codename }),
+      ...(cycle.releaseDate === undefined ? {} : { releaseDate: cycle.releaseDate }),
+      ...(end === undefined ? {} : { end }),
+      disabled: carried
+        .filter((r) => !r.enabled && r.cycle === cycle.cycle)
+        .map((r) => r.definition),
+    })
+  }
+  return missing
 }
 
 /** The endoflife.date products a catalog needs: the judged distributions it names. */

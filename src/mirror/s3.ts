@@ -1,6 +1,7 @@
 // The mirror bucket through the AWS SDK. The SDK is large: it is imported on
 // first use, so commands that never mirror (validate, plan) do not load it.
 import type { Readable } from 'node:stream'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { UserError } from '../problems.js'
 import type { ExistingObject } from './decide.js'
 
@@ -67,6 +68,13 @@ export function describeS3Error(what: string, error: unknown): string {
   return `${what} failed (${detail})${hint}`
 }
 
+/** The SDK's pieces the store uses, loaded on first use. */
+interface Sdk {
+  S3Client: typeof import('@aws-sdk/client-s3').S3Client
+  HeadObjectCommand: typeof import('@aws-sdk/client-s3').HeadObjectCommand
+  Upload: typeof import('@aws-sdk/lib-storage').Upload
+}
+
 /** Connects lazily: the SDK loads here, not when this module is imported. */
 export async function createS3Store(settings: S3Settings): Promise<MirrorStore> {
   // The SDK warns on every Node older than 22; this project supports Node 20.
@@ -75,7 +83,22 @@ export async function createS3Store(settings: S3Settings): Promise<MirrorStore> 
     import('@aws-sdk/client-s3'),
     import('@aws-sdk/lib-storage'),
   ])
-  const client = new S3Client({
+  const sdk: Sdk = { S3Client, HeadObjectCommand, Upload }
+  const operations: Record<string, number> = {}
+  const client = connect(sdk, settings, operations)
+  const bucket = settings.bucket
+  return {
+    bucket,
+    operations,
+    head: (key) => headObject(sdk, client, bucket, key),
+    upload: (request) => uploadObject(sdk, client, bucket, request),
+    close: () => client.destroy(),
+  }
+}
+
+/** The SDK client, counting every operation it sends into `operations`. */
+function connect(sdk: Sdk, settings: S3Settings, operations: Record<string, number>): S3Client {
+  const client = new sdk.S3Client({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     forcePathStyle: settings.pathStyle,
@@ -88,7 +111,6 @@ export async function createS3Store(settings: S3Settings): Promise<MirrorStore> 
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   })
-  const operations: Record<string, number> = {}
   client.middlewareStack.add(
     (next, context) => (args) => {
       const name = (context.commandName ?? 'unknown').replace(/Command$/, '')
@@ -97,55 +119,62 @@ export async function createS3Store(settings: S3Settings): Promise<MirrorStore> 
     },
     { step: 'initialize', name: 'countOperations' },
   )
-  const bucket = settings.bucket
-  return {
-    bucket,
-    operations,
-    async head(key) {
-      try {
-        const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-        const checksum = out.Metadata?.checksum
-        return {
-          ...(out.ContentLength !== undefined ? { size: out.ContentLength } : {}),
-          ...(checksum !== undefined ? { checksum } : {}),
-        }
-      } catch (error) {
-        if (statusOf(error) === 404) return null
-        throw new Error(describeS3Error(`HEAD s3://${bucket}/${key}`, error), { cause: error })
-      }
+  return client
+}
+
+async function headObject(
+  sdk: Sdk,
+  client: S3Client,
+  bucket: string,
+  key: string,
+): Promise<ExistingObject | null> {
+  try {
+    const out = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }))
+    const checksum = out.Metadata?.checksum
+    return {
+      ...(out.ContentLength !== undefined ? { size: out.ContentLength } : {}),
+      ...(checksum !== undefined ? { checksum } : {}),
+    }
+  } catch (error) {
+    if (statusOf(error) === 404) return null
+    throw new Error(describeS3Error(`HEAD s3://${bucket}/${key}`, error), { cause: error })
+  }
+}
+
+async function uploadObject(
+  sdk: Sdk,
+  client: S3Client,
+  bucket: string,
+  request: UploadRequest,
+): Promise<void> {
+  const upload = new sdk.Upload({
+    client,
+    params: {
+      Bucket: bucket,
+      Key: request.key,
+      Body: request.body,
+      ContentType: 'application/octet-stream',
+      Metadata: request.metadata,
     },
-    async upload(request) {
-      const upload = new Upload({
-        client,
-        params: {
-          Bucket: bucket,
-          Key: request.key,
-          Body: request.body,
-          ContentType: 'application/octet-stream',
-          Metadata: request.metadata,
-        },
-        partSize: PART_SIZE,
-        queueSize: QUEUE_SIZE,
-        leavePartsOnError: false,
-      })
-      // A failing body (checksum mismatch, broken download) must stop the upload.
-      const failed = new Promise<never>((_, reject) => {
-        request.body.once('error', (error) => {
-          void upload.abort().catch(() => undefined)
-          reject(error)
-        })
-      })
-      failed.catch(() => undefined)
-      try {
-        await Promise.race([upload.done(), failed])
-      } catch (error) {
-        if (statusOf(error) === undefined) throw error
-        throw new Error(describeS3Error(`upload to s3://${bucket}/${request.key}`, error), {
-          cause: error,
-        })
-      }
-    },
-    close: () => client.destroy(),
+    partSize: PART_SIZE,
+    queueSize: QUEUE_SIZE,
+    leavePartsOnError: false,
+  })
+  // A failing body (checksum mismatch, broken download) must stop the upload.
+  const failed = new Promise<never>((_, reject) => {
+    request.body.once('error', (error) => {
+      void upload.abort().catch(() => undefined)
+      reject(error)
+    })
+  })
+  failed.catch(() => undefined)
+  try {
+    await Promise.race([upload.done(), failed])
+  } catch (error) {
+    if (statusOf(error) === undefined) throw error
+    throw new Error(describeS3Error(`upload to s3://${bucket}/${request.key}`, error), {
+      cause: error,
+    })
   }
 }
 

@@ -258,78 +258,73 @@ export function uniqueness(images: readonly ScsImage[]): RuleResult {
   }
 }
 
-/** Every mandatory rule of scs-0102 v2, in the standard's order. `now` in seconds. */
-export function checkImages(images: readonly ScsImage[], now: number): RuleResult[] {
-  const minRam = each('scs-0102-prop-min_ram', 'min_ram is set', images, (i) =>
+/** min_ram must be set; below 64 MiB is only a warning. */
+function minRam(images: readonly ScsImage[]): RuleResult {
+  const result = each('scs-0102-prop-min_ram', 'min_ram is set', images, (i) =>
     i.min_ram ? undefined : 'min_ram is not set',
   )
-  minRam.warnings = images
+  result.warnings = images
     .filter((i) => i.min_ram && i.min_ram < 64)
     .map((i) => offender(i, `min_ram ${i.min_ram} MiB is below 64 MiB`))
+  return result
+}
+
+function imageSource(i: ScsImage): string | undefined {
+  const v = prop(i, 'image_source')
+  if (v === undefined) return 'image_source is not set'
+  return v === 'private' || isUrl(v)
+    ? undefined
+    : `image_source '${v}' is neither a url nor private`
+}
+
+/** Every mandatory rule of scs-0102 v2, in the standard's order. `now` in seconds. */
+export function checkImages(images: readonly ScsImage[], now: number): RuleResult[] {
+  const rule = (
+    id: string,
+    title: string,
+    why: (image: ScsImage) => string | undefined,
+  ): RuleResult => each(id, title, images, why)
   return [
-    each(
+    rule(
       'scs-0102-prop-architecture',
       `architecture is one of ${ARCHITECTURES.join(', ')}`,
-      images,
       oneOf('architecture', ARCHITECTURES),
     ),
-    each('scs-0102-prop-min_disk', 'min_disk is set and at least the image size', images, minDisk),
-    minRam,
-    each('scs-0102-prop-os_version', 'os_version is set', images, isSet('os_version')),
-    each('scs-0102-prop-os_distro', 'os_distro is set', images, isSet('os_distro')),
-    each(
+    rule('scs-0102-prop-min_disk', 'min_disk is set and at least the image size', minDisk),
+    minRam(images),
+    rule('scs-0102-prop-os_version', 'os_version is set', isSet('os_version')),
+    rule('scs-0102-prop-os_distro', 'os_distro is set', isSet('os_distro')),
+    rule(
       'scs-0102-prop-os_purpose',
       `os_purpose is one of ${OS_PURPOSES.join(', ')}`,
-      images,
       oneOf('os_purpose', OS_PURPOSES),
     ),
-    each(
+    rule(
       'scs-0102-prop-hw_disk_bus',
       'hw_disk_bus is virtio, scsi or unset',
-      images,
       oneOf('hw_disk_bus', HW_DISK_BUSES, true),
     ),
-    each(
+    rule(
       'scs-0102-prop-image_build_date',
       'image_build_date is a date, not after the registration nor in the future',
-      images,
       buildDate(now),
     ),
-    each(
+    rule(
       'scs-0102-prop-image_original_user',
       'image_original_user is set',
-      images,
       isSet('image_original_user'),
     ),
-    each('scs-0102-prop-image_source', 'image_source is a url or private', images, (i) => {
-      const v = prop(i, 'image_source')
-      if (v === undefined) return 'image_source is not set'
-      return v === 'private' || isUrl(v)
-        ? undefined
-        : `image_source '${v}' is neither a url nor private`
-    }),
-    each(
-      'scs-0102-prop-image_description',
-      'image_description is set',
-      images,
-      isSet('image_description'),
-    ),
-    each(
+    rule('scs-0102-prop-image_source', 'image_source is a url or private', imageSource),
+    rule('scs-0102-prop-image_description', 'image_description is set', isSet('image_description')),
+    rule(
       'scs-0102-prop-replace_frequency',
       `replace_frequency is one of ${Object.keys(FREQUENCY_SECONDS).join(', ')}`,
-      images,
       oneOf('replace_frequency', Object.keys(FREQUENCY_SECONDS)),
     ),
-    each(
-      'scs-0102-prop-provided_until',
-      'provided_until is a date, none or notice',
-      images,
-      providedUntil,
-    ),
-    each(
+    rule('scs-0102-prop-provided_until', 'provided_until is a date, none or notice', providedUntil),
+    rule(
       'scs-0102-prop-uuid_validity',
       'uuid_validity is none, notice, forever, last-N or a date',
-      images,
       uuidValidity,
     ),
     recency(images, now),

@@ -76,81 +76,104 @@ async function readBounded(
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks))
 }
 
+/** The reader's settings with the defaults filled in, and its slot for requests. */
+interface ReaderContext {
+  http: Http
+  cache: HttpCache | undefined
+  timeoutMs: number
+  maxBytes: number
+  slot: ReturnType<typeof limiter>
+}
+
 export function createReader(options: ReaderOptions): Reader {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  const slot = limiter(options.concurrency ?? DEFAULT_CONCURRENCY)
-
-  /** Runs one request with a deadline over headers and body alike. */
-  async function withDeadline<T>(
-    url: string,
-    what: string,
-    work: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    return slot(async () => {
-      const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(), timeoutMs)
-      try {
-        return await work(controller.signal)
-      } catch (error) {
-        if (error instanceof UpstreamError) throw error
-        if (controller.signal.aborted) {
-          throw new UpstreamError(`${what} ${url}: timed out after ${timeoutMs / 1000} s`, url)
-        }
-        // The client's errors name the method, the url and the reason (404, refused, TLS).
-        throw new UpstreamError(`cannot read ${what}: ${getErrorMessage(error)}`, url)
-      } finally {
-        clearTimeout(timer)
-      }
-    })
+  const ctx: ReaderContext = {
+    http: options.http,
+    cache: options.cache,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    slot: limiter(options.concurrency ?? DEFAULT_CONCURRENCY),
   }
-
-  const cache = options.cache
-
   return {
-    text: (url, what) =>
-      withDeadline(url, what, async (signal) => {
-        const cached = cache?.get('GET', url)
-        const response = await options.http.request({
-          method: 'GET',
-          url,
-          headers: { Accept: '*/*', ...HttpCache.conditions(cached) },
-          expected: cached ? [200, 304] : [200],
-          responseType: 'stream',
-          timeoutMs: 0,
-          signal,
-        })
-        if (response.status === 304 && cached) {
-          await response.body?.cancel().catch(() => undefined)
-          return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null }
-        }
-        const length = Number(response.headers.get('content-length') ?? 0)
-        if (length > maxBytes) {
-          await response.body?.cancel().catch(() => undefined)
-          throw new UpstreamError(
-            `${what} ${url} has ${length} bytes, more than the ${maxBytes} a listing or manifest may have`,
-            url,
-          )
-        }
-        const text = await readBounded(response.body, maxBytes, url, what)
-        cache?.put('GET', url, response.headers, text)
-        return { url, text, lastModified: response.headers.get('last-modified') }
-      }),
+    text: (url, what) => withDeadline(ctx, url, what, (signal) => getText(ctx, url, what, signal)),
     lastModified: (url) =>
-      withDeadline(url, 'the image', async (signal) => {
-        const cached = cache?.get('HEAD', url)
-        const response = await options.http.request({
-          method: 'HEAD',
-          url,
-          headers: { Accept: '*/*', ...HttpCache.conditions(cached) },
-          expected: cached ? [200, 304] : [200],
-          responseType: 'none',
-          timeoutMs: 0,
-          signal,
-        })
-        if (response.status === 304 && cached) return cached.lastModified ?? null
-        cache?.put('HEAD', url, response.headers)
-        return response.headers.get('last-modified')
-      }),
+      withDeadline(ctx, url, 'the image', (signal) => headLastModified(ctx, url, signal)),
   }
+}
+
+/** Runs one request with a deadline over headers and body alike. */
+async function withDeadline<T>(
+  { slot, timeoutMs }: ReaderContext,
+  url: string,
+  what: string,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  return slot(async () => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), timeoutMs)
+    try {
+      return await work(controller.signal)
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error
+      if (controller.signal.aborted) {
+        throw new UpstreamError(`${what} ${url}: timed out after ${timeoutMs / 1000} s`, url)
+      }
+      // The client's errors name the method, the url and the reason (404, refused, TLS).
+      throw new UpstreamError(`cannot read ${what}: ${getErrorMessage(error)}`, url)
+    } finally {
+      clearTimeout(timer)
+    }
+  })
+}
+
+async function getText(
+  { http, cache, maxBytes }: ReaderContext,
+  url: string,
+  what: string,
+  signal: AbortSignal,
+): Promise<Fetched> {
+  const cached = cache?.get('GET', url)
+  const response = await http.request({
+    method: 'GET',
+    url,
+    headers: { Accept: '*/*', ...HttpCache.conditions(cached) },
+    expected: cached ? [200, 304] : [200],
+    responseType: 'stream',
+    timeoutMs: 0,
+    signal,
+  })
+  if (response.status === 304 && cached) {
+    await response.body?.cancel().catch(() => undefined)
+    return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null }
+  }
+  const length = Number(response.headers.get('content-length') ?? 0)
+  if (length > maxBytes) {
+    await response.body?.cancel().catch(() => undefined)
+    throw new UpstreamError(
+      `${what} ${url} has ${length} bytes, more than the ${maxBytes} a listing or manifest may have`,
+      url,
+    )
+  }
+  const text = await readBounded(response.body, maxBytes, url, what)
+  cache?.put('GET', url, response.headers, text)
+  return { url, text, lastModified: response.headers.get('last-modified') }
+}
+
+async function headLastModified(
+  { http, cache }: ReaderContext,
+  url: string,
+  signal: AbortSignal,
+): Promise<string | null> {
+  const cached = cache?.get('HEAD', url)
+  const response = await http.request({
+    method: 'HEAD',
+    url,
+    headers: { Accept: '*/*', ...HttpCache.conditions(cached) },
+    expected: cached ? [200, 304] : [200],
+    responseType: 'none',
+    timeoutMs: 0,
+    signal,
+  })
+  if (response.status === 304 && cached) return cached.lastModified ?? null
+  cache?.put('HEAD', url, response.headers)
+  return response.headers.get('last-modified')
 }

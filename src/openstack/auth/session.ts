@@ -101,15 +101,7 @@ export async function createSession(
     },
     token,
     reauthenticate,
-    endpoint(serviceType) {
-      const override = config.endpointOverrides[serviceType]
-      if (override) return override.replace(/\/+$/, '')
-      const query = { serviceType, interface: config.interface, regionName: config.regionName }
-      const url = findEndpoint(current.info.catalog, query)
-      if (url === undefined)
-        throw new AuthError(missingEndpointMessage(current.info.catalog, query))
-      return url.replace(/\/+$/, '')
-    },
+    endpoint: (serviceType) => endpointOf(config, current.info.catalog, serviceType),
     async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
       const used = await token()
       try {
@@ -123,6 +115,20 @@ export async function createSession(
     },
   }
   return session
+}
+
+/** The service's endpoint URL: the cloud's override, else the catalog's for its interface and region. */
+function endpointOf(
+  config: CloudConfig,
+  catalog: readonly CatalogService[],
+  serviceType: string,
+): string {
+  const override = config.endpointOverrides[serviceType]
+  if (override) return override.replace(/\/+$/, '')
+  const query = { serviceType, interface: config.interface, regionName: config.regionName }
+  const url = findEndpoint(catalog, query)
+  if (url === undefined) throw new AuthError(missingEndpointMessage(catalog, query))
+  return url.replace(/\/+$/, '')
 }
 
 /** The cloud's TLS settings and api_timeout, unless the caller supplies its own fetch/timeout. */

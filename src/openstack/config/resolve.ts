@@ -2,7 +2,8 @@
 // from the files' content, the environment and the cloud name to a typed
 // CloudConfig. Reading the files is loader.ts's job.
 
-import type { AuthConfig, CloudConfig, NameOrId, Scope, UserRef } from './types.js'
+import type { CloudConfig } from './types.js'
+import { authConfigOf } from './auth-config.js'
 import {
   apiTimeout,
   endpointInterface,
@@ -43,14 +44,6 @@ export interface ConfigSources {
   home?: string
 }
 
-const AUTH_TYPES: Record<string, AuthConfig['type']> = {
-  password: 'password',
-  v3password: 'password',
-  token: 'token',
-  v3token: 'token',
-  v3applicationcredential: 'v3applicationcredential',
-}
-
 /** openstacksdk's _fix_backwards_auth: aliases moved into `auth`, top-level values winning. */
 const AUTH_ALIASES: Record<string, readonly string[]> = {
   domain_id: ['domain_id'],
@@ -64,7 +57,42 @@ const AUTH_ALIASES: Record<string, readonly string[]> = {
   project_name: ['tenant_name', 'project_name'],
 }
 
+/** The clouds to choose from: the files' ones plus the OS_* environment cloud, if any. */
+interface CloudSet {
+  clouds: RawConfig
+  fileNames: string[]
+  filePath: string | undefined
+  /** The environment cloud's name (OS_CLOUD_NAME or 'envvars'), when there is one. */
+  envKey: string | undefined
+}
+
 export function resolveCloudConfig(sources: ConfigSources): CloudConfig {
+  const set = readClouds(sources)
+  const name = selectCloud(sources, set)
+  const fromEnv = name === set.envKey
+  const where = fromEnv ? 'The OS_* environment variables' : `Cloud '${name}' in ${set.filePath}`
+  const raw = cloudEntry(set.clouds[name], where)
+
+  const { config, auth, regionName } = applyRegion(raw, sources.regionName, name, where)
+  fixBackwardsAuth(config, auth)
+
+  return {
+    name,
+    source: fromEnv ? 'environment variables' : (set.filePath ?? 'clouds.yaml'),
+    auth: authConfigOf(config, auth, where, fromEnv),
+    ...(regionName ? { regionName } : {}),
+    interface: endpointInterface(config, where),
+    verify: verifyOf(config),
+    ...optionalPath('cacert', config, sources.home),
+    ...optionalPath('cert', config, sources.home),
+    ...optionalPath('key', config, sources.home),
+    endpointOverrides: endpointOverrides(config),
+    ...apiTimeout(config, where),
+  }
+}
+
+/** Parses clouds.yaml, merges secure.yaml over it and adds the environment cloud. */
+function readClouds(sources: ConfigSources): CloudSet {
   const { env } = sources
   let document: RawConfig = {}
   if (sources.clouds) document = parseConfigDocument(sources.clouds.content, sources.clouds.path)
@@ -86,12 +114,20 @@ export function resolveCloudConfig(sources: ConfigSources): CloudConfig {
       `${filePath} defines a cloud named '${envKey}', which is also the name of the OS_* environment cloud; rename one of them`,
     )
   }
-  const clouds: RawConfig = envCloud ? { ...fileClouds, [envKey]: envCloud } : fileClouds
-  const names = Object.keys(clouds)
-  const fileNames = Object.keys(fileClouds)
+  return {
+    clouds: envCloud ? { ...fileClouds, [envKey]: envCloud } : fileClouds,
+    fileNames: Object.keys(fileClouds),
+    filePath,
+    envKey: envCloud ? envKey : undefined,
+  }
+}
 
-  let name = sources.cloud || env.OS_CLOUD || undefined
-  if (name === undefined && envCloud) name = envKey
+/** The cloud asked for (--cloud, OS_CLOUD), else the environment one, else the only one. */
+function selectCloud(sources: ConfigSources, set: CloudSet): string {
+  const { clouds, fileNames, filePath, envKey } = set
+  const names = Object.keys(clouds)
+  let name = sources.cloud || sources.env.OS_CLOUD || undefined
+  if (name === undefined && envKey !== undefined) name = envKey
   if (name === undefined && names.length === 1) name = names[0]
   if (names.length === 0) {
     const searched = sources.searched?.length ? ` (searched ${sources.searched.join(', ')})` : ''
@@ -114,10 +150,11 @@ export function resolveCloudConfig(sources: ConfigSources): CloudConfig {
       `Unknown cloud '${name}' in ${filePath}; expected one of: ${fileNames.join(', ')}`,
     )
   }
-  const fromEnv = envCloud !== undefined && name === envKey
-  const where = fromEnv ? 'The OS_* environment variables' : `Cloud '${name}' in ${filePath}`
-  const hint = (key: string): string => (fromEnv ? `OS_${key.toUpperCase()}` : `auth.${key}`)
-  const raw = clouds[name]
+  return name
+}
+
+/** The selected cloud's settings, which must be a mapping without a vendor profile. */
+function cloudEntry(raw: unknown, where: string): RawConfig {
   if (!isRecord(raw)) throw new ConfigError(`${where} is not a mapping of settings`)
   if (raw.profile !== undefined || raw.cloud !== undefined) {
     const profile = pyString(raw.profile ?? raw.cloud)
@@ -125,15 +162,26 @@ export function resolveCloudConfig(sources: ConfigSources): CloudConfig {
       `${where} uses the vendor profile '${profile}', which is not supported; write its auth_url and region_name into the cloud instead`,
     )
   }
+  return raw
+}
 
+/**
+ * Splits the settings from `auth` and merges the region's own values over both. An explicit
+ * region must be known; otherwise the first of `regions`/`region_name`.
+ */
+function applyRegion(
+  raw: RawConfig,
+  requested: string | undefined,
+  name: string,
+  where: string,
+): { config: RawConfig; auth: RawConfig; regionName: string | undefined } {
   let config = normalizeKeys(raw)
   let auth: RawConfig = isRecord(config.auth) ? { ...config.auth } : {}
   delete config.auth
 
-  // Region: an explicit one must be known; otherwise the first of `regions`/`region_name`.
   const regions = knownRegions(config, where)
   delete config.regions
-  let regionName = sources.regionName || undefined
+  let regionName = requested || undefined
   if (regions.length > 0) {
     const region =
       regionName === undefined ? regions[0] : regions.find((r) => r.name === regionName)
@@ -148,9 +196,11 @@ export function resolveCloudConfig(sources: ConfigSources): CloudConfig {
     delete values.auth
     config = { ...config, ...values }
   }
+  return { config, auth, regionName }
+}
 
-  // magic_fixes
-  const explicitType = pyString(config.auth_type) ?? pyString(config.auth_plugin)
+/** openstacksdk's magic_fixes, in place: auth aliases moved into `auth`, domains spread. */
+function fixBackwardsAuth(config: RawConfig, auth: RawConfig): void {
   for (const [target, aliases] of Object.entries(AUTH_ALIASES)) {
     let value: unknown
     for (const alias of aliases) {
@@ -171,104 +221,5 @@ export function resolveCloudConfig(sources: ConfigSources): CloudConfig {
     for (const key of keys)
       if (auth[target] !== undefined && auth[key] === undefined) auth[key] = auth[target]
     delete auth[target]
-  }
-
-  const get = (key: string): string | undefined => {
-    const value = pyString(auth[key]) ?? pyString(config[key])
-    return value === '' ? undefined : value
-  }
-  const authUrl = get('auth_url')
-  if (authUrl === undefined)
-    throw new ConfigError(`${where}: auth_url is missing; set ${hint('auth_url')}`)
-
-  let type: AuthConfig['type'] | undefined
-  if (explicitType) {
-    type = AUTH_TYPES[explicitType]
-    if (type === undefined) {
-      throw new ConfigError(
-        `${where}: auth_type '${explicitType}' is not supported; expected one of: ${Object.keys(AUTH_TYPES).join(', ')}`,
-      )
-    }
-  } else if (get('application_credential_secret') !== undefined) type = 'v3applicationcredential'
-  else if (get('token') !== undefined && get('password') === undefined) type = 'token'
-  else type = 'password'
-
-  const defaultDomain = (): NameOrId => {
-    const id = get('default_domain_id')
-    const domainName = get('default_domain_name')
-    return id ? { id } : domainName ? { name: domainName } : { id: 'default' }
-  }
-  const domainOf = (prefix: 'user' | 'project'): NameOrId => {
-    const id = get(`${prefix}_domain_id`)
-    const domainName = get(`${prefix}_domain_name`)
-    return id ? { id } : domainName ? { name: domainName } : defaultDomain()
-  }
-  const user = (): UserRef | undefined => {
-    const id = get('user_id')
-    const username = get('username') ?? get('user_name')
-    return id ? { id } : username ? { name: username, domain: domainOf('user') } : undefined
-  }
-  const scope = (): Scope => {
-    const projectId = get('project_id')
-    const projectName = get('project_name')
-    if (projectId) return { kind: 'project', project: { id: projectId } }
-    if (projectName)
-      return { kind: 'project', project: { name: projectName, domain: domainOf('project') } }
-    const domainId = get('domain_id')
-    const domainName = get('domain_name')
-    if (domainId) return { kind: 'domain', domain: { id: domainId } }
-    if (domainName) return { kind: 'domain', domain: { name: domainName } }
-    if (get('system_scope')) return { kind: 'system' }
-    return { kind: 'unscoped' }
-  }
-  const need = (key: string, what = key): string => {
-    const value = get(key)
-    if (value === undefined)
-      throw new ConfigError(
-        `${where}: ${what} is missing for auth_type ${explicitType ?? type}; set ${hint(key)}`,
-      )
-    return value
-  }
-
-  let authConfig: AuthConfig
-  if (type === 'password') {
-    const who = user()
-    if (who === undefined)
-      throw new ConfigError(
-        `${where}: username is missing for auth_type ${explicitType ?? type}; set ${hint('username')}`,
-      )
-    authConfig = { type, authUrl, user: who, password: need('password'), scope: scope() }
-  } else if (type === 'token') {
-    authConfig = { type, authUrl, token: need('token'), scope: scope() }
-  } else {
-    const secret = need('application_credential_secret')
-    const id = get('application_credential_id')
-    const credentialName = get('application_credential_name')
-    const who = user()
-    if (id) authConfig = { type, authUrl, credential: { id }, secret }
-    else if (credentialName && who)
-      authConfig = { type, authUrl, credential: { name: credentialName, user: who }, secret }
-    else if (credentialName)
-      throw new ConfigError(
-        `${where}: application_credential_name needs the user too; set ${hint('username')} or ${hint('user_id')}`,
-      )
-    else
-      throw new ConfigError(
-        `${where}: application_credential_id is missing; set ${hint('application_credential_id')}`,
-      )
-  }
-
-  return {
-    name,
-    source: fromEnv ? 'environment variables' : (filePath ?? 'clouds.yaml'),
-    auth: authConfig,
-    ...(regionName ? { regionName } : {}),
-    interface: endpointInterface(config, where),
-    verify: verifyOf(config),
-    ...optionalPath('cacert', config, sources.home),
-    ...optionalPath('cert', config, sources.home),
-    ...optionalPath('key', config, sources.home),
-    endpointOverrides: endpointOverrides(config),
-    ...apiTimeout(config, where),
   }
 }
