@@ -6,7 +6,7 @@ export const catalogOptions = {
   images: text('PATH', 'definition file, directory or glob (default: etc/images/)', 'etc/images/', {
     input: 'images',
   }),
-  strict: flag('strict', 'missing SCS-recommended meta keys are errors, not warnings', true),
+  strict: flag('missing SCS-recommended meta keys are errors, not warnings', { input: 'strict' }),
 } satisfies OptionTable
 
 export const cloudOption = text(
@@ -55,40 +55,30 @@ export const planOptions = {
   filter: text('REGEX', 'only definitions and images whose name matches', undefined, {
     input: 'filter',
   }),
-  force: flag('force', 'include definitions with enable: false', true),
-  latest: flag('latest', 'multi images: import only the newest version', true),
-  'use-os-hidden': flag(
-    'use-os-hidden',
-    'hide every build but the newest from image lists (os_hidden)',
-    true,
-  ),
+  force: flag('include definitions with enable: false', { input: 'force' }),
+  latest: flag('multi images: import only the newest version', { input: 'latest' }),
+  'use-os-hidden': flag('hide every build but the newest from image lists (os_hidden)', {
+    input: 'use-os-hidden',
+  }),
   'rotated-meta': rotatedMetaOption,
-  'rotated-hidden': flag(
-    'rotated-hidden',
-    'multi images: hide (os_hidden) a build once a newer one takes its name',
-    true,
-  ),
-  hide: flag('hide', 'make builds outside the retention window community', true),
-  deactivate: flag('deactivate', 'deactivate builds outside the retention window', true),
-  delete: flag(
-    'delete',
-    'delete builds outside the retention window (needs the next option)',
-    true,
-  ),
-  'yes-i-really-know-what-i-do': flag('yes-i-really-know-what-i-do', 'confirm --delete', true),
-  keep: flag('keep', 'keep builds of versions a non-multi definition no longer lists', true),
+  'rotated-hidden': flag('multi images: hide (os_hidden) a build once a newer one takes its name', {
+    input: 'rotated-hidden',
+  }),
+  hide: flag('make builds outside the retention window community', { input: 'hide' }),
+  deactivate: flag('deactivate builds outside the retention window', { input: 'deactivate' }),
+  delete: flag('delete builds outside the retention window (needs the next option)', {
+    input: 'delete',
+  }),
+  'yes-i-really-know-what-i-do': flag('confirm --delete', { input: 'yes-i-really-know-what-i-do' }),
+  keep: flag('keep builds of versions a non-multi definition no longer lists', { input: 'keep' }),
   'check-age': flag(
-    'check-age',
     'report builds older than the newest definition build by more than --max-age days',
-    true,
+    { input: 'check-age' },
   ),
   'max-age': text('DAYS', 'for --check-age (default: 90)', '90', { input: 'max-age' }),
   out: text('FILE', 'also write the plan as JSON to FILE', undefined, { input: 'out' }),
-  // No input: the action's plan step always succeeds when the plan has changes.
-  'detailed-exitcode': flag(
-    'detailed-exitcode',
-    'exit 3 when the plan has changes, 0 when it has none',
-  ),
+  // No input: the action tells changes by its has-changes output.
+  'detailed-exitcode': flag('exit 3 when the plan has changes, 0 when it has none'),
 } satisfies OptionTable
 
 /** The S3 bucket options of `mirror` and of `update --mirror-url` (no inputs: update names its own). */
@@ -97,10 +87,7 @@ export const bucketOptions: OptionTable = {
   region: text('REGION', 'S3 region (default: AWS_REGION, else us-east-1)'),
   bucket: text('NAME', 'the mirror bucket (default: MIRROR_BUCKET)'),
   prefix: text('PREFIX', 'key prefix inside the bucket'),
-  'path-style': flag(
-    'path-style',
-    'path-style requests (endpoint/bucket/key), as most non-AWS stores need',
-  ),
+  'path-style': flag('path-style requests (endpoint/bucket/key), as most non-AWS stores need'),
   'access-key-id': text('ID', 'default: AWS_ACCESS_KEY_ID (prefer the variable)'),
   'secret-access-key': text(
     'KEY',

@@ -30,11 +30,11 @@ export interface CommandTable {
 
 type Extra = Pick<OptionSpec, 'input' | 'secret'>
 
-/** A boolean option; `input` true names an action input of the same name. */
-export const flag = (name: string, help: string, input = false): OptionSpec => ({
+/** A boolean option (false unless given); extras such as its action input. */
+export const flag = (help: string, extra: Extra = {}): OptionSpec => ({
   kind: 'flag',
   help,
-  ...(input ? { input: name } : {}),
+  ...extra,
 })
 
 /** A text option with a placeholder, an optional default and extras such as its input. */

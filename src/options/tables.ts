@@ -19,9 +19,8 @@ const validate: CommandTable = {
   options: {
     ...catalogOptions,
     'check-urls': flag(
-      'check-urls',
       'also ask every url and mirror_url of enabled definitions (HEAD); dead ones are errors',
-      true,
+      { input: 'check-urls' },
     ),
     // No input: on a pull request the action asks GitHub which files it changes.
     changed: repeated(
@@ -43,7 +42,7 @@ const apply: CommandTable = {
   usage: 'image-manager apply [--images PATH] [--cloud NAME] [--dry-run] [options]',
   options: {
     ...planOptions,
-    'dry-run': flag('dry-run', 'print the plan, change nothing', true),
+    'dry-run': flag('print the plan, change nothing', { input: 'dry-run' }),
     concurrency: text('N', 'definitions worked on at once (default: 4)', '4', {
       input: 'concurrency',
     }),
@@ -66,10 +65,10 @@ const share: CommandTable = {
     cloud: cloudOption,
     image: text('NAME', 'the image, by name or id'),
     project: text('P', 'the consumer project, by name or id'),
-    'all-projects': flag('all-projects', 'every project of --domain instead of one'),
+    'all-projects': flag('every project of --domain instead of one'),
     domain: text('D', 'domain of the project(s), by name or id (default: default)', 'default'),
-    remove: flag('remove', 'take the share back'),
-    'dry-run': flag('dry-run', 'say what would change, change nothing'),
+    remove: flag('take the share back'),
+    'dry-run': flag('say what would change, change nothing'),
   }),
 }
 
@@ -80,7 +79,7 @@ const mirror: CommandTable = {
   options: withoutInputs({
     images: catalogOptions.images,
     filter: definitionFilterOption,
-    'dry-run': flag('dry-run', 'list what would be uploaded, upload nothing'),
+    'dry-run': flag('list what would be uploaded, upload nothing'),
     ...bucketOptions,
     'source-cacert': sourceCacertOption,
   }),
@@ -93,7 +92,7 @@ const update: CommandTable = {
   options: {
     images: catalogOptions.images,
     filter: definitionFilterOption,
-    'dry-run': flag('dry-run', 'say what would change, write nothing', true),
+    'dry-run': flag('say what would change, write nothing', { input: 'dry-run' }),
     output: text(
       'FORMAT',
       'text (default) or json: one object per tracked definition on stdout',
@@ -128,10 +127,7 @@ const check: CommandTable = {
       ...rotatedMetaOption,
       help: "as for plan: shapes the catalog's images with --images",
     },
-    'rotated-hidden': flag(
-      'rotated-hidden',
-      "as for plan: shapes the catalog's images with --images",
-    ),
+    'rotated-hidden': flag("as for plan: shapes the catalog's images with --images"),
   }),
 }
 
