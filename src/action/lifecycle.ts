@@ -1,25 +1,24 @@
 // `command: lifecycle` in the action: the report in the job summary, its
 // counts as outputs, and with `lifecycle-issue` the repository's tracking issue.
 import * as core from '@actions/core'
-import { lifecycleCommand, lifecycleCommandOptions } from '../commands/lifecycle.js'
-import type { Values } from '../options/values.js'
-import { DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
+import { lifecycleCommand } from '../commands/lifecycle.js'
+import { lifecycleCommandOptions } from '../options/convert.js'
 import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { publishLifecycleIssue } from './lifecycle-issue.js'
+import type { ActionInputs } from './inputs.js'
 
-/** The inputs only `lifecycle` reads (action.yml declares them; a test checks). */
-export const LIFECYCLE_INPUTS = ['eol-url', 'lifecycle-issue']
-
-/** Findings do not fail the step (the issue and the summary tell); invalid definitions do. */
-export async function runLifecycleAction(values: Values, reporter: Reporter): Promise<void> {
-  const options = lifecycleCommandOptions({
-    ...values,
-    'eol-url': core.getInput('eol-url') || DEFAULT_EOL_URL,
-  })
-  const keepIssue =
-    core.getInput('lifecycle-issue') !== '' && core.getBooleanInput('lifecycle-issue')
-  const token = core.getInput('github-token')
+/**
+ * Returns the step's failure message, if it fails: findings do not fail it (the
+ * issue and the summary tell); invalid definitions do.
+ */
+export async function runLifecycleAction(
+  inputs: ActionInputs,
+  reporter: Reporter,
+): Promise<string | undefined> {
+  const options = lifecycleCommandOptions(inputs.values)
+  const keepIssue = inputs.lifecycleIssue
+  const token = inputs.githubToken
   if (keepIssue && token === '') {
     throw new UserError('lifecycle-issue needs a token: the github-token input is empty')
   }
@@ -36,8 +35,8 @@ export async function runLifecycleAction(values: Values, reporter: Reporter): Pr
   })
   if (findings === undefined) {
     core.setOutput('result', 'invalid')
-    core.setFailed('Image definitions are invalid: see the annotations.')
-    return
+    return 'Image definitions are invalid: see the annotations.'
   }
   core.setOutput('result', findings > 0 ? 'findings' : 'clean')
+  return undefined
 }

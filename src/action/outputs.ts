@@ -1,5 +1,6 @@
 // The action's outputs beyond `result`: counts a workflow can branch on, and
 // where the plan and the report were written.
+import * as core from '@actions/core'
 import type { ApplyReport } from '../apply/executor.js'
 import type { BumpRunResult } from '../update/bump-run.js'
 import type { Plan } from '../plan/types.js'
@@ -34,6 +35,10 @@ export const OUTPUT_NAMES = [
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 export type Outputs = Partial<Record<OutputName, string>>
+
+export function setOutputs(outputs: Outputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
 
 /**
  * Counts of a plan: imports, renames, updates (property, tag, visibility and

@@ -2,49 +2,16 @@
 // from the run's context, the bump pull requests, outputs and job summary.
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { bumpOutputs } from './outputs.js'
-import type { Values } from '../options/values.js'
+import { bumpOutputs, setOutputs } from './outputs.js'
+import { updateCommandOptions } from '../options/bucket.js'
 import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import type { BumpTarget, PullRequestPer } from '../update/bump-pull-requests.js'
 import { bumpSummary, runBumpPullRequests } from '../update/bump-run.js'
-import { openUpdateMirror, updateMirrorOf, type UpdateMirrorOptions } from '../commands/update.js'
+import { openUpdateMirror } from '../commands/update.js'
 import { createGitHubClient } from '../github/octokit.js'
 import { openUpstreamCache, type ActionsCache } from './upstream-cache.js'
-
-/** The inputs only `update` reads (action.yml declares them; a test checks). */
-export const BUMP_INPUTS = [
-  'token',
-  'pull-request-per',
-  'labels',
-  'mirror-url',
-  'mirror-bucket',
-  'mirror-endpoint',
-  'mirror-region',
-  'mirror-prefix',
-  'mirror-path-style',
-  'mirror-access-key-id',
-  'mirror-secret-access-key',
-]
-
-/** The mirror inputs, when `mirror-url` is set; unset bucket inputs fall back to MIRROR_* / AWS_* variables. */
-export function mirrorInputs(): UpdateMirrorOptions | undefined {
-  const url = core.getInput('mirror-url')
-  if (!url) return undefined
-  const secret = core.getInput('mirror-secret-access-key')
-  if (secret) core.setSecret(secret)
-  return updateMirrorOf({
-    'mirror-url': url,
-    bucket: core.getInput('mirror-bucket'),
-    endpoint: core.getInput('mirror-endpoint'),
-    region: core.getInput('mirror-region'),
-    prefix: core.getInput('mirror-prefix'),
-    'path-style':
-      core.getInput('mirror-path-style') !== '' && core.getBooleanInput('mirror-path-style'),
-    'access-key-id': core.getInput('mirror-access-key-id'),
-    'secret-access-key': secret,
-  })
-}
+import type { ActionInputs } from './inputs.js'
 
 export const GITHUB_TOKEN_WARNING =
   'Bump pull requests are opened with GITHUB_TOKEN: GitHub starts no workflow for them, so ' +
@@ -78,8 +45,7 @@ export const parseLabels = (text: string): string[] => [
   ),
 ]
 
-function perInput(): PullRequestPer {
-  const per = core.getInput('pull-request-per') || 'file'
+function perOf(per: string): PullRequestPer {
   if (per !== 'file' && per !== 'image') {
     throw new UserError(`Input pull-request-per is '${per}'; expected file or image`)
   }
@@ -91,17 +57,16 @@ export interface UpdateActionDeps {
   cacheService?: () => Promise<ActionsCache | undefined>
 }
 
-/** Returns nothing; failures are set on the step (the outputs are set either way). */
+/** Returns the step's failure message, if it fails (the outputs are set either way). */
 export async function runUpdateAction(
-  values: Values,
+  inputs: ActionInputs,
   reporter: Reporter,
   deps: UpdateActionDeps = {},
-): Promise<void> {
-  const dryRun = values['dry-run'] === true
-  const per = perInput()
-  const own = core.getInput('token')
-  const token = own || core.getInput('github-token')
-  if (token) core.setSecret(token)
+): Promise<string | undefined> {
+  const dryRun = inputs.values['dry-run'] === true
+  const per = perOf(inputs.pullRequestPer)
+  const own = inputs.token
+  const token = own || inputs.githubToken
   if (!dryRun && !token)
     throw new UserError('update needs `token` (or `github-token`) to open pull requests')
   if (!dryRun && !own) core.warning(GITHUB_TOKEN_WARNING)
@@ -110,9 +75,12 @@ export async function runUpdateAction(
     warn: (m) => reporter.warning(m),
     info: (m) => reporter.info(m),
   })
-  const mirrorOptions = mirrorInputs()
-  const sourceCacert =
-    typeof values['source-cacert'] === 'string' ? values['source-cacert'] : undefined
+  const {
+    images,
+    filter,
+    sourceCacert,
+    mirror: mirrorOptions,
+  } = updateCommandOptions(inputs.values)
   const mirror =
     mirrorOptions &&
     (await openUpdateMirror(
@@ -122,12 +90,12 @@ export async function runUpdateAction(
     ))
   const run = await runBumpPullRequests(
     {
-      images: values.images as string,
-      ...(typeof values.filter === 'string' ? { filter: values.filter } : {}),
+      images,
+      ...(filter !== undefined ? { filter } : {}),
       ...(sourceCacert ? { sourceCacert } : {}),
       dryRun,
       per,
-      labels: parseLabels(core.getInput('labels')),
+      labels: parseLabels(inputs.labels),
       root: process.env.GITHUB_WORKSPACE || process.cwd(),
       ...(dryRun
         ? {}
@@ -140,14 +108,14 @@ export async function runUpdateAction(
     mirror?.store.close()
     await upstreamCache?.save()
   })
-  for (const [name, value] of Object.entries(bumpOutputs(run))) core.setOutput(name, value)
+  const outputs = bumpOutputs(run)
+  setOutputs(outputs)
   if (run.problems.some((p) => p.severity === 'error')) {
     core.setOutput('result', 'invalid')
-    core.setFailed('Image definitions are invalid: see the annotations; nothing was looked up.')
-    return
+    return 'Image definitions are invalid: see the annotations; nothing was looked up.'
   }
   await reporter.summary(bumpSummary(run, dryRun))
-  const errors = Number(bumpOutputs(run).errors)
+  const errors = Number(outputs.errors)
   core.setOutput('result', errors > 0 ? 'failed' : 'checked')
-  if (errors > 0) core.setFailed(`update: ${errors} error(s): see the warnings above.`)
+  return errors > 0 ? `update: ${errors} error(s): see the warnings above.` : undefined
 }

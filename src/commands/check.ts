@@ -7,7 +7,7 @@ import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown
 import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Image } from '../openstack/glance/types.js'
 import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desire.js'
-import { errorsOf, UserError } from '../problems.js'
+import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { checkImages, type Offender, type RuleResult, type ScsImage } from '../scs/rules.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
@@ -24,13 +24,6 @@ export interface CheckCommandOptions extends CloudOptions {
   /** Catalog-wide rotation settings, as for plan: they shape the catalog's images. */
   rotated?: Rotated
   now?: Date
-}
-
-export function checkOutput(value: string): CheckOutput {
-  if (value !== 'text' && value !== 'json') {
-    throw new UserError(`--output must be text or json, not '${value}'`)
-  }
-  return value
 }
 
 /** Public and community images, hidden ones too: what a user of the cloud can boot. */

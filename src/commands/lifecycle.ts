@@ -1,14 +1,13 @@
 // `lifecycle`: the catalog against endoflife.date — supported releases it
 // lacks, enabled images past end of life — as Markdown or JSON.
 import { loadCatalog } from '../definitions/catalog.js'
-import { checkEolUrl, DEFAULT_EOL_URL, fetchCycles, type Cycle } from '../lifecycle/endoflife.js'
+import { fetchCycles, type Cycle } from '../lifecycle/endoflife.js'
 import { renderLifecycleJson, renderLifecycleMarkdown } from '../lifecycle/render.js'
 import { lifecycleReport, productsOf, type LifecycleReport } from '../lifecycle/report.js'
 import type { FetchFunction } from '../http/client.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
-import { errorsOf, UserError } from '../problems.js'
+import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import type { Values } from '../options/values.js'
 
 export type LifecycleOutput = 'markdown' | 'json'
 
@@ -20,20 +19,6 @@ export interface LifecycleCommandOptions {
   eolUrl: string
   now?: Date
   fetch?: FetchFunction
-}
-
-/** CLI flags or action inputs -> options; a wrong value is a usage error. */
-export function lifecycleCommandOptions(v: Values): LifecycleCommandOptions {
-  const output = (v.output as string | undefined) ?? 'markdown'
-  if (output !== 'markdown' && output !== 'json') {
-    throw new UserError(`--output must be markdown or json, not '${output}'`)
-  }
-  return {
-    images: v.images as string,
-    strict: v.strict === true,
-    output,
-    eolUrl: checkEolUrl((v['eol-url'] as string | undefined) ?? DEFAULT_EOL_URL),
-  }
 }
 
 /**

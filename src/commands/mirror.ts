@@ -9,8 +9,7 @@ import { filterRegex } from '../filter.js'
 import type { Reporter } from '../reporter.js'
 import { mirrorBuild, mirrorTargets, type MirrorOutcome } from '../mirror/mirror.js'
 import { normalizePrefix } from '../mirror/key.js'
-import { createS3Store, s3Settings, type MirrorStore, type S3Settings } from '../mirror/s3.js'
-import type { Values } from '../options/values.js'
+import { createS3Store, type MirrorStore, type S3Settings } from '../mirror/s3.js'
 
 export interface MirrorCommandOptions {
   images: string
@@ -104,32 +103,4 @@ export async function mirrorCommand(
       : `${targets.length} build(s) in ${shown}: uploaded ${counts.uploaded} (${mib(bytes)}), ${counts.skipped} already mirrored, ${counts.failed} failed`,
   )
   return counts.failed > 0 || errors.length > 0 ? 1 : 0
-}
-
-const str = (v: Values, name: string): string | undefined =>
-  typeof v[name] === 'string' && v[name] !== '' ? v[name] : undefined
-const opt = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, string>)
-
-/** The bucket flags of `mirror` and `update` (credentials better from the environment: flags show in process lists). */
-export function s3SettingsOf(v: Values): S3Settings {
-  return s3Settings({
-    ...opt('endpoint', str(v, 'endpoint')),
-    ...opt('region', str(v, 'region')),
-    ...opt('bucket', str(v, 'bucket')),
-    ...opt('prefix', str(v, 'prefix')),
-    pathStyle: v['path-style'] === true,
-    ...opt('accessKeyId', str(v, 'access-key-id')),
-    ...opt('secretAccessKey', str(v, 'secret-access-key')),
-  })
-}
-
-export function mirrorCommandOptions(v: Values): MirrorCommandOptions {
-  return {
-    images: v.images as string,
-    ...opt('filter', str(v, 'filter')),
-    dryRun: v['dry-run'] === true,
-    ...opt('sourceCacert', str(v, 'source-cacert')),
-    s3: s3SettingsOf(v),
-  }
 }

@@ -3,7 +3,7 @@
 // each definition whose upstream checksum changed, in place.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { errorsOf, UserError } from '../problems.js'
+import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { findUpdates } from '../update/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
@@ -11,8 +11,7 @@ import type { DefinitionStatus } from '../update/types.js'
 import type { UpdateMirror } from '../update/claim-mirror.js'
 import { createS3Store, type MirrorStore, type S3Settings } from '../mirror/s3.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
-import { progressLine, s3SettingsOf } from './mirror.js'
-import type { Values } from '../options/values.js'
+import { progressLine } from './mirror.js'
 
 export type { Bump, FileUpdate } from '../update/types.js'
 
@@ -44,14 +43,6 @@ export interface UpdateMirrorOptions {
   publicUrl: string
   /** Replaces the SDK store (tests). */
   store?: MirrorStore
-}
-
-/** `--mirror-url` and the bucket flags; a UserError (exit 2) for a url that is not http(s). */
-export function updateMirrorOf(v: Values): UpdateMirrorOptions {
-  const publicUrl = v['mirror-url'] as string
-  if (!/^https?:\/\/[^/\s]+/.test(publicUrl))
-    throw new UserError(`--mirror-url must be the bucket's public http(s) url, not '${publicUrl}'`)
-  return { s3: s3SettingsOf(v), publicUrl }
 }
 
 /** The store (the AWS SDK loads here) and download client of a mirror; close `store` after. */

@@ -1,13 +1,11 @@
 // `validate`: check every definition file and point at each defect; with
 // `checkUrls`, also whether every url of the (changed) definitions answers.
-import path from 'node:path'
 import { checkUrls, type ChangedLines, type UrlCheck } from '../definitions/check-urls.js'
 import { loadCatalog } from '../definitions/catalog.js'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
 import { ConfigError } from '../problems.js'
 import { errorsOf, sortProblems, UserError, type Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
-import type { Values } from '../options/values.js'
 
 export interface UrlCheckOptions {
   /** Only definitions in these files (or on these lines); absent: every definition. */
@@ -31,39 +29,6 @@ function summaryTable(problems: readonly Problem[]): string {
       `| ${p.severity} | ${markdownCode(`${p.file}:${p.line}:${p.column}`)} | ${escapeMarkdown(p.message)} |`,
   )
   return ['| | Where | Problem |', '|---|---|---|', ...rows].join('\n')
-}
-
-/** `--changed a.yml,b.yml --changed c.yml` -> every definition of those files. */
-export function changedFiles(values: readonly string[], cwd = process.cwd()): ChangedLines {
-  const files = values.flatMap((v) => v.split(',')).map((f) => f.trim())
-  if (files.some((f) => f === '')) {
-    throw new UserError('--changed needs file names, e.g. --changed etc/images/ubuntu.yml')
-  }
-  return new Map(files.map((f) => [path.resolve(cwd, f), 'all' as const]))
-}
-
-/**
- * The options of `validate` from CLI flags or action inputs (the same names):
- * `check-urls`, `changed` (CLI) and `source-cacert`.
- */
-export function validateCommandOptions(v: Values, cwd = process.cwd()): ValidateCommandOptions {
-  const changed = v.changed === undefined ? [] : ([] as string[]).concat(v.changed as string[])
-  if (changed.length > 0 && v['check-urls'] !== true) {
-    throw new UserError('--changed restricts --check-urls: give --check-urls too')
-  }
-  const sourceCacert = typeof v['source-cacert'] === 'string' ? v['source-cacert'] : undefined
-  return {
-    images: v.images as string,
-    strict: v.strict === true,
-    ...(v['check-urls'] === true
-      ? {
-          checkUrls: {
-            ...(changed.length > 0 ? { changed: changedFiles(changed, cwd) } : {}),
-            ...(sourceCacert ? { sourceCacert } : {}),
-          },
-        }
-      : {}),
-  }
 }
 
 function urlLine(check: UrlCheck): string {

@@ -5,7 +5,9 @@ import path from 'node:path'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { applyOutputs, OUTPUT_NAMES, planOutputs } from '../../../src/action/outputs.js'
-import { FLAGS, OTHER_INPUTS, TEXT_DEFAULTS, TEXTS } from '../../../src/action/run.js'
+import { ACTION_COMMANDS, ACTION_ONLY_INPUTS } from '../../../src/action/inputs.js'
+import type { OptionSpec } from '../../../src/options/table.js'
+import { tables } from '../../../src/options/tables.js'
 import type { ApplyReport } from '../../../src/apply/executor.js'
 import type { DefinitionPlan, Plan, Step } from '../../../src/plan/types.js'
 
@@ -84,13 +86,25 @@ describe('action inputs', () => {
       inputs: Record<string, { description: string; default?: string }>
     }
   ).inputs
+  /** Every option input of the action's commands, with its option's spec. */
+  const options = new Map<string, OptionSpec>(
+    ACTION_COMMANDS.flatMap((command) =>
+      Object.values(tables[command].options).flatMap((spec) =>
+        spec.input === undefined ? [] : [[spec.input, spec] as const],
+      ),
+    ),
+  )
+  const flags = [...options].filter(([, s]) => s.kind === 'flag').map(([name]) => name)
+  const texts = [...options].filter(([, s]) => s.kind !== 'flag').map(([name]) => name)
 
   it('action.yml declares exactly the inputs the code reads', () => {
-    expect(Object.keys(inputs).sort()).toEqual([...FLAGS, ...TEXTS, ...OTHER_INPUTS].sort())
+    expect(Object.keys(inputs).sort()).toEqual(
+      [...flags, ...texts, ...Object.keys(ACTION_ONLY_INPUTS)].sort(),
+    )
   })
 
   it('flags default to false, and texts to what the code uses when the input is absent', () => {
-    for (const name of FLAGS) expect(inputs[name]?.default, name).toBe('false')
-    for (const name of TEXTS) expect(inputs[name]?.default, name).toBe(TEXT_DEFAULTS[name])
+    for (const name of flags) expect(inputs[name]?.default, name).toBe('false')
+    for (const name of texts) expect(inputs[name]?.default, name).toBe(options.get(name)?.default)
   })
 })

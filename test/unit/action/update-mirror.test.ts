@@ -2,8 +2,12 @@
 // inputs over the MIRROR_* / AWS_* variables, a bad url or a missing bucket a
 // user error, the secret masked before anything logs it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mirrorInputs } from '../../../src/action/update.js'
+import { readInputs } from '../../../src/action/inputs.js'
+import { updateCommandOptions } from '../../../src/options/bucket.js'
 import { UserError } from '../../../src/problems.js'
+
+/** What `command: update` makes of its mirror inputs. */
+const mirrorInputs = () => updateCommandOptions(readInputs().values).mirror
 
 const NAMES = [
   'MIRROR-URL',
@@ -26,6 +30,7 @@ afterEach(() => vi.unstubAllEnvs())
 describe('mirrorInputs', () => {
   beforeEach(() => {
     for (const name of [...NAMES.map((n) => `INPUT_${n}`), ...VARIABLES]) vi.stubEnv(name, '')
+    vi.stubEnv('INPUT_COMMAND', 'update')
   })
 
   it('is off without mirror-url', () => {

@@ -121,7 +121,16 @@ async function job(runId: string, service: () => Promise<ActionsCache | undefine
   const before = server.requests.length
   const notModified = server.notModified.length
   await runUpdateAction(
-    { images: path.join(work, 'workspace/etc/images'), 'dry-run': true },
+    {
+      command: 'update',
+      values: { images: path.join(work, 'workspace/etc/images'), 'dry-run': true, output: 'text' },
+      comment: false,
+      githubToken: '',
+      token: '',
+      pullRequestPer: 'file',
+      labels: '',
+      lifecycleIssue: false,
+    },
     reporter,
     { cacheService: service },
   )

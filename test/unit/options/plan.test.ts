@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  applyCommandOptions,
-  planCommandOptions,
-  rotatedMeta,
-} from '../../../src/options/values.js'
+import { applyCommandOptions, planCommandOptions, rotatedMeta } from '../../../src/options/plan.js'
 import { commands, parseCommandOptions } from '../../../src/cli/main.js'
 import { UserError } from '../../../src/problems.js'
 

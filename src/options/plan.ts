@@ -1,13 +1,11 @@
-// Options of plan and apply, from CLI flags or action inputs of the same names.
+// Values -> the typed options of plan and apply (CLI flags or action inputs of the same names).
 import { checkMetaValues } from '../definitions/schema-check.js'
 import type { Meta, Rotated } from '../definitions/types.js'
 import { UserError } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import type { ApplyCommandOptions } from '../commands/apply.js'
 import type { PlanCommandOptions } from '../commands/plan.js'
-
-/** Parsed flags or inputs: strings, repeated strings and booleans by option name. */
-export type Values = Record<string, string | string[] | boolean | undefined>
+import type { Values } from './table.js'
 
 function positiveInteger(
   name: string,

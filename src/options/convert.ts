@@ -1,0 +1,110 @@
+// Values -> the typed options of validate, list, share, check, lifecycle and catalog
+// (plan and apply in plan.ts, the S3 commands in bucket.ts).
+import path from 'node:path'
+import type { CatalogCommandOptions } from '../commands/catalog.js'
+import type { CheckCommandOptions, CheckOutput } from '../commands/check.js'
+import type { LifecycleCommandOptions } from '../commands/lifecycle.js'
+import type { ListCommandOptions } from '../commands/list.js'
+import type { ShareCommandOptions } from '../commands/share.js'
+import type { ValidateCommandOptions } from '../commands/validate.js'
+import type { ChangedLines } from '../definitions/check-urls.js'
+import { checkEolUrl, DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
+import { UserError } from '../problems.js'
+import { rotatedDefaults } from './plan.js'
+import type { Values } from './table.js'
+
+/** `--changed a.yml,b.yml --changed c.yml` -> every definition of those files. */
+export function changedFiles(values: readonly string[], cwd = process.cwd()): ChangedLines {
+  const files = values.flatMap((v) => v.split(',')).map((f) => f.trim())
+  if (files.some((f) => f === '')) {
+    throw new UserError('--changed needs file names, e.g. --changed etc/images/ubuntu.yml')
+  }
+  return new Map(files.map((f) => [path.resolve(cwd, f), 'all' as const]))
+}
+
+/**
+ * The options of `validate` from CLI flags or action inputs (the same names):
+ * `check-urls`, `changed` (CLI) and `source-cacert`.
+ */
+export function validateCommandOptions(v: Values, cwd = process.cwd()): ValidateCommandOptions {
+  const changed = v.changed === undefined ? [] : ([] as string[]).concat(v.changed as string[])
+  if (changed.length > 0 && v['check-urls'] !== true) {
+    throw new UserError('--changed restricts --check-urls: give --check-urls too')
+  }
+  const sourceCacert = typeof v['source-cacert'] === 'string' ? v['source-cacert'] : undefined
+  return {
+    images: v.images as string,
+    strict: v.strict === true,
+    ...(v['check-urls'] === true
+      ? {
+          checkUrls: {
+            ...(changed.length > 0 ? { changed: changedFiles(changed, cwd) } : {}),
+            ...(sourceCacert ? { sourceCacert } : {}),
+          },
+        }
+      : {}),
+  }
+}
+
+/** CLI flags or action inputs -> options; a wrong value is a usage error. */
+export function lifecycleCommandOptions(v: Values): LifecycleCommandOptions {
+  const output = (v.output as string | undefined) ?? 'markdown'
+  if (output !== 'markdown' && output !== 'json') {
+    throw new UserError(`--output must be markdown or json, not '${output}'`)
+  }
+  return {
+    images: v.images as string,
+    strict: v.strict === true,
+    output,
+    eolUrl: checkEolUrl((v['eol-url'] as string | undefined) ?? DEFAULT_EOL_URL),
+  }
+}
+
+export function checkOutput(value: string): CheckOutput {
+  if (value !== 'text' && value !== 'json') {
+    throw new UserError(`--output must be text or json, not '${value}'`)
+  }
+  return value
+}
+
+export function checkCommandOptions(v: Values): CheckCommandOptions {
+  const rotated = rotatedDefaults(v)
+  return {
+    strict: v.strict === true,
+    output: checkOutput(v.output as string),
+    ...(v.images ? { images: v.images as string } : {}),
+    ...(v.tag ? { tag: v.tag as string } : {}),
+    ...(v.cloud ? { cloud: v.cloud as string } : {}),
+    ...(rotated ? { rotated } : {}),
+  }
+}
+
+export const listCommandOptions = (v: Values): ListCommandOptions => ({
+  tag: v.tag as string,
+  ...(v.cloud ? { cloud: v.cloud as string } : {}),
+})
+
+export function shareCommandOptions(v: Values): ShareCommandOptions {
+  if (!v.image) throw new UserError('share needs --image NAME')
+  if (!v.project === !v['all-projects']) {
+    throw new UserError('share needs exactly one of --project P or --all-projects')
+  }
+  return {
+    image: v.image as string,
+    ...(v.project ? { project: v.project as string } : {}),
+    domain: v.domain as string,
+    action: v.remove ? 'del' : 'add',
+    dryRun: v['dry-run'] === true,
+    ...(v.cloud ? { cloud: v.cloud as string } : {}),
+  }
+}
+
+export const catalogCommandOptions = (v: Values): CatalogCommandOptions => ({
+  images: v.images as string,
+  strict: v.strict === true,
+  withCloud: Boolean(v.cloud),
+  tag: v.tag as string,
+  ...(v.cloud ? { cloud: v.cloud as string } : {}),
+  ...(v.html ? { html: v.html as string } : {}),
+  ...(v.markdown ? { markdown: v.markdown as string } : {}),
+})
