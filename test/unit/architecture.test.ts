@@ -10,20 +10,6 @@ const root = path.resolve(import.meta.dirname, '../..')
 const src = path.join(root, 'src')
 const doc = path.join(root, 'docs/architecture.md')
 
-/** An import the layering forbids but that is let through for now: from a room to a file. */
-interface KnownArrow {
-  from: string
-  to: string
-}
-
-/**
- * commands/*.ts import `Values` from options/values.ts, one floor up. Another
- * branch moves the conversions into options/; once that is merged the arrow is
- * gone, and the last test below fails until this entry is deleted.
- */
-const KNOWN_UNTIL_OPTIONS_MERGE: KnownArrow = { from: 'commands/', to: 'options/values.ts' }
-const KNOWN_ARROWS: readonly KnownArrow[] = [KNOWN_UNTIL_OPTIONS_MERGE]
-
 interface Room {
   floor: number
   /** Rooms on the same floor this one may import. */
@@ -104,9 +90,6 @@ function roomOf(file: string): string {
   return rest.length > 0 ? `${first}/` : first
 }
 
-const isKnown = (from: string, to: string): boolean =>
-  KNOWN_ARROWS.some((k) => roomOf(from) === k.from && relative(to) === k.to)
-
 /** `a.ts → b.ts` for every import the table does not allow. */
 function layeringViolations(
   rooms: ReadonlyMap<string, Room>,
@@ -123,7 +106,7 @@ function layeringViolations(
       const b = rooms.get(roomOf(to))
       if (!a || !b || roomOf(from) === roomOf(to)) continue
       const allowed = a.floor > b.floor || (a.floor === b.floor && a.sameFloor.includes(roomOf(to)))
-      if (!allowed && !isKnown(from, to)) wrong.push(arrow)
+      if (!allowed) wrong.push(arrow)
     }
   }
   return wrong
@@ -210,12 +193,5 @@ describe('architecture (docs/architecture.md)', () => {
       if (to && !relative(to).startsWith('../')) edges.set(from, [...(edges.get(from) ?? []), to])
     }
     expect(importCycles(edges)).toEqual([])
-  })
-
-  it('lets through only known arrows that still exist (delete an entry once it is gone)', () => {
-    const stale = KNOWN_ARROWS.filter(
-      (k) => !imports.some((i) => i.to && roomOf(i.from) === k.from && relative(i.to) === k.to),
-    )
-    expect(stale).toEqual([])
   })
 })
