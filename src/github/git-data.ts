@@ -3,13 +3,11 @@
 // neither a git binary nor checkout credentials.
 import { unexpectedReply } from './errors.js'
 import {
-  requestOn,
+  contentsRequest,
+  contentsScope,
   requestUnlessAbsent,
   type GitHubClient,
-  type GitHubParams,
-  type GitHubResponse,
   type RepositoryRef,
-  type RequestScope,
 } from './octokit.js'
 
 const ROUTES = {
@@ -47,7 +45,13 @@ export async function branchHead(
   branch: string,
 ): Promise<string | null> {
   const params = { ref: `heads/${branch}` }
-  const response = await requestUnlessAbsent(client, ROUTES.getRef, scope(repo), params, [404])
+  const response = await requestUnlessAbsent(
+    client,
+    ROUTES.getRef,
+    contentsScope(repo),
+    params,
+    [404],
+  )
   if (response === null) return null
   return shaOf(ROUTES.getRef, (response.data as { object?: unknown }).object)
 }
@@ -58,7 +62,9 @@ export async function branchesUnder(
   repo: RepositoryRef,
   prefix: string,
 ): Promise<Map<string, string>> {
-  const response = await call(client, repo, ROUTES.matchingRefs, { ref: `heads/${prefix}` })
+  const response = await contentsRequest(client, repo, ROUTES.matchingRefs, {
+    ref: `heads/${prefix}`,
+  })
   if (!Array.isArray(response.data)) {
     throw unexpectedReply(ROUTES.matchingRefs, 'a JSON array', response.data)
   }
@@ -77,7 +83,7 @@ export async function commitTree(
   repo: RepositoryRef,
   commit: string,
 ): Promise<string> {
-  const response = await call(client, repo, ROUTES.getCommit, { commit_sha: commit })
+  const response = await contentsRequest(client, repo, ROUTES.getCommit, { commit_sha: commit })
   return shaOf(ROUTES.getCommit, (response.data as { tree?: unknown }).tree)
 }
 
@@ -92,7 +98,13 @@ export async function blobAt(
   ref: string,
 ): Promise<{ sha: string } | 'not a file' | null> {
   const params = { path, ref }
-  const response = await requestUnlessAbsent(client, ROUTES.contents, scope(repo), params, [404])
+  const response = await requestUnlessAbsent(
+    client,
+    ROUTES.contents,
+    contentsScope(repo),
+    params,
+    [404],
+  )
   if (response === null) return null
   const data = response.data as { type?: unknown; sha?: unknown }
   if (data.type !== 'file' || typeof data.sha !== 'string') return 'not a file'
@@ -105,7 +117,7 @@ export async function createBlob(
   repo: RepositoryRef,
   text: string,
 ): Promise<string> {
-  const response = await call(client, repo, ROUTES.blob, {
+  const response = await contentsRequest(client, repo, ROUTES.blob, {
     content: Buffer.from(text, 'utf8').toString('base64'),
     encoding: 'base64',
   })
@@ -119,7 +131,10 @@ export async function createTree(
   baseTree: string,
   entries: readonly TreeEntry[],
 ): Promise<string> {
-  const response = await call(client, repo, ROUTES.tree, { base_tree: baseTree, tree: entries })
+  const response = await contentsRequest(client, repo, ROUTES.tree, {
+    base_tree: baseTree,
+    tree: entries,
+  })
   return shaOf(ROUTES.tree, response.data)
 }
 
@@ -129,7 +144,7 @@ export async function createCommit(
   commit: NewCommit,
 ): Promise<string> {
   const { message, tree, parents } = commit
-  const response = await call(client, repo, ROUTES.commit, { message, tree, parents })
+  const response = await contentsRequest(client, repo, ROUTES.commit, { message, tree, parents })
   return shaOf(ROUTES.commit, response.data)
 }
 
@@ -139,7 +154,10 @@ export async function createBranch(
   branch: string,
   commit: string,
 ): Promise<void> {
-  await call(client, repo, ROUTES.createRef, { ref: `refs/heads/${branch}`, sha: commit })
+  await contentsRequest(client, repo, ROUTES.createRef, {
+    ref: `refs/heads/${branch}`,
+    sha: commit,
+  })
 }
 
 /** Points the branch at `commit`, whatever it held before. */
@@ -149,7 +167,11 @@ export async function forceBranch(
   branch: string,
   commit: string,
 ): Promise<void> {
-  await call(client, repo, ROUTES.updateRef, { ref: `heads/${branch}`, sha: commit, force: true })
+  await contentsRequest(client, repo, ROUTES.updateRef, {
+    ref: `heads/${branch}`,
+    sha: commit,
+    force: true,
+  })
 }
 
 export async function deleteBranch(
@@ -161,25 +183,10 @@ export async function deleteBranch(
   await requestUnlessAbsent(
     client,
     ROUTES.deleteRef,
-    scope(repo),
+    contentsScope(repo),
     { ref: `heads/${branch}` },
     [422],
   )
-}
-
-const scope = (repo: RepositoryRef): RequestScope => ({
-  owner: repo.owner,
-  repo: repo.repo,
-  access: 'contents',
-})
-
-function call(
-  client: GitHubClient,
-  repo: RepositoryRef,
-  route: string,
-  params: GitHubParams,
-): Promise<GitHubResponse> {
-  return requestOn(client, route, scope(repo), params)
 }
 
 function shaOf(route: string, data: unknown): string {

@@ -60,6 +60,21 @@ export interface RequestScope extends RepositoryRef {
   access: GitHubAccess
 }
 
+/** The scope of the branch and pull request calls: their errors give the `contents: write` hints. */
+export const contentsScope = (repo: RepositoryRef): RequestScope => ({
+  owner: repo.owner,
+  repo: repo.repo,
+  access: 'contents',
+})
+
+/** One branch or pull request call on a repository. */
+export const contentsRequest = (
+  client: GitHubClient,
+  repo: RepositoryRef,
+  route: string,
+  params: GitHubParams,
+): Promise<GitHubResponse> => requestOn(client, route, contentsScope(repo), params)
+
 /** One request on a repository; a failure becomes a {@link GitHubApiError} naming route and target. */
 export async function requestOn(
   client: GitHubClient,

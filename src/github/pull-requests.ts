@@ -4,10 +4,8 @@ import { unexpectedReply } from './errors.js'
 import {
   pages,
   PER_PAGE,
-  requestOn,
+  contentsRequest,
   type GitHubClient,
-  type GitHubParams,
-  type GitHubResponse,
   type RepositoryRef,
 } from './octokit.js'
 
@@ -56,7 +54,8 @@ export async function openPullRequestsFrom(
   const found = new Map<string, PullRequest>()
   const self = `${repo.owner}/${repo.repo}`.toLowerCase()
   const listing = pages(
-    (page) => call(client, repo, ROUTES.list, { state: 'open', base, per_page: PER_PAGE, page }),
+    (page) =>
+      contentsRequest(client, repo, ROUTES.list, { state: 'open', base, per_page: PER_PAGE, page }),
     (data) => unexpectedReply(ROUTES.list, 'a JSON array', data),
   )
   for await (const items of listing) {
@@ -83,7 +82,7 @@ export async function createPullRequest(
   pull: NewPullRequest,
 ): Promise<PullRequest> {
   const { head, base, title, body } = pull
-  const response = await call(client, repo, ROUTES.create, { head, base, title, body })
+  const response = await contentsRequest(client, repo, ROUTES.create, { head, base, title, body })
   return { ...pullOf(ROUTES.create, response.data), labels: [] }
 }
 
@@ -94,7 +93,7 @@ export async function updatePullRequest(
   number: number,
   change: PullRequestChange,
 ): Promise<void> {
-  await call(client, repo, ROUTES.update, { pull_number: number, ...change })
+  await contentsRequest(client, repo, ROUTES.update, { pull_number: number, ...change })
 }
 
 export async function addLabels(
@@ -103,21 +102,10 @@ export async function addLabels(
   number: number,
   labels: readonly string[],
 ): Promise<void> {
-  await call(client, repo, ROUTES.addLabels, { issue_number: number, labels: [...labels] })
-}
-
-function call(
-  client: GitHubClient,
-  repo: RepositoryRef,
-  route: string,
-  params: GitHubParams,
-): Promise<GitHubResponse> {
-  return requestOn(
-    client,
-    route,
-    { owner: repo.owner, repo: repo.repo, access: 'contents' },
-    params,
-  )
+  await contentsRequest(client, repo, ROUTES.addLabels, {
+    issue_number: number,
+    labels: [...labels],
+  })
 }
 
 function pullOf(route: string, data: unknown): Omit<PullRequest, 'labels'> {
