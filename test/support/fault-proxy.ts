@@ -1,13 +1,8 @@
 // An HTTP proxy in front of the real Glance that injects faults for matching
 // requests (a status, a connection reset, a delay) and counts requests.
 
-import {
-  request as httpRequest,
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { closeServer, forward as forwardTo, listenLoopback } from './loopback.js'
 
 export type Fault =
   | { status: number; body?: string; headers?: Record<string, string> }
@@ -48,23 +43,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const rules: (FaultRule & { left: number })[] = []
   const requests: ProxiedRequest[] = []
 
-  const forward = (req: IncomingMessage, res: ServerResponse): void => {
-    const proxied = httpRequest(
-      {
-        hostname: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    proxied.on('error', () => res.destroy())
-    req.pipe(proxied)
-  }
+  const forward = (req: IncomingMessage, res: ServerResponse): void => forwardTo(upstream, req, res)
 
   const server: Server = createServer((req, res) => {
     const method = req.method ?? 'GET'
@@ -102,8 +81,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       setTimeout(() => forward(req, res), fault.delayMs)
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
+  const port = await listenLoopback(server)
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -112,9 +90,6 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     requests,
     count: (method, path) =>
       requests.filter((r) => r.method === method && path.test(r.path)).length,
-    async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
+    close: () => closeServer(server),
   }
 }

@@ -9,6 +9,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
 import { promisify } from 'node:util'
+import { closeServer, listenLoopback } from './loopback.js'
 
 const run = promisify(execFile)
 
@@ -58,8 +59,7 @@ export async function startImageServer(): Promise<ImageServer> {
       }
     })()
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
+  const port = await listenLoopback(server)
   const url = `http://127.0.0.1:${port}`
   return {
     url,
@@ -74,8 +74,7 @@ export async function startImageServer(): Promise<ImageServer> {
     requests,
     openDownloads: () => sending.size,
     async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await closeServer(server)
       await rm(dir, { recursive: true, force: true })
     },
   }

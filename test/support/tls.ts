@@ -4,10 +4,10 @@
 
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
-import { request as httpRequest } from 'node:http'
 import { createServer, type Server } from 'node:https'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { closeServer, forward, listenLoopback } from './loopback.js'
 
 const run = promisify(execFile)
 
@@ -113,30 +113,12 @@ export async function startTlsProxy(
   const requests: string[] = []
   const server: Server = createServer(certificate, (req, res) => {
     requests.push(`${req.method} ${req.url}`)
-    const forwarded = httpRequest(
-      {
-        hostname: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    forwarded.on('error', () => res.destroy())
-    req.pipe(forwarded)
+    forward(upstream, req, res)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
+  const port = await listenLoopback(server)
   return {
     url: `https://127.0.0.1:${port}`,
     requests,
-    async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
+    close: () => closeServer(server),
   }
 }

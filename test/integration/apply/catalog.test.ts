@@ -9,6 +9,7 @@ import { applyCommand } from '../../../src/commands/apply.js'
 import { openPlanSession } from '../../../src/commands/plan.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   cloudsYamlVia,
@@ -37,25 +38,14 @@ let qcow2: Buffer
 const seedUrls = new Map<string, string>()
 let cirrosSha = ''
 
-const meta = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  architecture: 'x86_64',
-  hw_disk_bus: 'scsi',
-  ...extra,
-})
-
 /** The ten definitions of this test. */
 function definitions(url: (file: string) => string): unknown[] {
   return [
-    {
-      name: 'Cat Debian 12',
-      format: 'qcow2',
+    catalogDefinition('Cat Debian 12', {
       login: 'debian',
-      min_disk: 0,
       min_ram: 512,
-      status: 'active',
-      visibility: 'public',
       multi: true,
-      meta: meta({
+      meta: catalogMeta({
         os_distro: 'debian',
         os_version: '12',
         uuid_validity: 'none',
@@ -79,66 +69,47 @@ function definitions(url: (file: string) => string): unknown[] {
           os_version: '12.6',
         },
       ],
-    },
-    {
-      // Natural order (1.9 < 1.10), a separator, a version visibility, hidden: false.
-      name: 'Cat Ubuntu Minimal',
-      format: 'qcow2',
+    }),
+    // Natural order (1.9 < 1.10), a separator, a version visibility, hidden: false.
+    catalogDefinition('Cat Ubuntu Minimal', {
       login: 'ubuntu',
       min_disk: 5,
-      min_ram: 0,
-      status: 'active',
       visibility: 'private',
       multi: true,
       separator: '_',
-      meta: meta({ os_distro: 'ubuntu' }),
-      tags: [],
+      meta: catalogMeta({ os_distro: 'ubuntu' }),
       versions: [
         { version: '1.10', url: url('ubu-1.10.qcow2'), visibility: 'public' },
         { version: '1.9', url: url('ubu-1.9.qcow2'), hidden: false },
       ],
-    },
-    {
-      name: 'Cat Rocky',
-      format: 'qcow2',
+    }),
+    catalogDefinition('Cat Rocky', {
       login: 'rocky',
       min_disk: 10,
       min_ram: 1024,
-      status: 'active',
       visibility: 'community',
-      multi: false,
-      meta: meta({ os_distro: 'rocky', os_version: '9' }),
+      meta: catalogMeta({ os_distro: 'rocky', os_version: '9' }),
       tags: ['el', 'server'],
       versions: [
         { version: '9.2', url: url('rocky-9.2.qcow2') },
         { version: '9.3', url: url('rocky-9.3.qcow2') },
         { version: '9.10', url: url('rocky-9.10.qcow2') },
       ],
-    },
-    {
-      name: 'Cat Deactivated',
-      format: 'qcow2',
+    }),
+    catalogDefinition('Cat Deactivated', {
       login: 'freebsd',
-      min_disk: 0,
-      min_ram: 0,
       status: 'deactivated',
       visibility: 'private',
-      multi: false,
-      meta: meta({ os_distro: 'freebsd' }),
-      tags: [],
+      meta: catalogMeta({ os_distro: 'freebsd' }),
       versions: [{ version: '2.0', url: url('bsd-2.0.qcow2'), build_date: '2023-12-24' }],
-    },
-    {
-      // Its own image_description: builds are tracked by image_name.
-      name: 'Cat Custom Desc',
-      format: 'qcow2',
+    }),
+    // Its own image_description: builds are tracked by image_name.
+    catalogDefinition('Cat Custom Desc', {
       login: 'fedora',
       min_disk: 2,
       min_ram: 128,
-      status: 'active',
-      visibility: 'public',
       multi: true,
-      meta: meta({
+      meta: catalogMeta({
         os_distro: 'fedora',
         os_version: '40',
         image_description: 'Release notes: https://example.org/notes',
@@ -148,20 +119,13 @@ function definitions(url: (file: string) => string): unknown[] {
         { version: '40.1', url: url('fed-40.1.qcow2') },
         { version: '40.2', url: url('fed-40.2.qcow2'), image_description: 'Build two' },
       ],
-    },
-    {
-      // Version meta on top of the image meta; a '-' separator.
-      name: 'Cat Version Meta',
-      format: 'qcow2',
+    }),
+    // Version meta on top of the image meta; a '-' separator.
+    catalogDefinition('Cat Version Meta', {
       login: 'arm',
-      min_disk: 0,
       min_ram: 64,
-      status: 'active',
-      visibility: 'public',
-      multi: false,
       separator: '-',
-      meta: meta({ hw_rng_model: 'virtio' }),
-      tags: [],
+      meta: catalogMeta({ hw_rng_model: 'virtio' }),
       versions: [
         {
           version: 'a1',
@@ -170,19 +134,10 @@ function definitions(url: (file: string) => string): unknown[] {
         },
         { version: 'a2', url: url('vm-a2.qcow2') },
       ],
-    },
-    {
-      // Downloaded from the mirror; image_source still records url.
-      name: 'Cat Mirror',
-      format: 'qcow2',
+    }),
+    // Downloaded from the mirror; image_source still records url.
+    catalogDefinition('Cat Mirror', {
       login: 'mirror',
-      min_disk: 0,
-      min_ram: 0,
-      status: 'active',
-      visibility: 'public',
-      multi: false,
-      meta: meta(),
-      tags: [],
       versions: [
         {
           version: '1',
@@ -190,47 +145,24 @@ function definitions(url: (file: string) => string): unknown[] {
           mirror_url: url('mirrored-1.qcow2'),
         },
       ],
-    },
-    {
-      // file: streams through glance-direct, checksum verified on the way.
-      name: 'Cat File',
-      format: 'qcow2',
+    }),
+    // file: streams through glance-direct, checksum verified on the way.
+    catalogDefinition('Cat File', {
       login: 'file',
-      min_disk: 0,
-      min_ram: 0,
-      status: 'active',
       visibility: 'shared',
-      multi: false,
-      meta: meta(),
-      tags: [],
       versions: [{ version: '1', url: 'file:images/file-1.qcow2', checksum: '@FILE_SHA@' }],
-    },
-    {
-      name: 'Cat Fixed Id',
-      format: 'qcow2',
+    }),
+    catalogDefinition('Cat Fixed Id', {
       login: 'fixed',
-      min_disk: 0,
-      min_ram: 0,
-      status: 'active',
       visibility: 'private',
-      multi: false,
-      meta: meta(),
-      tags: [],
       versions: [{ version: '1', url: url('fixed-1.qcow2'), id: fixedId }],
-    },
-    {
-      name: 'Cat Single Multi',
-      format: 'qcow2',
+    }),
+    catalogDefinition('Cat Single Multi', {
       login: 'suse',
-      min_disk: 0,
-      min_ram: 0,
-      status: 'active',
-      visibility: 'public',
       multi: true,
-      meta: meta({ os_distro: 'opensuse', os_version: '15.6' }),
-      tags: [],
+      meta: catalogMeta({ os_distro: 'opensuse', os_version: '15.6' }),
       versions: [{ version: '20240601', url: url('suse-20240601.qcow2') }],
-    },
+    }),
   ]
 }
 

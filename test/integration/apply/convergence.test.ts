@@ -14,6 +14,7 @@ import { applyCommand } from '../../../src/commands/apply.js'
 import { getErrorMessage } from '../../../src/problems.js'
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   cloudsYamlVia,
@@ -39,19 +40,15 @@ let catalog: string
 const rows: string[] = []
 
 const ID = '[0-9a-f-]{36}'
-const def = (name: string, multi: boolean, urls: string[]): Record<string, unknown> => ({
-  name,
-  format: 'qcow2',
-  login: 'root',
-  min_disk: 1,
-  min_ram: 256,
-  status: 'active',
-  visibility: 'public',
-  multi,
-  meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'debian', os_version: '12' },
-  tags: [],
-  versions: urls.map((url, i) => ({ version: `2024011${i}`, url, build_date: `2024-01-1${i}` })),
-})
+const def = (name: string, multi: boolean, urls: string[]): Record<string, unknown> =>
+  catalogDefinition(name, {
+    login: 'root',
+    min_disk: 1,
+    min_ram: 256,
+    multi,
+    meta: catalogMeta({ os_distro: 'debian', os_version: '12' }),
+    versions: urls.map((url, i) => ({ version: `2024011${i}`, url, build_date: `2024-01-1${i}` })),
+  })
 
 const WANTED = [
   'Conv Direct 20240110',

@@ -10,6 +10,7 @@ import { makeQcow2, startImageServer, type ImageServer } from '../../support/ima
 import { freshBundle } from '../../support/bundle.js'
 import { localCloudsYamlPath } from '../../support/local-cloud.js'
 import { testSeed } from '../../support/seeded.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   outcomeLines,
@@ -34,23 +35,7 @@ let cli: string
 let bytes: Buffer
 
 const pad = (n: number): string => String(n).padStart(2, '0')
-const meta = (validity: string) => ({
-  architecture: 'x86_64',
-  hw_disk_bus: 'scsi',
-  uuid_validity: validity,
-})
-const def = (name: string, rest: Record<string, unknown>) => ({
-  name,
-  format: 'qcow2',
-  login: 'user',
-  min_disk: 0,
-  min_ram: 0,
-  status: 'active',
-  visibility: 'public',
-  multi: false,
-  tags: [],
-  ...rest,
-})
+const meta = (validity: string) => catalogMeta({ uuid_validity: validity })
 
 /**
  * Round r of the catalog: every round brings new builds, so every run has work
@@ -65,20 +50,20 @@ async function catalog(r: number): Promise<string> {
   await writeFile(path.join(work.dir, 'images', `direct-${r}.qcow2`), bytes)
   return work.catalog(`crash-${r}.yml`, [
     // last-2: the newest two builds, the newest called 'Crash Multi'.
-    def('Crash Multi', {
+    catalogDefinition('Crash Multi', {
       multi: true,
       meta: meta('last-2'),
       versions: multi.map((v) => ({ version: v, url: server.urlOf(`${v}.qcow2`) })),
     }),
-    def('Crash Plain', {
+    catalogDefinition('Crash Plain', {
       meta: meta('last-1'),
       versions: plain.map((v) => ({ version: v, url: server.urlOf(`${v}.qcow2`) })),
     }),
-    def('Crash Direct', {
+    catalogDefinition('Crash Direct', {
       meta: meta('last-1'),
       versions: [{ version: `d${pad(r)}`, url: `file:images/direct-${r}.qcow2` }],
     }),
-    def('Crash Static', {
+    catalogDefinition('Crash Static', {
       status: 'deactivated',
       meta: meta('none'),
       versions: [{ version: '1', url: server.urlOf('static.qcow2') }],
@@ -224,7 +209,7 @@ describe('apply: an import still running in Glance', () => {
     try {
       const file = (versions: string[]) =>
         work.catalog(`importing-${versions.length}.yml`, [
-          def('Crash Importing', {
+          catalogDefinition('Crash Importing', {
             multi: true,
             meta: meta('none'),
             versions: versions.map((v) => ({

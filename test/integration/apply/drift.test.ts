@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition } from '../../support/definitions.js'
 import {
   applyOptions,
   cloudsYamlVia,
@@ -28,14 +29,9 @@ let proxy: FaultProxy
 
 function definitions(debianMeta: Record<string, unknown>): unknown[] {
   return [
-    {
-      name: 'Drift Debian',
-      format: 'qcow2',
+    catalogDefinition('Drift Debian', {
       login: 'debian',
-      min_disk: 0,
       min_ram: 512,
-      status: 'active',
-      visibility: 'public',
       multi: true,
       meta: debianMeta,
       tags: ['family'],
@@ -43,20 +39,12 @@ function definitions(debianMeta: Record<string, unknown>): unknown[] {
         { version: '20240101', url: server.urlOf('d1.qcow2') },
         { version: '20240201', url: server.urlOf('d2.qcow2') },
       ],
-    },
-    {
-      name: 'Drift Rocky',
-      format: 'qcow2',
+    }),
+    catalogDefinition('Drift Rocky', {
       login: 'rocky',
       min_disk: 3,
-      min_ram: 0,
-      status: 'active',
-      visibility: 'public',
-      multi: false,
-      meta: { architecture: 'x86_64', hw_disk_bus: 'scsi' },
-      tags: [],
       versions: [{ version: '9', url: server.urlOf('r9.qcow2') }],
-    },
+    }),
   ]
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   cloudsYamlVia,
@@ -32,23 +33,21 @@ let catalog: string
 
 /** Ten definitions, two versions each; the odd ones multi. */
 function definitions(): unknown[] {
-  return Array.from({ length: 10 }, (_, i) => ({
-    name: `Exact Image ${String(i).padStart(3, '0')}`,
-    format: 'qcow2',
-    login: 'root',
-    min_disk: 1,
-    min_ram: 256,
-    status: 'active',
-    visibility: i % 3 === 0 ? 'community' : 'public',
-    multi: i % 2 === 1,
-    meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'debian', os_version: '12' },
-    tags: [],
-    versions: ['20240110', '20240111'].map((version) => ({
-      version,
-      url: server.urlOf(`${i}-${version}.qcow2`),
-      build_date: `2024-01-${version.slice(6)}`,
-    })),
-  }))
+  return Array.from({ length: 10 }, (_, i) =>
+    catalogDefinition(`Exact Image ${String(i).padStart(3, '0')}`, {
+      login: 'root',
+      min_disk: 1,
+      min_ram: 256,
+      visibility: i % 3 === 0 ? 'community' : 'public',
+      multi: i % 2 === 1,
+      meta: catalogMeta({ os_distro: 'debian', os_version: '12' }),
+      versions: ['20240110', '20240111'].map((version) => ({
+        version,
+        url: server.urlOf(`${i}-${version}.qcow2`),
+        build_date: `2024-01-${version.slice(6)}`,
+      })),
+    }),
+  )
 }
 
 beforeAll(async () => {

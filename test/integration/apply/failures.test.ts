@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   briefs,
@@ -32,20 +33,8 @@ let work: Workdir
 let proxy: FaultProxy
 let goodSha = ''
 
-const base = (name: string, versions: unknown[], extra: Record<string, unknown> = {}) => ({
-  name,
-  format: 'qcow2',
-  login: 'user',
-  min_disk: 0,
-  min_ram: 0,
-  status: 'active',
-  visibility: 'public',
-  multi: false,
-  meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', uuid_validity: 'last-1' },
-  tags: [],
-  versions,
-  ...extra,
-})
+const base = (name: string, versions: unknown[], extra: Record<string, unknown> = {}) =>
+  catalogDefinition(name, { meta: catalogMeta({ uuid_validity: 'last-1' }), versions, ...extra })
 
 /** In this order: with concurrency 1 the first create of the run is Fail Create500's. */
 function failingCatalog(): unknown[] {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   planLines,
@@ -85,17 +86,12 @@ beforeAll(async () => {
   first = await readFile(await makeQcow2(work.dir, 'first.qcow2', '16M'))
   second = await readFile(await makeQcow2(work.dir, 'second.qcow2', '24M'))
   catalog = await work.catalog('latest.yml', [
-    {
-      name: 'Latest Stream',
-      format: 'qcow2',
+    catalogDefinition('Latest Stream', {
       login: 'cloud-user',
       min_disk: 2,
       min_ram: 256,
-      status: 'active',
-      visibility: 'public',
       multi: true,
-      meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'centos', os_version: '9' },
-      tags: [],
+      meta: catalogMeta({ os_distro: 'centos', os_version: '9' }),
       versions: [
         {
           version: 'latest',
@@ -103,7 +99,7 @@ beforeAll(async () => {
           checksums_url: server.urlOf('SHA256SUMS'),
         },
       ],
-    },
+    }),
   ])
 })
 

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition } from '../../support/definitions.js'
 import {
   applyOptions,
   briefs,
@@ -24,19 +25,8 @@ let forbiddenUrl = ''
 let raw: RawGlance
 let work: Workdir
 
-const base = (name: string, version: Record<string, unknown>) => ({
-  name,
-  format: 'qcow2',
-  login: 'user',
-  min_disk: 0,
-  min_ram: 0,
-  status: 'active',
-  visibility: 'public',
-  multi: false,
-  meta: { architecture: 'x86_64', hw_disk_bus: 'scsi' },
-  tags: [],
-  versions: [{ version: '1', ...version }],
-})
+const base = (name: string, version: Record<string, unknown>) =>
+  catalogDefinition(name, { versions: [{ version: '1', ...version }] })
 
 beforeAll(async () => {
   raw = await rawGlance()

@@ -7,6 +7,7 @@ import { execute } from '../../../src/apply/executor.js'
 import { openPlanSession } from '../../../src/commands/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   briefs,
@@ -32,20 +33,12 @@ let raw: RawGlance
 let work: Workdir
 
 function multi(name: string, validity: string, versions: string[], extra = {}): unknown {
-  return {
-    name,
-    format: 'qcow2',
-    login: 'user',
-    min_disk: 0,
-    min_ram: 0,
-    status: 'active',
-    visibility: 'public',
+  return catalogDefinition(name, {
     multi: true,
-    meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', uuid_validity: validity },
-    tags: [],
+    meta: catalogMeta({ uuid_validity: validity }),
     versions: versions.map((v) => ({ version: v, url: server.urlOf(`img-${v}.qcow2`) })),
     ...extra,
-  }
+  })
 }
 
 /** The catalog after `round` additions: each definition gains one newer version per round. */

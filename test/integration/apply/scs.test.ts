@@ -10,6 +10,7 @@ import type { Rotated } from '../../../src/definitions/types.js'
 import { renderMarkdown } from '../../../src/plan/render-markdown.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import { localCloudsYamlPath } from '../../support/local-cloud.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import {
   applyOptions,
   planAndExecute,
@@ -42,33 +43,27 @@ const VERSIONS = [day(2).replace(/-/g, ''), day(1).replace(/-/g, '')]
 
 async function catalog(versions: number): Promise<string> {
   return work.catalog(`scs-${versions}.yml`, [
-    ...DISTROS.map((d) => ({
-      name: d.name,
-      format: 'qcow2',
-      login: d.login,
-      min_disk: 0,
-      min_ram: 512,
-      status: 'active',
-      visibility: 'public',
-      multi: true,
-      meta: {
-        architecture: 'x86_64',
-        hw_disk_bus: 'scsi',
-        hypervisor_type: 'qemu',
-        os_distro: d.os_distro,
-        os_version: d.os_version,
-        os_purpose: 'generic',
-        replace_frequency: 'monthly',
-        uuid_validity: 'last-3',
-        provided_until: 'none',
-      },
-      tags: [],
-      versions: VERSIONS.slice(0, versions).map((v) => ({
-        version: v,
-        url: server.urlOf(`scs-${v}.qcow2`),
-        build_date: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`,
-      })),
-    })),
+    ...DISTROS.map((d) =>
+      catalogDefinition(d.name, {
+        login: d.login,
+        min_ram: 512,
+        multi: true,
+        meta: catalogMeta({
+          hypervisor_type: 'qemu',
+          os_distro: d.os_distro,
+          os_version: d.os_version,
+          os_purpose: 'generic',
+          replace_frequency: 'monthly',
+          uuid_validity: 'last-3',
+          provided_until: 'none',
+        }),
+        versions: VERSIONS.slice(0, versions).map((v) => ({
+          version: v,
+          url: server.urlOf(`scs-${v}.qcow2`),
+          build_date: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`,
+        })),
+      }),
+    ),
   ])
 }
 

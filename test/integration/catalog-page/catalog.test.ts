@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NOT_IN_CLOUD } from '../../../src/catalog-page/table.js'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { catalogCommand } from '../../../src/commands/catalog.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
   applyOptions,
@@ -26,19 +27,15 @@ let server: ImageServer
 let raw: RawGlance
 let work: Workdir
 
-const definition = (name: string, extra: Record<string, unknown>): Record<string, unknown> => ({
-  name,
-  format: 'qcow2',
-  login: 'ubuntu',
-  min_disk: 1,
-  min_ram: 256,
-  status: 'active',
-  visibility: 'public',
-  multi: true,
-  meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'ubuntu', os_version: '24.04' },
-  tags: [],
-  ...extra,
-})
+const definition = (name: string, extra: Record<string, unknown>): Record<string, unknown> =>
+  catalogDefinition(name, {
+    login: 'ubuntu',
+    min_disk: 1,
+    min_ram: 256,
+    multi: true,
+    meta: catalogMeta({ os_distro: 'ubuntu', os_version: '24.04' }),
+    ...extra,
+  })
 
 function applied(url: (f: string) => string): Record<string, unknown>[] {
   return [
@@ -53,7 +50,7 @@ function applied(url: (f: string) => string): Record<string, unknown>[] {
       password: 'gocubsgo',
       multi: false,
       visibility: 'private',
-      meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'cirros' },
+      meta: catalogMeta({ os_distro: 'cirros' }),
       versions: [{ version: '0.6.2', url: url('c.qcow2') }],
     }),
   ]

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compatMain } from '../../../src/cli/compat.js'
 import { main } from '../../../src/cli/main.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import { cloudsYaml } from '../../support/raw-glance.js'
 import {
@@ -44,25 +45,19 @@ async function run(bin: 'openstack-image-manager' | 'image-manager', ...argv: st
   return { code, stdout, stderr, all: `${stdout}\n${stderr}` }
 }
 
-const meta = { architecture: 'x86_64', hw_disk_bus: 'scsi' }
-const definition = (name: string, versions: string[], extra: Record<string, unknown> = {}) => ({
-  name,
-  format: 'qcow2',
-  login: 'cirros',
-  min_disk: 0,
-  min_ram: 0,
-  status: 'active',
-  visibility: 'public',
-  multi: false,
-  meta,
-  tags: [],
-  versions: versions.map((v) => ({ version: v, url: server.urlOf(`img-${v}.qcow2`) })),
-  ...extra,
-})
+const definition = (name: string, versions: string[], extra: Record<string, unknown> = {}) =>
+  catalogDefinition(name, {
+    login: 'cirros',
+    versions: versions.map((v) => ({ version: v, url: server.urlOf(`img-${v}.qcow2`) })),
+    ...extra,
+  })
 
 /** Multi image for retention: last-2 keeps the two newest builds. */
 const rotating = (versions: string[]) =>
-  definition('Compat Rot', versions, { multi: true, meta: { ...meta, uuid_validity: 'last-2' } })
+  definition('Compat Rot', versions, {
+    multi: true,
+    meta: catalogMeta({ uuid_validity: 'last-2' }),
+  })
 
 beforeAll(async () => {
   process.env.OS_CLIENT_CONFIG_FILE = cloudsYaml

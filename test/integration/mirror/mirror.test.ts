@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mirrorCommand } from '../../../src/commands/mirror.js'
 import { createS3Store, type MirrorStore } from '../../../src/mirror/s3.js'
 import { startImageServer, type ImageServer } from '../../support/image-server.js'
+import { closeServer, listenLoopback } from '../../support/loopback.js'
 import {
   createLocalBucket,
   listKeys,
@@ -75,6 +76,16 @@ async function run(images: string, store: MirrorStore, dryRun = false) {
   return { code, reporter }
 }
 
+/** Runs `fn` with a store on the test bucket, closed afterwards whatever happens. */
+async function withStore(fn: (store: MirrorStore) => Promise<void>): Promise<void> {
+  const store = await createS3Store(localS3Settings(bucket, 'mirror/'))
+  try {
+    await fn(store)
+  } finally {
+    store.close()
+  }
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'mirror-it-'))
   server = await startImageServer()
@@ -102,8 +113,7 @@ describe('mirror against Swift s3api', () => {
         { name: 'Tiny', short: 'tiny', url: server.urlOf('small.qcow2'), checksum: sha256(small) },
       ]),
     )
-    const store = await createS3Store(localS3Settings(bucket, 'mirror/'))
-    try {
+    await withStore(async (store) => {
       const dry = await run(images, store, true)
       expect(dry.code).toBe(0)
       expect(dry.reporter.infos.filter((l) => l.startsWith('+ '))).toHaveLength(2)
@@ -133,9 +143,7 @@ describe('mirror against Swift s3api', () => {
         HeadObject: 2,
       })
       expect(server.requests.filter((r) => r.startsWith('GET')).length).toBe(gets)
-    } finally {
-      store.close()
-    }
+    })
   }, 120_000)
 
   it('uploads nothing when the checksum does not match, and says so', async () => {
@@ -151,17 +159,14 @@ describe('mirror against Swift s3api', () => {
         },
       ]),
     )
-    const store = await createS3Store(localS3Settings(bucket, 'mirror/'))
-    try {
+    await withStore(async (store) => {
       const result = await run(images, store)
       expect(result.code).toBe(1)
       expect(result.reporter.warnings).toHaveLength(2)
       for (const w of result.reporter.warnings) expect(w).toMatch(/Checksum mismatch/)
       const keys = await listKeys(bucket)
       expect(keys.filter((k) => k.includes('bad'))).toEqual([])
-    } finally {
-      store.close()
-    }
+    })
   }, 120_000)
 
   it('leaves no object when the download breaks off', async () => {
@@ -171,8 +176,7 @@ describe('mirror against Swift s3api', () => {
       res.writeHead(200, { 'Content-Length': String(big.length) })
       res.write(big.subarray(0, 18 * 1024 * 1024), () => res.destroy())
     })
-    await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r))
-    const port = (broken.address() as { port: number }).port
+    const port = await listenLoopback(broken)
     const images = await writeCatalog(
       'cut.yml',
       catalog([
@@ -184,19 +188,18 @@ describe('mirror against Swift s3api', () => {
         },
       ]),
     )
-    const store = await createS3Store(localS3Settings(bucket, 'mirror/'))
     try {
-      const result = await run(images, store)
-      expect(result.code).toBe(1)
-      expect(result.reporter.warnings).toHaveLength(1)
-      expect(await listKeys(bucket)).not.toContain('mirror/cut/20240101-cut.qcow2')
-      expect(await store.head('mirror/cut/20240101-cut.qcow2')).toBeNull()
-      expect(store.operations.CreateMultipartUpload).toBe(1)
-      expect(store.operations.CompleteMultipartUpload ?? 0).toBe(0)
+      await withStore(async (store) => {
+        const result = await run(images, store)
+        expect(result.code).toBe(1)
+        expect(result.reporter.warnings).toHaveLength(1)
+        expect(await listKeys(bucket)).not.toContain('mirror/cut/20240101-cut.qcow2')
+        expect(await store.head('mirror/cut/20240101-cut.qcow2')).toBeNull()
+        expect(store.operations.CreateMultipartUpload).toBe(1)
+        expect(store.operations.CompleteMultipartUpload ?? 0).toBe(0)
+      })
     } finally {
-      store.close()
-      broken.closeAllConnections()
-      await new Promise((r) => broken.close(r))
+      await closeServer(broken)
     }
   }, 120_000)
 })

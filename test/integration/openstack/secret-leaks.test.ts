@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../../src/cli/main.js'
 import { createSession, type Session } from '../../../src/openstack/auth/session.js'
 import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import { localCloudConfig } from '../../support/local-cloud.js'
 import { rawGlance, uniqueTag, workdir, type RawGlance, type Workdir } from '../apply/support.js'
 
@@ -137,17 +138,12 @@ beforeAll(async () => {
   })
   appId = credential.data.application_credential.id
   catalog = await work.catalog('leaks.yml', [
-    {
-      name: 'Leak Check',
-      format: 'qcow2',
+    catalogDefinition('Leak Check', {
       login: 'cirros',
       min_disk: 1,
       min_ram: 128,
-      status: 'active',
       visibility: 'private',
-      multi: false,
-      meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'cirros', os_version: '1' },
-      tags: [],
+      meta: catalogMeta({ os_distro: 'cirros', os_version: '1' }),
       versions: [
         {
           version: '1',
@@ -155,7 +151,7 @@ beforeAll(async () => {
           checksum: `sha256:${'a'.repeat(64)}`,
         },
       ],
-    },
+    }),
   ])
 })
 

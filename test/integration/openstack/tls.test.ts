@@ -11,6 +11,7 @@ import { openPlanSession } from '../../../src/commands/plan.js'
 import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
 import { probeUrl } from '../../../src/download/download.js'
 import { createGlanceClient } from '../../../src/openstack/glance/connect.js'
+import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import { localCloudsYaml, localGlance } from '../../support/local-cloud.js'
 import {
@@ -81,35 +82,29 @@ beforeAll(async () => {
   image = await readFile(await makeQcow2(work.dir, 'tls.qcow2'))
   await server.addFile('tls.qcow2', image, new Date('2024-05-01T10:00:00Z'))
   await server.addFile('SHA256SUMS', `${sha256(image)}  tls.qcow2\n`)
-  const definition = {
-    format: 'qcow2',
-    login: 'cirros',
-    min_disk: 1,
-    min_ram: 128,
-    status: 'active',
-    visibility: 'private',
-    multi: false,
-    meta: { architecture: 'x86_64', hw_disk_bus: 'scsi', os_distro: 'cirros', os_version: '0.6' },
-    tags: [],
-  }
+  const definition = (name: string, extra: Record<string, unknown>) =>
+    catalogDefinition(name, {
+      login: 'cirros',
+      min_disk: 1,
+      min_ram: 128,
+      visibility: 'private',
+      meta: catalogMeta({ os_distro: 'cirros', os_version: '0.6' }),
+      ...extra,
+    })
   catalog = await work.catalog('tls.yml', [
-    {
-      name: 'TLS Source',
-      ...definition,
+    definition('TLS Source', {
       versions: [
         { version: '1', url: sourceUrl('tls.qcow2'), checksum: `sha256:${sha256(image)}` },
       ],
-    },
+    }),
   ])
   latestCatalog = await work.catalog('tls-latest.yml', [
-    {
-      name: 'TLS Latest',
-      ...definition,
+    definition('TLS Latest', {
       multi: true,
       versions: [
         { version: 'latest', url: sourceUrl('tls.qcow2'), checksums_url: sourceUrl('SHA256SUMS') },
       ],
-    },
+    }),
   ])
 })
 

@@ -8,7 +8,8 @@ import { plan } from '../../../src/plan/plan.js'
 import type { Plan } from '../../../src/plan/types.js'
 import type { Reporter } from '../../../src/reporter.js'
 import { lockingGlance, type LockingGlance } from '../../support/locking-glance.js'
-import { definition, options, version } from '../plan/fixtures.js'
+import { definition, version } from '../../support/definitions.js'
+import { options } from '../plan/fixtures.js'
 
 let dir: string
 const quiet: Reporter = {

@@ -4,7 +4,7 @@
 // the server side.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ import {
 } from '../../../src/definitions/check-urls.js'
 import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { errorsOf } from '../../../src/problems.js'
+import { listenLoopback } from '../../support/loopback.js'
 
 interface Seen {
   method: string
@@ -93,12 +94,10 @@ beforeAll(async () => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  base = `http://127.0.0.1:${await listenLoopback(server)}`
   // A port that was just free: nothing listens there.
   const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  refusedPort = (probe.address() as AddressInfo).port
+  refusedPort = await listenLoopback(probe)
   await new Promise<void>((resolve) => probe.close(() => resolve()))
 })
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromUpstream, resolveMirrors } from '../../../src/mirror/fallback.js'
 import { createUpstreamHttp } from '../../../src/download/upstream-http.js'
 import type { ImportStep, Plan } from '../../../src/plan/types.js'
+import { listenLoopback } from '../../support/loopback.js'
 
 let server: Server
 let base = ''
@@ -13,8 +14,7 @@ beforeAll(async () => {
     const status = Number(/^\/(\d{3})\//.exec(req.url ?? '')?.[1] ?? 404)
     res.writeHead(status, { 'Content-Length': '0' }).end()
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  base = `http://127.0.0.1:${await listenLoopback(server)}`
 })
 
 afterAll(() => new Promise<void>((r) => server.close(() => r())))

@@ -1,48 +1,10 @@
 // Builders for plan tests: a definition and the images the old tool would have left.
-import type { Definition, Version } from '../../../src/definitions/types.js'
+import type { Definition } from '../../../src/definitions/types.js'
 import { desireDefinition } from '../../../src/plan/desire.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
 import type { PlanOptions } from '../../../src/plan/plan.js'
 
-export const at = { file: 'etc/images/ubuntu.yml', line: 2, column: 5 }
-
-export function version(v: string, extra: Partial<Version> = {}): Version {
-  return {
-    version: v,
-    url: `https://cloud-images.example.test/${v}/image.img`,
-    build_date: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`,
-    position: at,
-    ...extra,
-  }
-}
-
-export function definition(extra: Partial<Definition> = {}): Definition {
-  return {
-    name: 'Ubuntu 24.04',
-    enable: true,
-    format: 'qcow2',
-    login: 'ubuntu',
-    min_disk: 8,
-    min_ram: 512,
-    status: 'active',
-    visibility: 'public',
-    multi: true,
-    separator: ' ',
-    keep: false,
-    meta: {
-      architecture: 'x86_64',
-      hw_disk_bus: 'scsi',
-      hw_rng_model: 'virtio',
-      os_distro: 'ubuntu',
-      os_version: '24.04',
-      uuid_validity: 'last-3',
-    },
-    tags: [],
-    versions: [version('20240416'), version('20240422')],
-    position: at,
-    ...extra,
-  }
-}
+export { at, definition, version } from '../../support/definitions.js'
 
 export const options = (extra: Partial<PlanOptions> = {}): PlanOptions => ({
   tag: 'managed_by_osism',

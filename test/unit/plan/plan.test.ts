@@ -7,7 +7,8 @@ import { plan } from '../../../src/plan/plan.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
 import type { Step } from '../../../src/plan/types.js'
 import { errorsOf } from '../../../src/problems.js'
-import { adopted, definition, options, version } from './fixtures.js'
+import { definition, version } from '../../support/definitions.js'
+import { adopted, options } from './fixtures.js'
 
 const brief = (steps: readonly Step[]) =>
   steps.map((s) =>

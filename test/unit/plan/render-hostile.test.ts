@@ -20,7 +20,8 @@ import {
   PLAN_SLOTS,
   planOf,
 } from '../escape/hostile.js'
-import { definition, options, version } from './fixtures.js'
+import { definition, version } from '../../support/definitions.js'
+import { options } from './fixtures.js'
 
 /** The comment as posted, as GitHub's parser turns it into HTML. */
 function commentHtml(p: Plan): string {

@@ -6,7 +6,8 @@ import { plan } from '../../../src/plan/plan.js'
 import { renderMarkdown } from '../../../src/plan/render-markdown.js'
 import { renderTerminal } from '../../../src/plan/render-terminal.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
-import { adopted, definition, options, version } from './fixtures.js'
+import { definition, version } from '../../support/definitions.js'
+import { adopted, options } from './fixtures.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('../../../schemas/plan.schema.json', import.meta.url), 'utf8'),

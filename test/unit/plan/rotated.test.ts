@@ -4,7 +4,8 @@ import { plan } from '../../../src/plan/plan.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
 import type { Plan, Step, UpdateStep } from '../../../src/plan/types.js'
 import type { Definition } from '../../../src/definitions/types.js'
-import { adopted, definition, options, version } from './fixtures.js'
+import { definition, version } from '../../support/definitions.js'
+import { adopted, options } from './fixtures.js'
 
 const SCS = { meta: { os_purpose: 'oldgeneric' }, hidden: true }
 

@@ -6,7 +6,8 @@ import { renderTerminal } from '../../../src/plan/render-terminal.js'
 import type { Definition, Rotated } from '../../../src/definitions/types.js'
 import { afterPlan, withScsFindings } from '../../../src/scs/after-plan.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
-import { adopted, definition, options, version } from '../plan/fixtures.js'
+import { definition, version } from '../../support/definitions.js'
+import { adopted, options } from '../plan/fixtures.js'
 
 const generic = (extra: Partial<Definition> = {}): Definition =>
   definition({

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalogImages, renderCheckJson, renderCheckText } from '../../../src/commands/check.js'
 import { checkImages, type ScsImage } from '../../../src/scs/rules.js'
-import { definition, version } from '../plan/fixtures.js'
+import { definition, version } from '../../support/definitions.js'
 import { cli } from '../../support/cli.js'
 
 const NOW = Date.parse('2024-05-01T00:00:00Z') / 1000

@@ -4,6 +4,7 @@
 // `validators` it also sends an ETag and answers conditional requests with 304.
 import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
+import { closeServer, listenLoopback } from '../../support/loopback.js'
 
 export interface Fault {
   kind: 'status' | 'hang' | 'html' | 'huge'
@@ -126,8 +127,7 @@ export async function startUpstreamServer(
     })
     res.end(req.method === 'HEAD' ? undefined : file.body)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
+  const port = await listenLoopback(server)
   return {
     url: `http://127.0.0.1:${port}`,
     file: (path, content, modified = DEFAULT_DATE) =>
@@ -142,9 +142,6 @@ export async function startUpstreamServer(
     requests,
     conditional,
     notModified,
-    async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
+    close: () => closeServer(server),
   }
 }

@@ -11,6 +11,7 @@ import {
   passwordConfig,
 } from '../../../support/keystone-fixtures.js'
 import { recordingSleep, strictFetch, type StrictFetch } from '../../../support/strict-fetch.js'
+import { listenLoopback } from '../../../support/loopback.js'
 
 let fake: StrictFetch
 afterEach(() => fake?.done())
@@ -228,8 +229,7 @@ describe('token renewal', () => {
 
 async function closedPort(): Promise<number> {
   const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
+  const port = await listenLoopback(server)
   await new Promise<void>((resolve) => server.close(() => resolve()))
   return port
 }

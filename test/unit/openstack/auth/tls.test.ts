@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTlsFetch } from '../../../../src/openstack/auth/tls.js'
 import { passwordConfig } from '../../../support/keystone-fixtures.js'
 import { issueServerCert, makeCa, type CertificateAuthority } from '../../../support/tls.js'
+import { closeServer, listenLoopback } from '../../../support/loopback.js'
 
 let dir: string
 let serverCa: CertificateAuthority
@@ -35,13 +36,11 @@ beforeAll(async () => {
       res.end(peer.subject?.CN ?? 'no client certificate')
     },
   )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `https://127.0.0.1:${(server.address() as { port: number }).port}/`
+  url = `https://127.0.0.1:${await listenLoopback(server)}/`
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await closeServer(server)
   await rm(dir, { recursive: true, force: true })
 })
 
