@@ -3,7 +3,8 @@
 // each definition whose upstream checksum changed, in place.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { errorsOf, UserError } from '../problems.js'
+import { acceptProblems, problemsTo } from '../definitions/catalog.js'
+import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { findUpdates } from '../update/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
@@ -99,11 +100,11 @@ export async function updateCommand(
     if (mirror && !options.mirror?.store) mirror.store.close()
   })
   await cache?.save()
-  reporter.problems(result.problems)
-  if (errorsOf(result.problems).length > 0) {
-    reporter.warning('the definitions are invalid: nothing was looked up upstream')
-    return 1
-  }
+  const valid = acceptProblems(result.problems, {
+    report: problemsTo(reporter),
+    stop: () => reporter.warning('the definitions are invalid: nothing was looked up upstream'),
+  })
+  if (!valid) return 1
   if (!options.dryRun) {
     for (const update of result.updates)
       await writeFile(path.resolve(cwd, update.file), update.content, 'utf8')
