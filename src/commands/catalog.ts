@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises'
 import { renderCatalogHtml } from '../catalog-page/render-html.js'
 import { renderCatalogMarkdown } from '../catalog-page/render-markdown.js'
 import { catalogTable, type CatalogTable } from '../catalog-page/table.js'
-import { loadCatalog } from '../definitions/catalog.js'
-import { errorsOf, getErrorMessage, UserError } from '../problems.js'
+import { problemsTo, requireValidCatalog } from '../definitions/catalog.js'
+import { getErrorMessage, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
 import { observeManagedImages } from '../cloud/observe.js'
@@ -34,13 +34,15 @@ export async function catalogCommand(
   reporter: Reporter,
   publish?: (table: CatalogTable, rendered: { markdown: string; html: string }) => Promise<void>,
 ): Promise<number> {
-  const catalog = await loadCatalog({ images: options.images, strict: options.strict })
-  reporter.problems(catalog.problems)
-  const errors = errorsOf(catalog.problems).length
-  if (errors > 0) {
-    reporter.info(`✗ ${errors} error(s) in the image definitions: no catalog page`)
-    return 1
-  }
+  const catalog = await requireValidCatalog(
+    { images: options.images, strict: options.strict },
+    {
+      report: problemsTo(reporter),
+      stop: (errors) =>
+        reporter.info(`✗ ${errors} error(s) in the image definitions: no catalog page`),
+    },
+  )
+  if (!catalog) return 1
   const cloudImages = options.withCloud
     ? await observeManagedImages(await connect(options, reporter), options.tag)
     : undefined

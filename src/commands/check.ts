@@ -1,13 +1,12 @@
 // `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
 // community images, and optionally the catalog's images that the cloud lacks.
-import { loadCatalog } from '../definitions/catalog.js'
+import { problemsTo, requireValidCatalog, type Catalog } from '../definitions/catalog.js'
 import type { Definition, Rotated } from '../definitions/types.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Image } from '../openstack/glance/types.js'
 import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desire.js'
-import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { checkImages, type Offender, type RuleResult, type ScsImage } from '../scs/rules.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
@@ -129,20 +128,17 @@ export async function checkCommand(
   options: CheckCommandOptions,
   reporter: Reporter,
 ): Promise<number> {
-  const catalog = options.images
-    ? await loadCatalog({ images: options.images, strict: options.strict })
-    : undefined
-  if (catalog) {
-    // JSON on stdout stays JSON: findings in the files then go with the warnings.
-    if (options.output === 'json') {
-      for (const p of catalog.problems)
-        reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)
-    } else reporter.problems(catalog.problems)
-    const errors = errorsOf(catalog.problems).length
-    if (errors > 0) {
-      reporter.info(`✗ ${errors} error(s) in the image definitions: nothing checked`)
-      return 1
-    }
+  let catalog: Catalog | undefined
+  if (options.images) {
+    catalog = await requireValidCatalog(
+      { images: options.images, strict: options.strict },
+      {
+        report: problemsTo(reporter, options.output === 'json'),
+        stop: (errors) =>
+          reporter.info(`✗ ${errors} error(s) in the image definitions: nothing checked`),
+      },
+    )
+    if (!catalog) return 1
   }
   const glance = await connect(options, reporter)
   const inCloud = await cloudImages(glance, options.tag)

@@ -1,12 +1,11 @@
 // `lifecycle`: the catalog against endoflife.date — supported releases it
 // lacks, enabled images past end of life — as Markdown or JSON.
-import { loadCatalog } from '../definitions/catalog.js'
+import { problemsTo, requireValidCatalog } from '../definitions/catalog.js'
 import { fetchCycles, type Cycle } from '../lifecycle/endoflife.js'
 import { renderLifecycleJson, renderLifecycleMarkdown } from '../lifecycle/render.js'
 import { lifecycleReport, productsOf, type LifecycleReport } from '../lifecycle/report.js'
 import type { FetchFunction } from '../http/client.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
-import { errorsOf } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 
 export type LifecycleOutput = 'markdown' | 'json'
@@ -30,17 +29,15 @@ export async function lifecycleCommand(
   reporter: Reporter,
   publish?: (report: LifecycleReport, markdown: string) => Promise<void>,
 ): Promise<number> {
-  const catalog = await loadCatalog({ images: options.images, strict: options.strict })
-  // JSON on stdout stays JSON: findings in the files then go with the warnings.
-  if (options.output === 'json') {
-    for (const p of catalog.problems)
-      reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)
-  } else reporter.problems(catalog.problems)
-  const errors = errorsOf(catalog.problems).length
-  if (errors > 0) {
-    reporter.info(`✗ ${errors} error(s) in the image definitions: no lifecycle report`)
-    return 1
-  }
+  const catalog = await requireValidCatalog(
+    { images: options.images, strict: options.strict },
+    {
+      report: problemsTo(reporter, options.output === 'json'),
+      stop: (errors) =>
+        reporter.info(`✗ ${errors} error(s) in the image definitions: no lifecycle report`),
+    },
+  )
+  if (!catalog) return 1
   const http = await createUpstreamHttp(options.fetch ? { fetch: options.fetch } : {})
   const products = productsOf(catalog.definitions)
   const cycles = new Map<string, Cycle[]>(

@@ -1,10 +1,9 @@
 // `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
 // a time (memory stays at one upload's parts), skipping those already there.
 import path from 'node:path'
-import { loadCatalog } from '../definitions/catalog.js'
+import { problemsTo, requireValidCatalog } from '../definitions/catalog.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
 import type { DownloadProgress } from '../download/download.js'
-import { errorsOf } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import type { Reporter } from '../reporter.js'
 import { mirrorBuild, mirrorTargets, type MirrorOutcome } from '../mirror/mirror.js'
@@ -55,12 +54,14 @@ export async function mirrorCommand(
   const cwd = options.cwd ?? process.cwd()
   reporter.secret(options.s3.secretAccessKey)
   const filter = filterRegex(options.filter)
-  const catalog = await loadCatalog({ images: options.images, cwd })
-  reporter.problems(catalog.problems)
-  if (errorsOf(catalog.problems).length > 0) {
-    reporter.warning('the definitions are invalid: nothing was mirrored')
-    return 1
-  }
+  const catalog = await requireValidCatalog(
+    { images: options.images, cwd },
+    {
+      report: problemsTo(reporter),
+      stop: () => reporter.warning('the definitions are invalid: nothing was mirrored'),
+    },
+  )
+  if (!catalog) return 1
   const { targets, errors } = mirrorTargets(
     catalog.definitions,
     normalizePrefix(options.s3.prefix),

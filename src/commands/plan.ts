@@ -1,12 +1,12 @@
 // `plan`: what apply would change in one cloud, as data and as text.
 import { writeFile } from 'node:fs/promises'
-import { loadCatalog } from '../definitions/catalog.js'
+import { problemsTo, requireValidCatalog } from '../definitions/catalog.js'
 import { changeCount } from '../plan/describe.js'
 import { plan as computePlan, type PlanOptions } from '../plan/plan.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
 import { renderTerminal } from '../plan/render-terminal.js'
 import type { Plan } from '../plan/types.js'
-import { errorsOf, UserError } from '../problems.js'
+import { UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { resolveLatest } from '../upstream/latest.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
@@ -65,13 +65,15 @@ export async function openPlanSession(
   options: PlanCommandOptions,
   reporter: Reporter,
 ): Promise<PlanSession> {
-  const catalog = await loadCatalog({ images: options.images, strict: options.strict })
-  const errors = errorsOf(catalog.problems)
-  reporter.problems(catalog.problems)
-  if (errors.length > 0) {
-    reporter.info(`✗ ${errors.length} error(s) in the image definitions: nothing planned`)
-    return { exitCode: 1 }
-  }
+  const catalog = await requireValidCatalog(
+    { images: options.images, strict: options.strict },
+    {
+      report: problemsTo(reporter),
+      stop: (errors) =>
+        reporter.info(`✗ ${errors} error(s) in the image definitions: nothing planned`),
+    },
+  )
+  if (!catalog) return { exitCode: 1 }
   const glance = await connect(options, reporter)
   const upstream = await upstreamClient(options, glance)
   const [resolved, images] = await Promise.all([

@@ -3,7 +3,7 @@
 // each definition whose upstream checksum changed, in place.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { errorsOf } from '../problems.js'
+import { acceptProblems, problemsTo } from '../definitions/catalog.js'
 import type { Reporter } from '../reporter.js'
 import { findUpdates } from '../update/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
@@ -90,11 +90,11 @@ export async function updateCommand(
     if (mirror && !options.mirror?.store) mirror.store.close()
   })
   await cache?.save()
-  reporter.problems(result.problems)
-  if (errorsOf(result.problems).length > 0) {
-    reporter.warning('the definitions are invalid: nothing was looked up upstream')
-    return 1
-  }
+  const valid = acceptProblems(result.problems, {
+    report: problemsTo(reporter),
+    stop: () => reporter.warning('the definitions are invalid: nothing was looked up upstream'),
+  })
+  if (!valid) return 1
   if (!options.dryRun) {
     for (const update of result.updates)
       await writeFile(path.resolve(cwd, update.file), update.content, 'utf8')

@@ -1,5 +1,6 @@
 // The whole validation: files -> schema -> typed definitions -> rules.
-import { sortProblems, type Problem } from '../problems.js'
+import { errorsOf, sortProblems, type Problem } from '../problems.js'
+import type { Reporter } from '../reporter.js'
 import { loadDefinitionFiles } from './load.js'
 import { normalize } from './normalize.js'
 import { limitProblems } from './problem-limits.js'
@@ -42,5 +43,40 @@ export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
     definitions: checked.flatMap((c) => c.definitions),
     problems: limitProblems(sortProblems(problems.concat(ruleProblems))),
     files: loaded.read,
+  }
+}
+
+/** How a caller hears of the catalog's problems, and what it says when errors stop it. */
+export interface CatalogGate {
+  /** Gets the problems, errors and warnings alike. */
+  report: (problems: Problem[]) => void
+  /** Says why the caller stops, given the number of errors. */
+  stop?: (errors: number) => void
+}
+
+/** Reports the problems; true when none is an error, else `stop` has said why the caller stops. */
+export function acceptProblems(problems: Problem[], gate: CatalogGate): boolean {
+  gate.report(problems)
+  const errors = errorsOf(problems).length
+  if (errors === 0) return true
+  gate.stop?.(errors)
+  return false
+}
+
+/** The catalog when it holds no error; undefined (stop) once its problems are reported. */
+export async function requireValidCatalog(
+  options: ValidateOptions,
+  gate: CatalogGate,
+): Promise<Catalog | undefined> {
+  const catalog = await loadCatalog(options)
+  return acceptProblems(catalog.problems, gate) ? catalog : undefined
+}
+
+/** The problems to a reporter; with JSON on stdout as warnings, so that stdout stays JSON. */
+export function problemsTo(reporter: Reporter, json = false): (problems: Problem[]) => void {
+  if (!json) return (problems) => reporter.problems(problems)
+  return (problems) => {
+    for (const p of problems)
+      reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)
   }
 }

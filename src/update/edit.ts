@@ -113,16 +113,13 @@ function scalarRange(source: string, e: ScalarEvent): { start: number; end: numb
 const lineStart = (source: string, offset: number): number =>
   source.lastIndexOf('\n', offset - 1) + 1
 
-/** The splices that set `changes` in the first version entry of image `imageIndex`. */
-function splicesFor(
-  source: string,
-  root: Node | null,
-  imageIndex: number,
-  changes: Readonly<Record<string, string | null>>,
-): Splice[] {
-  const where = (what: string): never => {
-    throw new EditError(`cannot edit ${what} in place; edit this entry by hand`)
-  }
+/** Says why an entry cannot be edited safely (an EditError). */
+function where(what: string): never {
+  throw new EditError(`cannot edit ${what} in place; edit this entry by hand`)
+}
+
+/** The first version entry of image `imageIndex`, when it can be edited in place. */
+function firstEntry(source: string, root: Node | null, imageIndex: number): MapNode {
   if (root?.kind !== 'map') return where('a file without an `images:` mapping')
   const images = valueOf(source, root, 'images')?.[1]
   if (images?.kind !== 'seq') return where('`images` (not a written list)')
@@ -134,81 +131,95 @@ function splicesFor(
   const entry = versions.items[0]
   if (entry?.kind !== 'map' || entry.event.anchorStart >= 0)
     return where('the first version entry (an alias, anchored or not a mapping)')
+  return entry
+}
 
+/** The splices that set `changes` in the first version entry of image `imageIndex`. */
+function splicesFor(
+  source: string,
+  root: Node | null,
+  imageIndex: number,
+  changes: Readonly<Record<string, string | null>>,
+): Splice[] {
+  const entry = firstEntry(source, root, imageIndex)
   const splices: Splice[] = []
   const missing: string[] = []
   for (const [key, value] of Object.entries(changes)) {
     const pair = valueOf(source, entry, key)
     if (value === null) {
-      if (pair) splices.push(removal(source, entry, pair, key, where))
-      continue
-    }
-    if (!pair) {
-      missing.push(key)
-      continue
-    }
-    const [k, v] = pair
-    if (v.kind === 'alias') {
-      splices.push({ start: v.start, end: v.end, text: render(value, 1) })
-      continue
-    }
-    if (v.kind !== 'scalar') return where(`\`${key}\` (not a scalar)`)
-    const e = v.event
-    if (e.anchorStart >= 0) return where(`\`${key}\` (anchored: other entries share it)`)
-    if (e.valueStart < 0) {
-      // An empty value (`mirror_url:`): write after the colon.
-      const keyEnd = (k as ScalarNode).event.valueEnd + ((k as ScalarNode).event.style > 1 ? 1 : 0)
-      const colon = source.indexOf(':', keyEnd)
-      splices.push({ start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` })
-      continue
-    }
-    if (getScalarValue(source, e) === value && e.tagStart < 0) continue
-    splices.push({ ...scalarRange(source, e), text: render(value, e.style) })
-  }
-  if (missing.length > 0) {
-    // After the entry's last pair when it is a scalar, else after its url; in the entry's style.
-    // Not after a pair this edit removes: the two splices would overlap.
-    const kept = entry.pairs.filter(
-      ([k]) => k.kind !== 'scalar' || changes[getScalarValue(source, k.event)] !== null,
-    )
-    const last = kept[kept.length - 1]
-    const anchorPair =
-      last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
-        ? last
-        : valueOf(source, entry, 'url')
-    if (!anchorPair || anchorPair[1].kind !== 'scalar')
-      return where('the first version entry (no url)')
-    const [k, v] = anchorPair as [ScalarNode, ScalarNode]
-    const end = scalarRange(source, v.event).end
-    if (entry.event.style === 2) {
-      const text = missing.map((key) => `, ${key}: ${render(changes[key] as string, 1)}`).join('')
-      splices.push({ start: end, end, text })
-    } else {
-      const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
-      const indent = source.slice(lineStart(source, keyStart), keyStart)
-      if (!/^[ -]*$/.test(indent)) return where('the first version entry (unusual layout)')
-      const pad = ' '.repeat(indent.length)
-      const newline = /\r\n/.test(source) ? '\r\n' : '\n'
-      let eol = source.indexOf('\n', end)
-      if (eol < 0) eol = source.length
-      else if (source[eol - 1] === '\r') eol--
-      const text = missing
-        .map((key) => `${newline}${pad}${key}: ${render(changes[key] as string, 1)}`)
-        .join('')
-      splices.push({ start: eol, end: eol, text })
+      if (pair) splices.push(removal(source, entry, pair, key))
+    } else if (!pair) missing.push(key)
+    else {
+      const splice = replacement(source, pair, key, value)
+      if (splice) splices.push(splice)
     }
   }
+  if (missing.length > 0) splices.push(addition(source, entry, missing, changes))
   return splices
 }
 
-/** Removes a `key: value` pair of a block mapping with its whole line (a comment on it goes too). */
-function removal(
+/** The splice that sets a present key to `value`; none when it already holds it. */
+function replacement(
   source: string,
-  entry: MapNode,
   [k, v]: [Node, Node],
   key: string,
-  where: (what: string) => never,
+  value: string,
+): Splice | undefined {
+  if (v.kind === 'alias') return { start: v.start, end: v.end, text: render(value, 1) }
+  if (v.kind !== 'scalar') return where(`\`${key}\` (not a scalar)`)
+  const e = v.event
+  if (e.anchorStart >= 0) return where(`\`${key}\` (anchored: other entries share it)`)
+  if (e.valueStart < 0) {
+    // An empty value (`mirror_url:`): write after the colon.
+    const keyEnd = (k as ScalarNode).event.valueEnd + ((k as ScalarNode).event.style > 1 ? 1 : 0)
+    const colon = source.indexOf(':', keyEnd)
+    return { start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` }
+  }
+  if (getScalarValue(source, e) === value && e.tagStart < 0) return undefined
+  return { ...scalarRange(source, e), text: render(value, e.style) }
+}
+
+/** The splice that adds the keys the entry lacks. */
+function addition(
+  source: string,
+  entry: MapNode,
+  missing: readonly string[],
+  changes: Readonly<Record<string, string | null>>,
 ): Splice {
+  // After the entry's last pair when it is a scalar, else after its url; in the entry's style.
+  // Not after a pair this edit removes: the two splices would overlap.
+  const kept = entry.pairs.filter(
+    ([k]) => k.kind !== 'scalar' || changes[getScalarValue(source, k.event)] !== null,
+  )
+  const last = kept[kept.length - 1]
+  const anchorPair =
+    last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
+      ? last
+      : valueOf(source, entry, 'url')
+  if (!anchorPair || anchorPair[1].kind !== 'scalar')
+    return where('the first version entry (no url)')
+  const [k, v] = anchorPair as [ScalarNode, ScalarNode]
+  const end = scalarRange(source, v.event).end
+  if (entry.event.style === 2) {
+    const text = missing.map((key) => `, ${key}: ${render(changes[key] as string, 1)}`).join('')
+    return { start: end, end, text }
+  }
+  const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
+  const indent = source.slice(lineStart(source, keyStart), keyStart)
+  if (!/^[ -]*$/.test(indent)) return where('the first version entry (unusual layout)')
+  const pad = ' '.repeat(indent.length)
+  const newline = /\r\n/.test(source) ? '\r\n' : '\n'
+  let eol = source.indexOf('\n', end)
+  if (eol < 0) eol = source.length
+  else if (source[eol - 1] === '\r') eol--
+  const text = missing
+    .map((key) => `${newline}${pad}${key}: ${render(changes[key] as string, 1)}`)
+    .join('')
+  return { start: eol, end: eol, text }
+}
+
+/** Removes a `key: value` pair of a block mapping with its whole line (a comment on it goes too). */
+function removal(source: string, entry: MapNode, [k, v]: [Node, Node], key: string): Splice {
   if (entry.event.style === 2 || k.kind !== 'scalar') return where(`\`${key}\` (a flow mapping)`)
   const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
   const start = lineStart(source, keyStart)

@@ -6,12 +6,12 @@ import path from 'node:path'
 import { parseDefinitionFile } from '../definitions/load.js'
 import { normalize } from '../definitions/normalize.js'
 import { checkSchema } from '../definitions/schema-check.js'
-import { loadCatalog } from '../definitions/catalog.js'
+import { requireValidCatalog } from '../definitions/catalog.js'
 import type { Definition } from '../definitions/types.js'
 import { claimMirror, type Claim, type UpdateMirror } from './claim-mirror.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
 import type { Http } from '../http/client.js'
-import { errorsOf, type Problem } from '../problems.js'
+import type { Problem } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import { formatChecksum } from '../upstream/checksums.js'
 import { discover, trackedOf, type Outcome } from '../upstream/discover.js'
@@ -22,6 +22,7 @@ import {
   type Reader,
   type ReaderOptions,
 } from '../upstream/reader.js'
+import type { UpstreamBuild } from '../upstream/types.js'
 import type { Bump, DefinitionStatus, FileUpdate } from './types.js'
 
 export interface FindUpdatesOptions {
@@ -143,45 +144,84 @@ function editFile(
   return { text: current, failed }
 }
 
+/** A definition with a newer upstream build, and its index into the statuses. */
+interface Newer {
+  def: Definition
+  i: number
+  build: UpstreamBuild
+}
+
 /** Looks every tracked definition up upstream and computes the edited files. */
 export async function findUpdates(options: FindUpdatesOptions): Promise<FindUpdatesResult> {
   const cwd = options.cwd ?? process.cwd()
-  const catalog = await loadCatalog({ images: options.images, cwd })
-  if (errorsOf(catalog.problems).length > 0)
-    return { updates: [], statuses: [], problems: catalog.problems }
+  // No reporter here: the problems go back to the caller, which reports them.
+  let problems: Problem[] = []
+  const catalog = await requireValidCatalog(
+    { images: options.images, cwd },
+    { report: (found) => (problems = found) },
+  )
+  if (!catalog) return { updates: [], statuses: [], problems }
   const filter = filterRegex(options.filter)
   const tracked = catalog.definitions
     .filter((d) => !filter || filter.test(d.name))
     .map((def) => ({ def, t: trackedOf(def) }))
     .filter((x): x is { def: Definition; t: NonNullable<typeof x.t> } => x.t !== null)
 
-  const reader =
-    options.reader ??
-    createReader({
-      http:
-        options.http ??
-        (await createUpstreamHttp({
-          ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
-          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        })),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(options.cache ? { cache: options.cache } : {}),
-    })
+  const reader = options.reader ?? (await readerOf(options))
   const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)))
 
   const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
-  const byFile = new Map<string, Pending[]>()
-  const newer = tracked.flatMap(({ def }, i) => {
+  const newer = tracked.flatMap(({ def }, i): Newer[] => {
     const outcome = outcomes[i] as Outcome
     return outcome.status === 'newer' ? [{ def, i, build: outcome.build }] : []
   })
-  const claimOf = (x: (typeof newer)[number]): Promise<Claim> =>
-    claimMirror(x.def, x.build, reader, options.mirror)
+  const claims = await claimAll(newer, reader, options.mirror)
+  const byFile = pendingByFile(newer, claims, statuses)
+  const updates: FileUpdate[] = []
+  for (const [file, pending] of byFile) {
+    const text = await readFile(path.resolve(cwd, file), 'utf8')
+    const update = fileUpdate(file, editFile(file, text, pending), pending, statuses)
+    if (update) updates.push(update)
+  }
+  return { updates, statuses, problems: catalog.problems }
+}
+
+/** The upstream reader of `options`: createUpstreamHttp unless a client is given. */
+async function readerOf(options: FindUpdatesOptions): Promise<Reader> {
+  return createReader({
+    http:
+      options.http ??
+      (await createUpstreamHttp({
+        ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      })),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+  })
+}
+
+/** The mirror claim of every newer build, in their order. */
+async function claimAll(
+  newer: readonly Newer[],
+  reader: Reader,
+  mirror: UpdateMirror | undefined,
+): Promise<Claim[]> {
+  const claimOf = (x: Newer): Promise<Claim> => claimMirror(x.def, x.build, reader, mirror)
   // A mirror uploads one build at a time (an upload holds its parts in memory); HEADs alone run side by side.
   const claims: Claim[] = []
-  if (options.mirror) for (const x of newer) claims.push(await claimOf(x))
+  if (mirror) for (const x of newer) claims.push(await claimOf(x))
   else claims.push(...(await Promise.all(newer.map(claimOf))))
+  return claims
+}
+
+/** The bumps to make, by file; a build its claim blocks becomes an error status instead. */
+function pendingByFile(
+  newer: readonly Newer[],
+  claims: readonly Claim[],
+  statuses: DefinitionStatus[],
+): Map<string, Pending[]> {
+  const byFile = new Map<string, Pending[]>()
   for (const [n, { def, i, build }] of newer.entries()) {
     const claim = claims[n] as Claim
     if (claim.kind === 'block') {
@@ -205,31 +245,35 @@ export async function findUpdates(options: FindUpdatesOptions): Promise<FindUpda
     list.push({ def, changes, claim, status: i })
     byFile.set(def.position.file, list)
   }
-  const updates: FileUpdate[] = []
-  for (const [file, pending] of byFile) {
-    const text = await readFile(path.resolve(cwd, file), 'utf8')
-    const edited = editFile(file, text, pending)
-    const bumps: Bump[] = []
-    pending.forEach((p, i) => {
-      const reason = edited.failed.get(i)
-      if (reason !== undefined) {
-        statuses[p.status] = { file, image: p.def.name, status: 'error', error: reason }
-        return
-      }
-      const mirror = mirrorOf(p.claim)
-      if (mirror)
-        statuses[p.status] = { ...(statuses[p.status] as DefinitionStatus), ...mirror.status }
-      bumps.push({
-        image: p.def.name,
-        from: statuses[p.status]?.from ?? '',
-        to: p.changes.version as string,
-        url: p.changes.url as string,
-        checksum: p.changes.checksum as string,
-        buildDate: p.changes.build_date as string,
-        ...(mirror ? { mirror: mirror.bump } : {}),
-      })
+  return byFile
+}
+
+/** The bumps an edited file carries, their statuses updated; none when no bump could be made. */
+function fileUpdate(
+  file: string,
+  edited: { text: string; failed: Map<number, string> },
+  pending: readonly Pending[],
+  statuses: DefinitionStatus[],
+): FileUpdate | undefined {
+  const bumps: Bump[] = []
+  pending.forEach((p, i) => {
+    const reason = edited.failed.get(i)
+    if (reason !== undefined) {
+      statuses[p.status] = { file, image: p.def.name, status: 'error', error: reason }
+      return
+    }
+    const mirror = mirrorOf(p.claim)
+    if (mirror)
+      statuses[p.status] = { ...(statuses[p.status] as DefinitionStatus), ...mirror.status }
+    bumps.push({
+      image: p.def.name,
+      from: statuses[p.status]?.from ?? '',
+      to: p.changes.version as string,
+      url: p.changes.url as string,
+      checksum: p.changes.checksum as string,
+      buildDate: p.changes.build_date as string,
+      ...(mirror ? { mirror: mirror.bump } : {}),
     })
-    if (bumps.length > 0) updates.push({ file, content: edited.text, bumps })
-  }
-  return { updates, statuses, problems: catalog.problems }
+  })
+  return bumps.length > 0 ? { file, content: edited.text, bumps } : undefined
 }

@@ -1,0 +1,61 @@
+// The import steps of one definition: desired builds Glance lacks (docs/behaviour.md §4). Pure.
+import { asHolder, asRotated, type DesiredImage } from './desire.js'
+import { ref, type DefinitionScope, type Matches } from './managed.js'
+import { outsideWindow } from './retention.js'
+import type { ImageRef, ImportStep } from './types.js'
+
+/** Imports for the unmatched desired builds; what is left out gets a note saying why. */
+export function importSteps(scope: DefinitionScope, { match, leftovers }: Matches): ImportStep[] {
+  const { def, options, newest, rotation, window } = scope
+  const outside = outsideWindow(def, window.size)
+  const imports: ImportStep[] = []
+  for (const d of scope.desired) {
+    const image = match.get(d)
+    if (image) continue
+    if (def.multi && options.latest && d !== newest) {
+      scope.notes.push({
+        image: { name: d.name },
+        message: `not imported: --latest imports only the newest version`,
+      })
+      continue
+    }
+    if (outside.has(d.version.version)) {
+      scope.notes.push({
+        image: { name: d.name },
+        message: `not imported: outside the retention window (${window.why})`,
+      })
+      continue
+    }
+    const leftover = leftovers.get(d)
+    // Only the newest build ever takes the name: an older one is created as replaced.
+    const want = !rotation ? d : d === newest ? asHolder(d, rotation) : asRotated(d, rotation)
+    imports.push(importStep(want, options.tag, leftover && ref(leftover)))
+  }
+  return imports
+}
+
+function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined): ImportStep {
+  return {
+    action: 'import',
+    image: { name: d.importName },
+    ...(leftover ? { replaces: leftover } : {}),
+    version: d.internalVersion,
+    source: d.sourceUrl,
+    ...(d.fallbackUrl ? { fallback: d.fallbackUrl } : {}),
+    ...(d.checksum ? { checksum: d.checksum } : {}),
+    create: {
+      ...(d.id ? { id: d.id } : {}),
+      name: d.importName,
+      disk_format: d.diskFormat,
+      container_format: 'bare',
+      min_disk: d.minDisk,
+      min_ram: d.minRam,
+      visibility: 'private',
+      tags: [...new Set([tag, ...d.tags])].sort(),
+      properties: d.properties,
+      ...(d.osHidden !== undefined ? { os_hidden: d.osHidden } : {}),
+    },
+    then: { visibility: d.visibility, status: d.status },
+    reason: 'missing in Glance',
+  }
+}
