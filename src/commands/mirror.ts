@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { problemsTo, requireValidCatalog } from '../definitions/catalog.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
-import type { DownloadProgress } from '../download/download.js'
+import { mib, progressLine } from '../download/progress.js'
 import { filterRegex } from '../filter.js'
 import type { Reporter } from '../reporter.js'
 import { mirrorBuild, mirrorTargets, type MirrorOutcome } from '../mirror/mirror.js'
@@ -20,14 +20,6 @@ export interface MirrorCommandOptions {
   /** Replaces the SDK store (tests count its requests). */
   store?: MirrorStore
   progressIntervalMs?: number
-}
-
-const MiB = 1024 * 1024
-const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`
-
-export function progressLine(label: string, p: DownloadProgress): string {
-  const total = p.total !== undefined ? ` of ${mib(p.total)}` : ''
-  return `  ${label}: ${mib(p.bytes)}${total} at ${mib(p.rate)}/s`
 }
 
 function outcomeLine(o: MirrorOutcome, bucket: string): string {

@@ -8,10 +8,7 @@ import type { Reporter } from '../reporter.js'
 import { findUpdates } from '../update/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
 import type { DefinitionStatus } from '../update/types.js'
-import type { UpdateMirror } from '../update/claim-mirror.js'
-import { createS3Store, type MirrorStore, type S3Settings } from '../mirror/s3.js'
-import { createUpstreamHttp } from '../download/upstream-http.js'
-import { progressLine } from './mirror.js'
+import { openUpdateMirror, type UpdateMirrorOptions } from '../update/open-mirror.js'
 
 export type { Bump, FileUpdate } from '../update/types.js'
 
@@ -35,35 +32,6 @@ function line(s: DefinitionStatus): string {
   if (s.status === 'current') return `= ${s.image}: ${s.from} is the newest build`
   const mirror = s.mirror_url ? `; mirror_url ${s.mirror_url} (${s.mirror})` : ''
   return `↑ ${s.image}: ${s.from} → ${s.to} (${s.build_date}, ${s.checksum}) ${s.url}${mirror}`
-}
-
-/** Mirroring inside update: the bucket, and the public url its objects are served under. */
-export interface UpdateMirrorOptions {
-  s3: S3Settings
-  publicUrl: string
-  /** Replaces the SDK store (tests). */
-  store?: MirrorStore
-}
-
-/** The store (the AWS SDK loads here) and download client of a mirror; close `store` after. */
-export async function openUpdateMirror(
-  { s3, publicUrl, store }: UpdateMirrorOptions,
-  options: { dryRun: boolean; sourceCacert?: string },
-  reporter: Reporter,
-): Promise<UpdateMirror> {
-  reporter.secret(s3.secretAccessKey)
-  return {
-    store: store ?? (await createS3Store(s3)),
-    prefix: s3.prefix,
-    publicUrl,
-    dryRun: options.dryRun,
-    http: await createUpstreamHttp(
-      options.sourceCacert ? { sourceCacert: options.sourceCacert } : {},
-    ),
-    onProgress: (image, p) => {
-      if (!p.done) reporter.info(progressLine(`${image} → mirror`, p))
-    },
-  }
 }
 
 /** Exit code: 0, or 1 when the catalog is invalid, some upstream could not be read or a configured mirror failed. */

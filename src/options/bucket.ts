@@ -1,6 +1,7 @@
 // Values -> the typed options of the commands that write to the S3 mirror: mirror and update.
 import type { MirrorCommandOptions } from '../commands/mirror.js'
-import type { UpdateCommandOptions, UpdateMirrorOptions } from '../commands/update.js'
+import type { UpdateCommandOptions } from '../commands/update.js'
+import type { UpdateMirrorOptions } from '../update/open-mirror.js'
 import { s3Settings, type S3Settings } from '../mirror/s3.js'
 import { UserError } from '../problems.js'
 import type { Values } from './table.js'
