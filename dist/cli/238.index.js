@@ -6,17 +6,15 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkCommand: () => (/* binding */ checkCommand),
-/* harmony export */   checkOutput: () => (/* binding */ checkOutput)
+/* harmony export */   checkCommand: () => (/* binding */ checkCommand)
 /* harmony export */ });
 /* unused harmony exports catalogImages, renderCheckText, renderCheckMarkdown, renderCheckJson */
 /* harmony import */ var _definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4239);
-/* harmony import */ var _escape_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5637);
-/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7266);
-/* harmony import */ var _plan_desire_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6149);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
-/* harmony import */ var _scs_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6252);
-/* harmony import */ var _cloud_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5910);
+/* harmony import */ var _escape_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5637);
+/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7266);
+/* harmony import */ var _plan_desire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6149);
+/* harmony import */ var _scs_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6252);
+/* harmony import */ var _cloud_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5283);
 // `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
 // community images, and optionally the catalog's images that the cloud lacks.
 
@@ -25,13 +23,6 @@ export const modules = {
 
 
 
-
-function checkOutput(value) {
-    if (value !== 'text' && value !== 'json') {
-        throw new _problems_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--output must be text or json, not '${value}'`);
-    }
-    return value;
-}
 /** Public and community images, hidden ones too: what a user of the cloud can boot. */
 async function cloudImages(glance, tag) {
     const out = [];
@@ -51,12 +42,12 @@ async function cloudImages(glance, tag) {
 function catalogImages(definitions, present, rotated) {
     const out = [];
     for (const def of definitions.filter((d) => d.enable)) {
-        const rotation = (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_4__/* .rotationOf */ .c_)(def, rotated);
-        for (const d of (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_4__/* .desireDefinition */ .ax)(def, { tag: '', useOsHidden: false })) {
+        const rotation = (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_3__/* .rotationOf */ .c_)(def, rotated);
+        for (const d of (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_3__/* .desireDefinition */ .ax)(def, { tag: '', useOsHidden: false })) {
             if (present.has(d.name) || (d.visibility !== 'public' && d.visibility !== 'community')) {
                 continue;
             }
-            const want = !rotation ? d : d.newest ? (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_4__/* .asHolder */ .LO)(d, rotation) : (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_4__/* .asRotated */ .Iw)(d, rotation);
+            const want = !rotation ? d : d.newest ? (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_3__/* .asHolder */ .LO)(d, rotation) : (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_3__/* .asRotated */ .Iw)(d, rotation);
             out.push({
                 name: d.name,
                 visibility: d.visibility,
@@ -79,7 +70,7 @@ function describe(offenders) {
 }
 /** One line per rule: ✓ or ✗ with the offending images. */
 function renderCheckText(results, count) {
-    const lines = results.map((r) => r.offenders.length === 0 ? `✓ ${r.id}: ${r.title}` : `✗ ${r.id}: ${(0,_escape_log_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeLogValue */ .t)(describe(r.offenders))}`);
+    const lines = results.map((r) => r.offenders.length === 0 ? `✓ ${r.id}: ${r.title}` : `✗ ${r.id}: ${(0,_escape_log_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeLogValue */ .t)(describe(r.offenders))}`);
     const failed = results.filter((r) => r.offenders.length > 0).length;
     lines.push(failed
         ? `SCS image metadata (scs-0102 v2): ${failed} of ${results.length} rules fail on ${count} image(s).`
@@ -88,7 +79,7 @@ function renderCheckText(results, count) {
 }
 function renderCheckMarkdown(results, count) {
     const failed = results.filter((r) => r.offenders.length > 0).length;
-    const rows = results.map((r) => `| ${r.offenders.length ? '✗' : '✓'} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .markdownCode */ .D9)(r.id)} | ${r.offenders.length ? (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(describe(r.offenders)) : (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(r.title)} |`);
+    const rows = results.map((r) => `| ${r.offenders.length ? '✗' : '✓'} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .markdownCode */ .D9)(r.id)} | ${r.offenders.length ? (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(describe(r.offenders)) : (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(r.title)} |`);
     return [
         `### SCS image metadata (scs-0102 v2): ${failed ? `${failed} rule(s) fail` : 'every rule passes'} on ${count} image(s)`,
         '',
@@ -109,30 +100,22 @@ function renderCheckJson(results, count) {
 }
 /** Exit code: 0 every rule passes, 1 a rule fails (or invalid definitions), 2 configuration. */
 async function checkCommand(options, reporter) {
-    const catalog = options.images
-        ? await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .loadCatalog */ .a)({ images: options.images, strict: options.strict })
-        : undefined;
-    if (catalog) {
-        // JSON on stdout stays JSON: findings in the files then go with the warnings.
-        if (options.output === 'json') {
-            for (const p of catalog.problems)
-                reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`);
-        }
-        else
-            reporter.problems(catalog.problems);
-        const errors = (0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .errorsOf */ .Bp)(catalog.problems).length;
-        if (errors > 0) {
-            reporter.info(`✗ ${errors} error(s) in the image definitions: nothing checked`);
+    let catalog;
+    if (options.images) {
+        catalog = await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .requireValidCatalog */ .Vm)({ images: options.images, strict: options.strict }, {
+            report: (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .problemsTo */ .Qp)(reporter, options.output === 'json'),
+            stop: (errors) => reporter.info(`✗ ${errors} error(s) in the image definitions: nothing checked`),
+        });
+        if (!catalog)
             return 1;
-        }
     }
-    const glance = await (0,_cloud_connect_js__WEBPACK_IMPORTED_MODULE_3__/* .connect */ .N)(options, reporter);
+    const glance = await (0,_cloud_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .N)(options, reporter);
     const inCloud = await cloudImages(glance, options.tag);
     const planned = catalog
         ? catalogImages(catalog.definitions, new Set(inCloud.map((i) => i.name)), options.rotated)
         : [];
     const images = [...inCloud, ...planned];
-    const results = (0,_scs_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .checkImages */ .B6)(images, (options.now ?? new Date()).getTime() / 1000);
+    const results = (0,_scs_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .checkImages */ .B6)(images, (options.now ?? new Date()).getTime() / 1000);
     for (const r of results)
         for (const w of r.warnings)
             reporter.warning(`${r.id}: ${w.name}: ${w.why}`);
@@ -535,34 +518,40 @@ function uniqueness(images) {
         warnings: [],
     };
 }
-/** Every mandatory rule of scs-0102 v2, in the standard's order. `now` in seconds. */
-function checkImages(images, now) {
-    const minRam = each('scs-0102-prop-min_ram', 'min_ram is set', images, (i) => i.min_ram ? undefined : 'min_ram is not set');
-    minRam.warnings = images
+/** min_ram must be set; below 64 MiB is only a warning. */
+function minRam(images) {
+    const result = each('scs-0102-prop-min_ram', 'min_ram is set', images, (i) => i.min_ram ? undefined : 'min_ram is not set');
+    result.warnings = images
         .filter((i) => i.min_ram && i.min_ram < 64)
         .map((i) => offender(i, `min_ram ${i.min_ram} MiB is below 64 MiB`));
+    return result;
+}
+function imageSource(i) {
+    const v = prop(i, 'image_source');
+    if (v === undefined)
+        return 'image_source is not set';
+    return v === 'private' || isUrl(v)
+        ? undefined
+        : `image_source '${v}' is neither a url nor private`;
+}
+/** Every mandatory rule of scs-0102 v2, in the standard's order. `now` in seconds. */
+function checkImages(images, now) {
+    const rule = (id, title, why) => each(id, title, images, why);
     return [
-        each('scs-0102-prop-architecture', `architecture is one of ${ARCHITECTURES.join(', ')}`, images, oneOf('architecture', ARCHITECTURES)),
-        each('scs-0102-prop-min_disk', 'min_disk is set and at least the image size', images, minDisk),
-        minRam,
-        each('scs-0102-prop-os_version', 'os_version is set', images, isSet('os_version')),
-        each('scs-0102-prop-os_distro', 'os_distro is set', images, isSet('os_distro')),
-        each('scs-0102-prop-os_purpose', `os_purpose is one of ${OS_PURPOSES.join(', ')}`, images, oneOf('os_purpose', OS_PURPOSES)),
-        each('scs-0102-prop-hw_disk_bus', 'hw_disk_bus is virtio, scsi or unset', images, oneOf('hw_disk_bus', HW_DISK_BUSES, true)),
-        each('scs-0102-prop-image_build_date', 'image_build_date is a date, not after the registration nor in the future', images, buildDate(now)),
-        each('scs-0102-prop-image_original_user', 'image_original_user is set', images, isSet('image_original_user')),
-        each('scs-0102-prop-image_source', 'image_source is a url or private', images, (i) => {
-            const v = prop(i, 'image_source');
-            if (v === undefined)
-                return 'image_source is not set';
-            return v === 'private' || isUrl(v)
-                ? undefined
-                : `image_source '${v}' is neither a url nor private`;
-        }),
-        each('scs-0102-prop-image_description', 'image_description is set', images, isSet('image_description')),
-        each('scs-0102-prop-replace_frequency', `replace_frequency is one of ${Object.keys(FREQUENCY_SECONDS).join(', ')}`, images, oneOf('replace_frequency', Object.keys(FREQUENCY_SECONDS))),
-        each('scs-0102-prop-provided_until', 'provided_until is a date, none or notice', images, providedUntil),
-        each('scs-0102-prop-uuid_validity', 'uuid_validity is none, notice, forever, last-N or a date', images, uuidValidity),
+        rule('scs-0102-prop-architecture', `architecture is one of ${ARCHITECTURES.join(', ')}`, oneOf('architecture', ARCHITECTURES)),
+        rule('scs-0102-prop-min_disk', 'min_disk is set and at least the image size', minDisk),
+        minRam(images),
+        rule('scs-0102-prop-os_version', 'os_version is set', isSet('os_version')),
+        rule('scs-0102-prop-os_distro', 'os_distro is set', isSet('os_distro')),
+        rule('scs-0102-prop-os_purpose', `os_purpose is one of ${OS_PURPOSES.join(', ')}`, oneOf('os_purpose', OS_PURPOSES)),
+        rule('scs-0102-prop-hw_disk_bus', 'hw_disk_bus is virtio, scsi or unset', oneOf('hw_disk_bus', HW_DISK_BUSES, true)),
+        rule('scs-0102-prop-image_build_date', 'image_build_date is a date, not after the registration nor in the future', buildDate(now)),
+        rule('scs-0102-prop-image_original_user', 'image_original_user is set', isSet('image_original_user')),
+        rule('scs-0102-prop-image_source', 'image_source is a url or private', imageSource),
+        rule('scs-0102-prop-image_description', 'image_description is set', isSet('image_description')),
+        rule('scs-0102-prop-replace_frequency', `replace_frequency is one of ${Object.keys(FREQUENCY_SECONDS).join(', ')}`, oneOf('replace_frequency', Object.keys(FREQUENCY_SECONDS))),
+        rule('scs-0102-prop-provided_until', 'provided_until is a date, none or notice', providedUntil),
+        rule('scs-0102-prop-uuid_validity', 'uuid_validity is none, notice, forever, last-N or a date', uuidValidity),
         recency(images, now),
         uniqueness(images),
     ];

@@ -8,7 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ loadCatalog)
+  Z4: () => (/* binding */ acceptProblems),
+  ak: () => (/* binding */ loadCatalog),
+  Qp: () => (/* binding */ problemsTo),
+  Vm: () => (/* binding */ requireValidCatalog)
 });
 
 // EXTERNAL MODULE: ./src/problems.ts
@@ -36,89 +39,104 @@ const MAX_MIN_DISK_GIB = 10_000;
 const MAX_GLANCE_NAME = 255;
 const MAX_MIN_RAM_MIB = 10 * 1024 * 1024;
 async function checkRules(files, options) {
-    const problems = [];
-    const report = (file, pointer, message, severity = 'error', onKey = false) => {
-        const at = file.positions.get(pointer);
-        const { line, column } = file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0);
-        problems.push({
-            severity,
-            file: file.file,
-            line,
-            column,
-            message,
-            sourceLine: file.lines.lineText(line),
-        });
+    const state = {
+        options,
+        problems: [],
+        firstName: new Map(),
+        firstId: new Map(),
+        fileUrls: [],
+        tomorrow: new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10),
     };
-    // Where each Glance name was first made, and by which definition.
-    const firstName = new Map();
-    // Where each fixed image id was first given: Glance ids are unique in the whole cloud.
-    const firstId = new Map();
-    // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
-    const fileUrls = [];
-    const tomorrow = new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10);
     for (const { file, definitions } of files) {
         definitions.forEach((def, i) => {
             const at = `/images/${i}`;
-            for (const { name } of (0,names/* glanceNames */.LY)(def)) {
-                if (name.length > MAX_GLANCE_NAME) {
-                    report(file, `${at}/name`, `this name makes a Glance name of ${name.length} characters ('${name.slice(0, 40)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`);
-                    break;
-                }
-                const first = firstName.get(name);
-                // Within one definition only a duplicate version can clash: reported below.
-                if (!first)
-                    firstName.set(name, { where: `${file.file}:${def.position.line}`, def });
-                else if (first.def !== def) {
-                    report(file, `${at}/name`, `'${def.name}' makes the same Glance name '${name}' as the definition at ${first.where}: rename one of them`);
-                }
-            }
-            if (def.min_disk > MAX_MIN_DISK_GIB) {
-                report(file, `${at}/min_disk`, `min_disk ${def.min_disk} GiB is unrealistic: it is in GiB (at most ${MAX_MIN_DISK_GIB})`);
-            }
-            if (def.min_ram > MAX_MIN_RAM_MIB) {
-                report(file, `${at}/min_ram`, `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`);
-            }
-            // Non-multi builds take os_version from their version; multi ones may set it per version.
-            const versioned = !def.multi || (def.versions.length > 0 && def.versions.every((v) => v.os_version));
-            const missing = options.recommendedMeta.filter((key) => !(key in def.meta) && !(key === 'os_version' && versioned));
-            if (def.rotated && !def.multi) {
-                report(file, `${at}/rotated`, `'rotated' has no effect on '${def.name}': only multi: true images are replaced under their name`, 'warning', true);
-            }
-            if (missing.length > 0) {
-                report(file, `${at}/meta`, `meta lacks ${missing.map((k) => `'${k}'`).join(', ')}, which the SCS image metadata standard asks for`, options.strict ? 'error' : 'warning', true);
-            }
-            const seen = new Set();
-            def.versions.forEach((v, j) => {
-                const vat = `${at}/versions/${j}`;
-                if (seen.has(v.version))
-                    report(file, `${vat}/version`, `duplicate version '${v.version}' in '${def.name}': each version may appear once`);
-                seen.add(v.version);
-                if (v.id !== undefined) {
-                    const first = firstId.get(v.id);
-                    if (first) {
-                        report(file, `${vat}/id`, `id ${v.id} is already the id of the version at ${first}: each image needs its own id`);
-                    }
-                    else
-                        firstId.set(v.id, `${file.file}:${v.position.line}`);
-                }
-                if (v.build_date && v.build_date > tomorrow) {
-                    report(file, `${vat}/build_date`, `build_date ${v.build_date} is in the future`);
-                }
-                for (const key of ['url', 'mirror_url']) {
-                    const url = v[key];
-                    if (url?.startsWith('file:'))
-                        fileUrls.push({ file, pointer: `${vat}/${key}`, key, url });
-                }
-            });
+            checkNames(state, file, def, at);
+            checkSizes(state, file, def, at);
+            checkMeta(state, file, def, at);
+            checkVersions(state, file, def, at);
         });
     }
     // The downloader asks the same question with the same function, so what passes here can be read.
-    for (const { file, pointer, key, url } of fileUrls) {
+    for (const { file, pointer, key, url } of state.fileUrls) {
         const meaning = await (0,file_url/* checkFileUrl */.Kp)(url, external_node_path_default().dirname(file.absolutePath));
         if (!meaning.ok)
-            report(file, pointer, `${key} '${url}' ${meaning.reason}`);
+            report(state, file, pointer, `${key} '${url}' ${meaning.reason}`);
     }
-    return problems;
+    return state.problems;
+}
+function report(state, file, pointer, message, severity = 'error', onKey = false) {
+    const at = file.positions.get(pointer);
+    const { line, column } = file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0);
+    state.problems.push({
+        severity,
+        file: file.file,
+        line,
+        column,
+        message,
+        sourceLine: file.lines.lineText(line),
+    });
+}
+/** Glance names: not too long, and made by one definition only. */
+function checkNames(state, file, def, at) {
+    for (const { name } of (0,names/* glanceNames */.LY)(def)) {
+        if (name.length > MAX_GLANCE_NAME) {
+            report(state, file, `${at}/name`, `this name makes a Glance name of ${name.length} characters ('${name.slice(0, 40)}…'); Glance allows at most ${MAX_GLANCE_NAME}: shorten the name or the version`);
+            break;
+        }
+        const first = state.firstName.get(name);
+        // Within one definition only a duplicate version can clash: reported below.
+        if (!first)
+            state.firstName.set(name, { where: `${file.file}:${def.position.line}`, def });
+        else if (first.def !== def) {
+            report(state, file, `${at}/name`, `'${def.name}' makes the same Glance name '${name}' as the definition at ${first.where}: rename one of them`);
+        }
+    }
+}
+function checkSizes(state, file, def, at) {
+    if (def.min_disk > MAX_MIN_DISK_GIB) {
+        report(state, file, `${at}/min_disk`, `min_disk ${def.min_disk} GiB is unrealistic: it is in GiB (at most ${MAX_MIN_DISK_GIB})`);
+    }
+    if (def.min_ram > MAX_MIN_RAM_MIB) {
+        report(state, file, `${at}/min_ram`, `min_ram ${def.min_ram} is unrealistic: it is in MiB (at most ${MAX_MIN_RAM_MIB})`);
+    }
+}
+/** `rotated` without `multi`, and the recommended meta keys. */
+function checkMeta(state, file, def, at) {
+    // Non-multi builds take os_version from their version; multi ones may set it per version.
+    const versioned = !def.multi || (def.versions.length > 0 && def.versions.every((v) => v.os_version));
+    const missing = state.options.recommendedMeta.filter((key) => !(key in def.meta) && !(key === 'os_version' && versioned));
+    if (def.rotated && !def.multi) {
+        report(state, file, `${at}/rotated`, `'rotated' has no effect on '${def.name}': only multi: true images are replaced under their name`, 'warning', true);
+    }
+    if (missing.length > 0) {
+        report(state, file, `${at}/meta`, `meta lacks ${missing.map((k) => `'${k}'`).join(', ')}, which the SCS image metadata standard asks for`, state.options.strict ? 'error' : 'warning', true);
+    }
+}
+/** Versions once each, ids unique, no future builds; file: URLs kept for checkRules. */
+function checkVersions(state, file, def, at) {
+    const seen = new Set();
+    def.versions.forEach((v, j) => {
+        const vat = `${at}/versions/${j}`;
+        if (seen.has(v.version))
+            report(state, file, `${vat}/version`, `duplicate version '${v.version}' in '${def.name}': each version may appear once`);
+        seen.add(v.version);
+        if (v.id !== undefined) {
+            const first = state.firstId.get(v.id);
+            if (first) {
+                report(state, file, `${vat}/id`, `id ${v.id} is already the id of the version at ${first}: each image needs its own id`);
+            }
+            else
+                state.firstId.set(v.id, `${file.file}:${v.position.line}`);
+        }
+        if (v.build_date && v.build_date > state.tomorrow) {
+            report(state, file, `${vat}/build_date`, `build_date ${v.build_date} is in the future`);
+        }
+        for (const key of ['url', 'mirror_url']) {
+            const url = v[key];
+            if (url?.startsWith('file:'))
+                state.fileUrls.push({ file, pointer: `${vat}/${key}`, key, url });
+        }
+    });
 }
 
 // EXTERNAL MODULE: ./src/definitions/schema-check.ts + 2 modules
@@ -152,6 +170,29 @@ async function loadCatalog(options) {
         definitions: checked.flatMap((c) => c.definitions),
         problems: (0,problem_limits/* limitProblems */.Kc)((0,src_problems/* sortProblems */.dS)(problems.concat(ruleProblems))),
         files: loaded.read,
+    };
+}
+/** Reports the problems; true when none is an error, else `stop` has said why the caller stops. */
+function acceptProblems(problems, gate) {
+    gate.report(problems);
+    const errors = (0,src_problems/* errorsOf */.Bp)(problems).length;
+    if (errors === 0)
+        return true;
+    gate.stop?.(errors);
+    return false;
+}
+/** The catalog when it holds no error; undefined (stop) once its problems are reported. */
+async function requireValidCatalog(options, gate) {
+    const catalog = await loadCatalog(options);
+    return acceptProblems(catalog.problems, gate) ? catalog : undefined;
+}
+/** The problems to a reporter; with JSON on stdout as warnings, so that stdout stays JSON. */
+function problemsTo(reporter, json = false) {
+    if (!json)
+        return (problems) => reporter.problems(problems);
+    return (problems) => {
+        for (const p of problems)
+            reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`);
     };
 }
 
@@ -192,72 +233,79 @@ const MAX_ALIAS_NODES = 100_000;
 const MAX_ALIAS_CHARS = 4 * 1024 * 1024;
 /** The first alias past the bounds, or one that refers to a node containing it. */
 function checkAliases(source, events) {
-    const sizes = new Map();
-    const open = [];
-    const openAnchors = new Set();
-    // Running totals of the expanded document; a container's size is the difference at its end.
-    let nodes = 0;
-    let chars = 0;
-    let aliasNodes = 0;
-    let aliasChars = 0;
+    const tally = {
+        sizes: new Map(),
+        open: [],
+        openAnchors: new Set(),
+        nodes: 0,
+        chars: 0,
+        aliasNodes: 0,
+        aliasChars: 0,
+    };
     for (const e of events) {
         switch (e.type) {
             case js_yaml/* EVENT_ID */.hy.SCALAR: {
-                nodes++;
-                chars += e.valueEnd - e.valueStart;
+                tally.nodes++;
+                tally.chars += e.valueEnd - e.valueStart;
                 if (e.anchorStart >= 0) {
                     const name = source.slice(e.anchorStart, e.anchorEnd);
-                    sizes.set(name, { nodes: 1, chars: e.valueEnd - e.valueStart });
+                    tally.sizes.set(name, { nodes: 1, chars: e.valueEnd - e.valueStart });
                 }
                 break;
             }
             case js_yaml/* EVENT_ID */.hy.MAPPING:
             case js_yaml/* EVENT_ID */.hy.SEQUENCE: {
-                nodes++;
+                tally.nodes++;
                 const anchor = e.anchorStart >= 0 ? source.slice(e.anchorStart, e.anchorEnd) : null;
                 if (anchor !== null)
-                    openAnchors.add(anchor);
-                open.push({ anchor, nodes: nodes - 1, chars });
+                    tally.openAnchors.add(anchor);
+                tally.open.push({ anchor, nodes: tally.nodes - 1, chars: tally.chars });
                 break;
             }
             case js_yaml/* EVENT_ID */.hy.POP: {
-                const frame = open.pop();
+                const frame = tally.open.pop();
                 if (frame?.anchor) {
-                    openAnchors.delete(frame.anchor);
-                    sizes.set(frame.anchor, { nodes: nodes - frame.nodes, chars: chars - frame.chars });
+                    tally.openAnchors.delete(frame.anchor);
+                    const size = { nodes: tally.nodes - frame.nodes, chars: tally.chars - frame.chars };
+                    tally.sizes.set(frame.anchor, size);
                 }
                 break;
             }
             case js_yaml/* EVENT_ID */.hy.ALIAS: {
-                const name = source.slice(e.anchorStart, e.anchorEnd);
-                const offset = e.anchorStart - 1;
-                if (openAnchors.has(name)) {
-                    return {
-                        offset,
-                        message: `alias '*${name}' refers to the node of anchor '&${name}' that contains it: a definition cannot include itself`,
-                    };
-                }
-                const size = sizes.get(name);
-                if (!size)
-                    break; // js-yaml reports an unknown alias with its position
-                nodes += size.nodes;
-                chars += size.chars;
-                aliasNodes += size.nodes;
-                aliasChars += size.chars;
-                if (aliasNodes > MAX_ALIAS_NODES || aliasChars > MAX_ALIAS_CHARS) {
-                    const what = aliasNodes > MAX_ALIAS_NODES
-                        ? `${MAX_ALIAS_NODES.toLocaleString('en')} nodes`
-                        : `${MAX_ALIAS_CHARS / 1024 / 1024} MiB of text`;
-                    return {
-                        offset,
-                        message: `aliases expand this file past ${what} at alias '*${name}' of anchor '&${name}': write the repeated part out, or repeat it less`,
-                    };
-                }
+                const problem = expandAlias(tally, source.slice(e.anchorStart, e.anchorEnd), e.anchorStart - 1);
+                if (problem)
+                    return problem;
                 break;
             }
             default:
                 break;
         }
+    }
+    return null;
+}
+/** Adds what alias `*name` (at `offset`) expands to; a problem when it goes too far. */
+function expandAlias(tally, name, offset) {
+    if (tally.openAnchors.has(name)) {
+        return {
+            offset,
+            message: `alias '*${name}' refers to the node of anchor '&${name}' that contains it: a definition cannot include itself`,
+        };
+    }
+    const size = tally.sizes.get(name);
+    if (!size)
+        return null; // js-yaml reports an unknown alias with its position
+    tally.nodes += size.nodes;
+    tally.chars += size.chars;
+    tally.aliasNodes += size.nodes;
+    tally.aliasChars += size.chars;
+    if (tally.aliasNodes > MAX_ALIAS_NODES || tally.aliasChars > MAX_ALIAS_CHARS) {
+        const what = tally.aliasNodes > MAX_ALIAS_NODES
+            ? `${MAX_ALIAS_NODES.toLocaleString('en')} nodes`
+            : `${MAX_ALIAS_CHARS / 1024 / 1024} MiB of text`;
+        return {
+            offset,
+            message: `aliases expand this file past ${what} at alias '*${name}' of anchor '&${name}': write the repeated part out, or repeat it less`,
+        };
     }
     return null;
 }
@@ -397,27 +445,8 @@ async function regularFiles(candidates, cwd, skipped, files) {
  */
 async function findDefinitionFiles(spec, cwd = process.cwd()) {
     const abs = external_node_path_default().resolve(cwd, spec);
-    const skipped = [];
-    const hint = () => skipped.length ? ` (skipped: ${skipped.map((s) => s.file).join(', ')})` : '';
-    if (/[*?]/.test(spec)) {
-        const firstGlob = abs.search(/[*?]/);
-        const base = abs.slice(0, abs.lastIndexOf((external_node_path_default()).sep, firstGlob) + 1) || (external_node_path_default()).sep;
-        const rest = abs.slice(base.length);
-        const depth = rest.includes('**') ? Infinity : rest.split((external_node_path_default()).sep).length - 1;
-        const pattern = globToRegExp(abs);
-        const info = await (0,promises_.stat)(base).catch((error) => error);
-        if (info instanceof Error) {
-            if (info.code === 'ENOENT')
-                throw new problems/* UserError */.yo(`No definition files match '${spec}'.`);
-            throw fsError('read the directory', displayPath(base, cwd), info);
-        }
-        const files = new Set();
-        const candidates = (await walk(base, depth, cwd, skipped, files)).filter((f) => pattern.test(f) && isYaml(f));
-        const paths = await regularFiles(candidates, cwd, skipped, files);
-        if (paths.length === 0)
-            throw new problems/* UserError */.yo(`No definition files match '${spec}'${hint()}.`);
-        return { paths: paths.sort(), skipped };
-    }
+    if (/[*?]/.test(spec))
+        return globFiles(spec, abs, cwd);
     let info;
     try {
         info = await (0,promises_.stat)(abs);
@@ -429,10 +458,40 @@ async function findDefinitionFiles(spec, cwd = process.cwd()) {
         throw fsError('read', spec, error);
     }
     if (info.isFile())
-        return { paths: [abs], skipped };
+        return { paths: [abs], skipped: [] };
     if (!info.isDirectory()) {
         throw new problems/* UserError */.yo(`Cannot read '${spec}': it is ${kindOf(info)}, not a definition file.`);
     }
+    return directoryFiles(spec, abs, cwd);
+}
+/** For a message that nothing was found: the files that were skipped, if any. */
+function skippedHint(skipped) {
+    return skipped.length ? ` (skipped: ${skipped.map((s) => s.file).join(', ')})` : '';
+}
+/** The YAML files a glob matches, walking down from its last directory without wildcards. */
+async function globFiles(spec, abs, cwd) {
+    const skipped = [];
+    const firstGlob = abs.search(/[*?]/);
+    const base = abs.slice(0, abs.lastIndexOf((external_node_path_default()).sep, firstGlob) + 1) || (external_node_path_default()).sep;
+    const rest = abs.slice(base.length);
+    const depth = rest.includes('**') ? Infinity : rest.split((external_node_path_default()).sep).length - 1;
+    const pattern = globToRegExp(abs);
+    const info = await (0,promises_.stat)(base).catch((error) => error);
+    if (info instanceof Error) {
+        if (info.code === 'ENOENT')
+            throw new problems/* UserError */.yo(`No definition files match '${spec}'.`);
+        throw fsError('read the directory', displayPath(base, cwd), info);
+    }
+    const files = new Set();
+    const candidates = (await walk(base, depth, cwd, skipped, files)).filter((f) => pattern.test(f) && isYaml(f));
+    const paths = await regularFiles(candidates, cwd, skipped, files);
+    if (paths.length === 0)
+        throw new problems/* UserError */.yo(`No definition files match '${spec}'${skippedHint(skipped)}.`);
+    return { paths: paths.sort(), skipped };
+}
+/** A directory's `*.yml` and `*.yaml` files, not recursive. */
+async function directoryFiles(spec, abs, cwd) {
+    const skipped = [];
     const files = new Set();
     let names;
     try {
@@ -450,7 +509,7 @@ async function findDefinitionFiles(spec, cwd = process.cwd()) {
     }
     const paths = await regularFiles(names.map((n) => external_node_path_default().join(abs, n)), cwd, skipped, files);
     if (paths.length === 0) {
-        throw new problems/* UserError */.yo(`No *.yml or *.yaml files in '${spec}'${hint()}: point --images at your definitions.`);
+        throw new problems/* UserError */.yo(`No *.yml or *.yaml files in '${spec}'${skippedHint(skipped)}: point --images at your definitions.`);
     }
     return { paths, skipped };
 }

@@ -22,98 +22,106 @@ var errors = __webpack_require__(5);
 
 function createIdentityClient(session) {
     const base = (session.config.endpointOverrides.identity ?? session.identityUrl).replace(/\/+$/, '');
-    async function get(path, template) {
+    const keystone = { session, base };
+    // Through `client`, so the lookups go where the client's own findDomain goes.
+    const client = {
+        findDomain: (nameOrId) => findDomain(keystone, nameOrId),
+        findProject: (nameOrId, domain) => findProject(keystone, client, nameOrId, domain),
+        listDomainProjects: (domain) => listDomainProjects(keystone, client, domain),
+    };
+    return client;
+}
+async function findDomain(keystone, nameOrId) {
+    const found = await byId(keystone, `/domains/${encodeURIComponent(nameOrId)}`, '/v3/domains/{id}', 'domain');
+    if (found)
+        return found;
+    const domains = await list(keystone, 'domains', `/domains?name=${encodeURIComponent(nameOrId)}`, '/v3/domains').catch((error) => forbidden(error, `domain '${nameOrId}'`));
+    if (domains[0] === undefined)
+        throw new errors/* NotFoundError */.m(`Unknown domain '${nameOrId}'; give an existing domain name or id`);
+    return domains[0];
+}
+async function findProject(keystone, client, nameOrId, domain) {
+    const domainId = domain === undefined ? undefined : (await client.findDomain(domain)).id;
+    const found = await byId(keystone, `/projects/${encodeURIComponent(nameOrId)}`, '/v3/projects/{id}', 'project');
+    if (found && (domainId === undefined || found.domain_id === domainId))
+        return found;
+    const projects = await projectsNamed(keystone, nameOrId, domainId);
+    const inDomain = domain === undefined ? '' : ` in domain '${domain}'`;
+    if (projects.length === 0)
+        throw new errors/* NotFoundError */.m(`Unknown project '${nameOrId}'${inDomain}; give an existing project name or id`);
+    if (projects.length > 1) {
+        const domains = projects.map((p) => p.domain_id).join(', ');
+        throw new errors/* NotFoundError */.m(`Project name '${nameOrId}' is ambiguous (domains ${domains}); give its domain or its id`);
+    }
+    return projects[0];
+}
+/** The projects called `name` (in `domainId` when given). */
+async function projectsNamed(keystone, name, domainId) {
+    const query = new URLSearchParams({ name });
+    if (domainId !== undefined)
+        query.set('domain_id', domainId);
+    try {
+        return await list(keystone, 'projects', `/projects?${query}`, '/v3/projects');
+    }
+    catch (error) {
+        if (!(0,http_error/* isStatus */.zM)(error, 403))
+            throw error;
+        // Not allowed to list: the projects the user has a role on may still contain it.
+        const own = await list(keystone, 'projects', '/auth/projects', '/v3/auth/projects');
+        return own.filter((p) => p.name === name && (domainId === undefined || p.domain_id === domainId));
+    }
+}
+async function listDomainProjects(keystone, client, domain) {
+    const { id } = await client.findDomain(domain);
+    return list(keystone, 'projects', `/projects?domain_id=${encodeURIComponent(id)}`, '/v3/projects').catch((error) => forbidden(error, `the projects of domain '${domain}'`));
+}
+async function get({ session, base }, path, template) {
+    const response = await session.request({
+        method: 'GET',
+        url: `${base}${path}`,
+        template,
+        expected: [200],
+    });
+    return response.data;
+}
+async function list({ session, base }, key, path, template) {
+    const items = [];
+    let url = `${base}${path}`;
+    while (url !== undefined) {
         const response = await session.request({
             method: 'GET',
-            url: `${base}${path}`,
+            url,
             template,
             expected: [200],
         });
-        return response.data;
+        items.push(...(response.data?.[key] ?? []));
+        const next = response.data?.links?.next;
+        url = next ? new URL(next, `${base}/`).toString() : undefined;
     }
-    async function list(key, path, template) {
-        const items = [];
-        let url = `${base}${path}`;
-        while (url !== undefined) {
-            const response = await session.request({
-                method: 'GET',
-                url,
-                template,
-                expected: [200],
-            });
-            items.push(...(response.data?.[key] ?? []));
-            const next = response.data?.links?.next;
-            url = next ? new URL(next, `${base}/`).toString() : undefined;
-        }
-        return items;
+    return items;
+}
+function forbidden(error, what) {
+    if ((0,http_error/* isStatus */.zM)(error, 403)) {
+        throw new http_error/* HttpError */.j$(error.method, error.url, error.expected, 403, error.body, `not allowed to look up ${what}: the credentials need the admin or reader role`);
     }
-    function forbidden(error, what) {
-        if ((0,http_error/* isStatus */.zM)(error, 403)) {
-            throw new http_error/* HttpError */.j$(error.method, error.url, error.expected, 403, error.body, `not allowed to look up ${what}: the credentials need the admin or reader role`);
-        }
+    throw error;
+}
+async function byId(keystone, path, template, key) {
+    try {
+        const body = await get(keystone, path, template);
+        return body[key];
+    }
+    catch (error) {
+        if ((0,http_error/* isStatus */.zM)(error, 404, 403))
+            return undefined;
         throw error;
     }
-    async function byId(path, template, key) {
-        try {
-            const body = await get(path, template);
-            return body[key];
-        }
-        catch (error) {
-            if ((0,http_error/* isStatus */.zM)(error, 404, 403))
-                return undefined;
-            throw error;
-        }
-    }
-    const client = {
-        async findDomain(nameOrId) {
-            const found = await byId(`/domains/${encodeURIComponent(nameOrId)}`, '/v3/domains/{id}', 'domain');
-            if (found)
-                return found;
-            const domains = await list('domains', `/domains?name=${encodeURIComponent(nameOrId)}`, '/v3/domains').catch((error) => forbidden(error, `domain '${nameOrId}'`));
-            if (domains[0] === undefined)
-                throw new errors/* NotFoundError */.m(`Unknown domain '${nameOrId}'; give an existing domain name or id`);
-            return domains[0];
-        },
-        async findProject(nameOrId, domain) {
-            const domainId = domain === undefined ? undefined : (await client.findDomain(domain)).id;
-            const found = await byId(`/projects/${encodeURIComponent(nameOrId)}`, '/v3/projects/{id}', 'project');
-            if (found && (domainId === undefined || found.domain_id === domainId))
-                return found;
-            const query = new URLSearchParams({ name: nameOrId });
-            if (domainId !== undefined)
-                query.set('domain_id', domainId);
-            let projects;
-            try {
-                projects = await list('projects', `/projects?${query}`, '/v3/projects');
-            }
-            catch (error) {
-                if (!(0,http_error/* isStatus */.zM)(error, 403))
-                    throw error;
-                // Not allowed to list: the projects the user has a role on may still contain it.
-                const own = await list('projects', '/auth/projects', '/v3/auth/projects');
-                projects = own.filter((p) => p.name === nameOrId && (domainId === undefined || p.domain_id === domainId));
-            }
-            const inDomain = domain === undefined ? '' : ` in domain '${domain}'`;
-            if (projects.length === 0)
-                throw new errors/* NotFoundError */.m(`Unknown project '${nameOrId}'${inDomain}; give an existing project name or id`);
-            if (projects.length > 1) {
-                const domains = projects.map((p) => p.domain_id).join(', ');
-                throw new errors/* NotFoundError */.m(`Project name '${nameOrId}' is ambiguous (domains ${domains}); give its domain or its id`);
-            }
-            return projects[0];
-        },
-        async listDomainProjects(domain) {
-            const { id } = await client.findDomain(domain);
-            return list('projects', `/projects?domain_id=${encodeURIComponent(id)}`, '/v3/projects').catch((error) => forbidden(error, `the projects of domain '${domain}'`));
-        },
-    };
-    return client;
 }
 
 // EXTERNAL MODULE: ./src/problems.ts
 var problems = __webpack_require__(2095);
-// EXTERNAL MODULE: ./src/cloud/connect.ts + 13 modules
-var connect = __webpack_require__(5910);
+// EXTERNAL MODULE: ./src/cloud/connect.ts + 14 modules
+var connect = __webpack_require__(5283);
 ;// CONCATENATED MODULE: ./src/commands/share.ts
 // `share`: share an image with a project, or with every project of a domain,
 // or take the share back (docs/behaviour.md §7). The membership is accepted on the consumer's behalf.

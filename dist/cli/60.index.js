@@ -363,160 +363,172 @@ async function execute(plan, options) {
     return { outcomes, failed: outcomes.filter((o) => o.status === 'failed').length };
 }
 async function runPlan(plan, options, clock) {
-    const { glance, reporter } = options;
-    const outcomes = [];
-    const slot = (0,limiter/* limiter */.T)(options.concurrency);
-    // Asked only when an import runs: a run with nothing to import makes no request beyond the plan's.
-    let methods;
-    const importMethods = () => (methods ??= glance.getImportInfo().then((info) => info.methods));
-    /** Ids of images this run created, by definition and import name. */
-    const created = new Map();
-    const idOf = (def, step) => {
-        const id = step.image.id ?? created.get(`${def.name}\0${step.image.name}`);
-        if (!id)
-            throw new Error(`no image '${step.image.name}': its import did not run`);
-        return id;
-    };
-    /** Renames sent with the finishing write of the import they follow (see runSteps). */
-    const withImport = new Map();
-    const renamedBy = new Set();
-    async function run(def, step) {
-        if (renamedBy.has(step))
-            return;
-        switch (step.action) {
-            case 'import': {
-                // A leftover goes first, unless it carries the fixed id the import must reuse.
-                if (step.replaces?.id && step.replaces.id !== step.create.id) {
-                    await glance.deleteImage(step.replaces.id);
-                }
-                const ctx = {
-                    glance,
-                    methods: await importMethods(),
-                    timeoutMs: options.importTimeoutMs,
-                    baseDir: resolveBaseDir(def.file),
-                    reporter,
-                    clock,
-                    ...(options.sleep ? { sleep: options.sleep } : {}),
-                    ...(options.now ? { now: options.now } : {}),
-                    ...(options.queuedGraceMs !== undefined ? { queuedGraceMs: options.queuedGraceMs } : {}),
-                    ...(options.upstream ? { upstream: options.upstream } : {}),
-                };
-                const image = await runImport(ctx, step, withImport.get(step));
-                created.set(`${def.name}\0${step.image.name}`, image.id);
-                return;
-            }
-            case 'rename':
-                await glance.patchImage(idOf(def, step), [{ op: 'replace', path: '/name', value: step.to }]);
-                return;
-            case 'update':
-                await glance.patchImage(idOf(def, step), changesToPatch(step.changes));
-                return;
-            case 'hide':
-                await glance.patchImage(idOf(def, step), [
-                    { op: 'replace', path: '/visibility', value: 'community' },
-                ]);
-                return;
-            case 'deactivate':
-                await glance.deactivateImage(idOf(def, step));
-                return;
-            case 'reactivate':
-                await glance.reactivateImage(idOf(def, step));
-                return;
-            case 'delete': {
-                // Deactivate and hide first: should the delete fail (image in use), nobody boots it anew.
-                const id = idOf(def, step);
-                const image = await glance.getImage(id);
-                if (image.status === 'active')
-                    await glance.deactivateImage(id);
-                // An empty leftover (queued, uploading, killed) nobody could boot: just delete it.
-                const bootable = image.status === 'active' || image.status === 'deactivated';
-                if (bootable && image.visibility !== 'community') {
-                    await glance.patchImage(id, [{ op: 'replace', path: '/visibility', value: 'community' }]);
-                }
-                await glance.deleteImage(id);
-            }
+    const run = new PlanRun(options, clock);
+    const active = plan.definitions.filter((d) => !d.skipped);
+    await Promise.all(active.map((def) => run.runSteps(def, def.steps)));
+    // Like the old tool, any failure stops retention: a failed import must never cost an old build.
+    const failedBefore = run.outcomes.some((o) => o.status === 'failed');
+    for (const def of active) {
+        if (def.retention.length === 0)
+            continue;
+        if (failedBefore) {
+            run.skip(def, def.retention, 'no retention after a failure in this run');
+            continue;
         }
+        // Each retention step stands alone: one image in use must not spare the others.
+        for (const step of def.retention)
+            await run.runSteps(def, [step]);
     }
-    /** One step in a slot; its outcome recorded. */
-    async function attempt(def, step) {
-        return slot(async () => {
-            try {
-                reporter.info(`${def.name}: ${label(step)}`);
-                await run(def, step);
-                outcomes.push({ definition: def.name, step, status: 'done' });
-                return true;
-            }
-            catch (error) {
-                const detail = (0,problems/* getErrorMessage */.u1)(error);
-                reporter.warning(`${def.name}: ${label(step)} failed: ${detail}`);
-                outcomes.push({ definition: def.name, step, status: 'failed', detail });
-                return false;
-            }
-        });
-    }
-    /**
-     * A rename of a build this run imports, right after the imports (nothing has
-     * to step aside first), rides on that import's finishing write: one request
-     * less, and the build is never seen under its temporary name.
-     */
-    function mergeRename(stretch, next) {
-        if (next?.action !== 'rename' || next.image.id)
-            return;
-        const imported = stretch.find((s) => s.action === 'import' && s.image.name === next.image.name);
-        if (!imported)
-            return;
-        withImport.set(imported, next.to);
-        renamedBy.add(next);
+    return run.outcomes;
+}
+/** One pass over a plan: what its steps share, and their outcomes. */
+class PlanRun {
+    options;
+    clock;
+    outcomes = [];
+    slot;
+    methods;
+    /** Ids of images this run created, by definition and import name. */
+    created = new Map();
+    /** Renames sent with the finishing write of the import they follow (see runSteps). */
+    withImport = new Map();
+    renamedBy = new Set();
+    constructor(options, clock) {
+        this.options = options;
+        this.clock = clock;
+        this.slot = (0,limiter/* limiter */.T)(options.concurrency);
     }
     /** In order, the imports of a stretch side by side; after a failure the rest is skipped. */
-    async function runSteps(def, steps) {
+    async runSteps(def, steps) {
         let i = 0;
         while (i < steps.length) {
             let j = i + 1;
             if (steps[i]?.action === 'import') {
                 while (steps[j]?.action === 'import')
                     j++;
-                mergeRename(steps.slice(i, j), steps[j]);
+                this.mergeRename(steps.slice(i, j), steps[j]);
             }
-            const results = await Promise.all(steps.slice(i, j).map((step) => attempt(def, step)));
+            const results = await Promise.all(steps.slice(i, j).map((step) => this.attempt(def, step)));
             i = j;
             if (results.includes(false)) {
-                for (const rest of steps.slice(i)) {
-                    outcomes.push({
-                        definition: def.name,
-                        step: rest,
-                        status: 'skipped',
-                        detail: `an earlier step of '${def.name}' failed`,
-                    });
-                }
+                this.skip(def, steps.slice(i), `an earlier step of '${def.name}' failed`);
                 return false;
             }
         }
         return true;
     }
-    const active = plan.definitions.filter((d) => !d.skipped);
-    await Promise.all(active.map((def) => runSteps(def, def.steps)));
-    // Like the old tool, any failure stops retention: a failed import must never cost an old build.
-    const failedBefore = outcomes.some((o) => o.status === 'failed');
-    for (const def of active) {
-        if (def.retention.length === 0)
-            continue;
-        if (failedBefore) {
-            for (const step of def.retention) {
-                outcomes.push({
-                    definition: def.name,
-                    step,
-                    status: 'skipped',
-                    detail: 'no retention after a failure in this run',
-                });
-            }
-            continue;
+    /** Steps that do not run, recorded as skipped. */
+    skip(def, steps, detail) {
+        for (const step of steps) {
+            this.outcomes.push({ definition: def.name, step, status: 'skipped', detail });
         }
-        // Each retention step stands alone: one image in use must not spare the others.
-        for (const step of def.retention)
-            await runSteps(def, [step]);
     }
-    return outcomes;
+    /**
+     * A rename of a build this run imports, right after the imports (nothing has
+     * to step aside first), rides on that import's finishing write: one request
+     * less, and the build is never seen under its temporary name.
+     */
+    mergeRename(stretch, next) {
+        if (next?.action !== 'rename' || next.image.id)
+            return;
+        const imported = stretch.find((s) => s.action === 'import' && s.image.name === next.image.name);
+        if (!imported)
+            return;
+        this.withImport.set(imported, next.to);
+        this.renamedBy.add(next);
+    }
+    /** One step in a slot; its outcome recorded. */
+    async attempt(def, step) {
+        const { reporter } = this.options;
+        return this.slot(async () => {
+            try {
+                reporter.info(`${def.name}: ${label(step)}`);
+                await this.run(def, step);
+                this.outcomes.push({ definition: def.name, step, status: 'done' });
+                return true;
+            }
+            catch (error) {
+                const detail = (0,problems/* getErrorMessage */.u1)(error);
+                reporter.warning(`${def.name}: ${label(step)} failed: ${detail}`);
+                this.outcomes.push({ definition: def.name, step, status: 'failed', detail });
+                return false;
+            }
+        });
+    }
+    async run(def, step) {
+        if (this.renamedBy.has(step))
+            return;
+        const { glance } = this.options;
+        switch (step.action) {
+            case 'import':
+                return this.runImport(def, step);
+            case 'rename':
+                await glance.patchImage(this.idOf(def, step), [
+                    { op: 'replace', path: '/name', value: step.to },
+                ]);
+                return;
+            case 'update':
+                await glance.patchImage(this.idOf(def, step), changesToPatch(step.changes));
+                return;
+            case 'hide':
+                await glance.patchImage(this.idOf(def, step), [
+                    { op: 'replace', path: '/visibility', value: 'community' },
+                ]);
+                return;
+            case 'deactivate':
+                await glance.deactivateImage(this.idOf(def, step));
+                return;
+            case 'reactivate':
+                await glance.reactivateImage(this.idOf(def, step));
+                return;
+            case 'delete':
+                await deleteImage(glance, this.idOf(def, step));
+        }
+    }
+    async runImport(def, step) {
+        const options = this.options;
+        const { glance, reporter } = options;
+        // A leftover goes first, unless it carries the fixed id the import must reuse.
+        if (step.replaces?.id && step.replaces.id !== step.create.id) {
+            await glance.deleteImage(step.replaces.id);
+        }
+        const ctx = {
+            glance,
+            methods: await this.importMethods(),
+            timeoutMs: options.importTimeoutMs,
+            baseDir: resolveBaseDir(def.file),
+            reporter,
+            clock: this.clock,
+            ...(options.sleep ? { sleep: options.sleep } : {}),
+            ...(options.now ? { now: options.now } : {}),
+            ...(options.queuedGraceMs !== undefined ? { queuedGraceMs: options.queuedGraceMs } : {}),
+            ...(options.upstream ? { upstream: options.upstream } : {}),
+        };
+        const image = await runImport(ctx, step, this.withImport.get(step));
+        this.created.set(`${def.name}\0${step.image.name}`, image.id);
+    }
+    /** Asked only when an import runs: a run with nothing to import makes no request beyond the plan's. */
+    importMethods() {
+        return (this.methods ??= this.options.glance.getImportInfo().then((info) => info.methods));
+    }
+    idOf(def, step) {
+        const id = step.image.id ?? this.created.get(`${def.name}\0${step.image.name}`);
+        if (!id)
+            throw new Error(`no image '${step.image.name}': its import did not run`);
+        return id;
+    }
+}
+/** Deactivate and hide first: should the delete fail (image in use), nobody boots it anew. */
+async function deleteImage(glance, id) {
+    const image = await glance.getImage(id);
+    if (image.status === 'active')
+        await glance.deactivateImage(id);
+    // An empty leftover (queued, uploading, killed) nobody could boot: just delete it.
+    const bootable = image.status === 'active' || image.status === 'deactivated';
+    if (bootable && image.visibility !== 'community') {
+        await glance.patchImage(id, [{ op: 'replace', path: '/visibility', value: 'community' }]);
+    }
+    await glance.deleteImage(id);
 }
 
 // EXTERNAL MODULE: ./src/escape/markdown.ts
@@ -527,8 +539,8 @@ var render_markdown = __webpack_require__(5153);
 var render_terminal = __webpack_require__(2220);
 // EXTERNAL MODULE: ./src/escape/log.ts
 var log = __webpack_require__(5637);
-// EXTERNAL MODULE: ./src/commands/plan.ts + 6 modules
-var commands_plan = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/commands/plan.ts + 13 modules
+var commands_plan = __webpack_require__(1018);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
 // `apply`: make Glance match the catalog by running exactly the plan.
 

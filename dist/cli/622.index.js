@@ -192,8 +192,8 @@ function catalogTable(definitions, options = {}) {
 var definitions_catalog = __webpack_require__(4239);
 // EXTERNAL MODULE: ./src/problems.ts
 var problems = __webpack_require__(2095);
-// EXTERNAL MODULE: ./src/cloud/connect.ts + 13 modules
-var connect = __webpack_require__(5910);
+// EXTERNAL MODULE: ./src/cloud/connect.ts + 14 modules
+var connect = __webpack_require__(5283);
 // EXTERNAL MODULE: ./src/cloud/observe.ts + 1 modules
 var observe = __webpack_require__(8733);
 ;// CONCATENATED MODULE: ./src/commands/catalog.ts
@@ -217,13 +217,12 @@ async function write(file, text, what) {
 }
 /** Exit code: 0 written, 1 invalid definitions. `publish` gets the table and its renderings. */
 async function catalogCommand(options, reporter, publish) {
-    const catalog = await (0,definitions_catalog/* loadCatalog */.a)({ images: options.images, strict: options.strict });
-    reporter.problems(catalog.problems);
-    const errors = (0,problems/* errorsOf */.Bp)(catalog.problems).length;
-    if (errors > 0) {
-        reporter.info(`✗ ${errors} error(s) in the image definitions: no catalog page`);
+    const catalog = await (0,definitions_catalog/* requireValidCatalog */.Vm)({ images: options.images, strict: options.strict }, {
+        report: (0,definitions_catalog/* problemsTo */.Qp)(reporter),
+        stop: (errors) => reporter.info(`✗ ${errors} error(s) in the image definitions: no catalog page`),
+    });
+    if (!catalog)
         return 1;
-    }
     const cloudImages = options.withCloud
         ? await (0,observe/* observeManagedImages */.W)(await (0,connect/* connect */.N)(options, reporter), options.tag)
         : undefined;

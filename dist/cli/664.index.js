@@ -47,7 +47,7 @@ async function observeManagedImages(glance, tag) {
 /* harmony export */   listCommand: () => (/* binding */ listCommand)
 /* harmony export */ });
 /* harmony import */ var _natural_sort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8775);
-/* harmony import */ var _cloud_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5910);
+/* harmony import */ var _cloud_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5283);
 /* harmony import */ var _cloud_observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8733);
 // `list`: the managed images of a cloud, as operators want to see them.
 

@@ -6,20 +6,17 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ s3SettingsOf),
-/* harmony export */   mirrorCommand: () => (/* binding */ mirrorCommand),
-/* harmony export */   mirrorCommandOptions: () => (/* binding */ mirrorCommandOptions),
-/* harmony export */   o: () => (/* binding */ progressLine)
+/* harmony export */   mirrorCommand: () => (/* binding */ mirrorCommand)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _definitions_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4239);
 /* harmony import */ var _download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8140);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2095);
-/* harmony import */ var _filter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9037);
-/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8368);
+/* harmony import */ var _download_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4585);
+/* harmony import */ var _filter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9037);
+/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8368);
 /* harmony import */ var _mirror_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1228);
-/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8301);
+/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
 // `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
 // a time (memory stays at one upload's parts), skipping those already there.
 
@@ -30,12 +27,6 @@ export const modules = {
 
 
 
-const MiB = 1024 * 1024;
-const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
-function progressLine(label, p) {
-    const total = p.total !== undefined ? ` of ${mib(p.total)}` : '';
-    return `  ${label}: ${mib(p.bytes)}${total} at ${mib(p.rate)}/s`;
-}
 function outcomeLine(o, bucket) {
     const where = `s3://${bucket}/${o.target.key}`;
     switch (o.status) {
@@ -45,7 +36,7 @@ function outcomeLine(o, bucket) {
             return `+ ${o.target.image} ${o.target.version}: would upload ${o.target.url} to ${where} (${o.reason})`;
         case 'uploaded': {
             const rate = o.elapsedMs > 0 ? (o.bytes * 1000) / o.elapsedMs : 0;
-            return `↑ ${o.target.image} ${o.target.version}: ${mib(o.bytes)} to ${where} in ${(o.elapsedMs / 1000).toFixed(1)} s (${mib(rate)}/s)`;
+            return `↑ ${o.target.image} ${o.target.version}: ${(0,_download_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .mib */ .j)(o.bytes)} to ${where} in ${(o.elapsedMs / 1000).toFixed(1)} s (${(0,_download_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .mib */ .j)(rate)}/s)`;
         }
         case 'failed':
             return `✗ ${o.target.image} ${o.target.version}: ${o.error}`;
@@ -55,17 +46,17 @@ function outcomeLine(o, bucket) {
 async function mirrorCommand(options, reporter) {
     const cwd = options.cwd ?? process.cwd();
     reporter.secret(options.s3.secretAccessKey);
-    const filter = (0,_filter_js__WEBPACK_IMPORTED_MODULE_4__/* .filterRegex */ .I)(options.filter);
-    const catalog = await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .loadCatalog */ .a)({ images: options.images, cwd });
-    reporter.problems(catalog.problems);
-    if ((0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .errorsOf */ .Bp)(catalog.problems).length > 0) {
-        reporter.warning('the definitions are invalid: nothing was mirrored');
+    const filter = (0,_filter_js__WEBPACK_IMPORTED_MODULE_3__/* .filterRegex */ .I)(options.filter);
+    const catalog = await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .requireValidCatalog */ .Vm)({ images: options.images, cwd }, {
+        report: (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .problemsTo */ .Qp)(reporter),
+        stop: () => reporter.warning('the definitions are invalid: nothing was mirrored'),
+    });
+    if (!catalog)
         return 1;
-    }
-    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_5__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .i)(options.s3.prefix), filter);
+    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .i)(options.s3.prefix), filter);
     for (const e of errors)
         reporter.warning(e);
-    const store = options.store ?? (await (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .createS3Store */ .oT)(options.s3));
+    const store = options.store ?? (await (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__/* .createS3Store */ .oT)(options.s3));
     const http = await (0,_download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__/* .createUpstreamHttp */ .kf)({
         ...(options.sourceCacert ? { sourceCacert: options.sourceCacert } : {}),
     });
@@ -74,13 +65,13 @@ async function mirrorCommand(options, reporter) {
     try {
         for (const target of targets) {
             const label = `${target.image} ${target.version}`;
-            const outcome = await (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_5__/* .mirrorBuild */ .i)(target, store, {
+            const outcome = await (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorBuild */ .i)(target, store, {
                 dryRun: options.dryRun,
                 http,
                 baseDir: cwd,
                 onProgress: (p) => {
                     if (!p.done)
-                        reporter.info(progressLine(label, p));
+                        reporter.info((0,_download_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .progressLine */ .o)(label, p));
                 },
                 ...(options.progressIntervalMs !== undefined
                     ? { progressIntervalMs: options.progressIntervalMs }
@@ -102,31 +93,8 @@ async function mirrorCommand(options, reporter) {
     const shown = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, options.images)) || '.';
     reporter.info(options.dryRun
         ? `${targets.length} build(s) in ${shown}: would upload ${counts['would-upload']}, ${counts.skipped} already mirrored, ${counts.failed} failed`
-        : `${targets.length} build(s) in ${shown}: uploaded ${counts.uploaded} (${mib(bytes)}), ${counts.skipped} already mirrored, ${counts.failed} failed`);
+        : `${targets.length} build(s) in ${shown}: uploaded ${counts.uploaded} (${(0,_download_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .mib */ .j)(bytes)}), ${counts.skipped} already mirrored, ${counts.failed} failed`);
     return counts.failed > 0 || errors.length > 0 ? 1 : 0;
-}
-const str = (v, name) => typeof v[name] === 'string' && v[name] !== '' ? v[name] : undefined;
-const opt = (key, value) => value === undefined ? {} : { [key]: value };
-/** The bucket flags of `mirror` and `update` (credentials better from the environment: flags show in process lists). */
-function s3SettingsOf(v) {
-    return (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .s3Settings */ .os)({
-        ...opt('endpoint', str(v, 'endpoint')),
-        ...opt('region', str(v, 'region')),
-        ...opt('bucket', str(v, 'bucket')),
-        ...opt('prefix', str(v, 'prefix')),
-        pathStyle: v['path-style'] === true,
-        ...opt('accessKeyId', str(v, 'access-key-id')),
-        ...opt('secretAccessKey', str(v, 'secret-access-key')),
-    });
-}
-function mirrorCommandOptions(v) {
-    return {
-        images: v.images,
-        ...opt('filter', str(v, 'filter')),
-        dryRun: v['dry-run'] === true,
-        ...opt('sourceCacert', str(v, 'source-cacert')),
-        s3: s3SettingsOf(v),
-    };
 }
 
 
@@ -333,6 +301,23 @@ class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
 
 /***/ }),
 
+/***/ 4585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ mib),
+/* harmony export */   o: () => (/* binding */ progressLine)
+/* harmony export */ });
+const MiB = 1024 * 1024;
+const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
+function progressLine(label, p) {
+    const total = p.total !== undefined ? ` of ${mib(p.total)}` : '';
+    return `  ${label}: ${mib(p.bytes)}${total} at ${mib(p.rate)}/s`;
+}
+
+
+/***/ }),
+
 /***/ 8140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -345,7 +330,7 @@ class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6824);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7647);
 /* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
 // The HTTP client for image sources (HEAD checks, downloads, checksum files of
 // `version: latest`). It never takes the cloud's TLS settings: a private
@@ -527,143 +512,6 @@ async function mirrorBuild(target, store, options = {}) {
     catch (error) {
         return { status: 'failed', target, error: (0,problems/* getErrorMessage */.u1)(error), stage };
     }
-}
-
-
-/***/ }),
-
-/***/ 8301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   oT: () => (/* binding */ createS3Store),
-/* harmony export */   os: () => (/* binding */ s3Settings)
-/* harmony export */ });
-/* unused harmony exports PART_SIZE, QUEUE_SIZE, describeS3Error */
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2095);
-
-/** Bytes buffered per part and parts in flight: memory stays at about their product. */
-const PART_SIZE = 8 * 1024 * 1024;
-const QUEUE_SIZE = 2;
-const statusOf = (error) => error?.$metadata?.httpStatusCode;
-/** A message for the user: the bucket and key, the status, never a credential. */
-function describeS3Error(what, error) {
-    const e = (error ?? {});
-    const status = statusOf(error);
-    const code = e.Code ?? e.name;
-    const hint = status === 403 || code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch'
-        ? ': check the mirror credentials and that they may write to the bucket'
-        : code === 'NoSuchBucket'
-            ? ': create the bucket first'
-            : '';
-    const detail = [status !== undefined ? `HTTP ${status}` : undefined, code, e.message]
-        .filter((x) => x !== undefined && x !== '')
-        .join(' ');
-    return `${what} failed (${detail})${hint}`;
-}
-/** Connects lazily: the SDK loads here, not when this module is imported. */
-async function createS3Store(settings) {
-    // The SDK warns on every Node older than 22; this project supports Node 20.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const [{ S3Client, HeadObjectCommand }, { Upload }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19)),
-    ]);
-    const client = new S3Client({
-        region: settings.region,
-        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-        forcePathStyle: settings.pathStyle,
-        credentials: {
-            accessKeyId: settings.accessKeyId,
-            secretAccessKey: settings.secretAccessKey,
-        },
-        // Many S3-compatible stores (Swift's s3api among them) reject the SDK's
-        // default trailing CRC checksums; the build's own checksum is verified anyway.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-    });
-    const operations = {};
-    client.middlewareStack.add((next, context) => (args) => {
-        const name = (context.commandName ?? 'unknown').replace(/Command$/, '');
-        operations[name] = (operations[name] ?? 0) + 1;
-        return next(args);
-    }, { step: 'initialize', name: 'countOperations' });
-    const bucket = settings.bucket;
-    return {
-        bucket,
-        operations,
-        async head(key) {
-            try {
-                const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-                const checksum = out.Metadata?.checksum;
-                return {
-                    ...(out.ContentLength !== undefined ? { size: out.ContentLength } : {}),
-                    ...(checksum !== undefined ? { checksum } : {}),
-                };
-            }
-            catch (error) {
-                if (statusOf(error) === 404)
-                    return null;
-                throw new Error(describeS3Error(`HEAD s3://${bucket}/${key}`, error), { cause: error });
-            }
-        },
-        async upload(request) {
-            const upload = new Upload({
-                client,
-                params: {
-                    Bucket: bucket,
-                    Key: request.key,
-                    Body: request.body,
-                    ContentType: 'application/octet-stream',
-                    Metadata: request.metadata,
-                },
-                partSize: PART_SIZE,
-                queueSize: QUEUE_SIZE,
-                leavePartsOnError: false,
-            });
-            // A failing body (checksum mismatch, broken download) must stop the upload.
-            const failed = new Promise((_, reject) => {
-                request.body.once('error', (error) => {
-                    void upload.abort().catch(() => undefined);
-                    reject(error);
-                });
-            });
-            failed.catch(() => undefined);
-            try {
-                await Promise.race([upload.done(), failed]);
-            }
-            catch (error) {
-                if (statusOf(error) === undefined)
-                    throw error;
-                throw new Error(describeS3Error(`upload to s3://${bucket}/${request.key}`, error), {
-                    cause: error,
-                });
-            }
-        },
-        close: () => client.destroy(),
-    };
-}
-/** The settings from options and the environment; a UserError (exit 2) names what is missing. */
-function s3Settings(input, env = process.env) {
-    const bucket = input.bucket ?? env.MIRROR_BUCKET;
-    if (!bucket)
-        throw new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the mirror needs a bucket: --bucket NAME (or MIRROR_BUCKET)');
-    const accessKeyId = input.accessKeyId ?? env.AWS_ACCESS_KEY_ID;
-    const secretAccessKey = input.secretAccessKey ?? env.AWS_SECRET_ACCESS_KEY;
-    if (!accessKeyId || !secretAccessKey)
-        throw new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the mirror needs credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or --access-key-id and --secret-access-key)');
-    const endpoint = input.endpoint ?? env.MIRROR_ENDPOINT;
-    if (endpoint !== undefined && endpoint !== '' && !/^https?:\/\/[^/\s]+/.test(endpoint))
-        throw new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--endpoint must be an http(s) url, not '${endpoint}'`);
-    return {
-        ...(endpoint ? { endpoint } : {}),
-        region: input.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        bucket,
-        prefix: input.prefix ?? '',
-        pathStyle: input.pathStyle ?? false,
-        accessKeyId,
-        secretAccessKey,
-    };
 }
 
 

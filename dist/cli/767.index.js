@@ -2,514 +2,685 @@ export const id = 767;
 export const ids = [767];
 export const modules = {
 
-/***/ 2767:
+/***/ 7647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  validateCommand: () => (/* binding */ validateCommand),
-  validateCommandOptions: () => (/* binding */ validateCommandOptions)
+  qx: () => (/* binding */ DEFAULT_USER_AGENT),
+  TT: () => (/* reexport */ ResponseFormatError),
+  V0: () => (/* binding */ createHttp)
 });
 
-// UNUSED EXPORTS: changedFiles
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: ./src/limiter.ts
-var limiter = __webpack_require__(1555);
 // EXTERNAL MODULE: ./src/http/connection.ts
 var connection = __webpack_require__(9886);
-// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
-var client = __webpack_require__(6824);
+// EXTERNAL MODULE: ./src/http/error.ts
+var http_error = __webpack_require__(4054);
+;// CONCATENATED MODULE: ./src/http/request-counter.ts
+// Counts HTTP requests by method and path template ("PATCH /v2/images/{id}"),
+// for benchmarks, tests ("ten changes in one request") and the plan footer.
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const HEX_ID = /^[0-9a-f]{16,}$/i;
+/**
+ * The template of a path when the caller gave none: UUIDs and long hex ids
+ * become `{id}`. `/v2/images/0b1c...-.../tags/x` -> `/v2/images/{id}/tags/x`.
+ */
+function pathTemplate(path) {
+    return path
+        .split('/')
+        .map((segment) => (UUID.test(segment) || HEX_ID.test(segment) ? '{id}' : segment))
+        .join('/');
+}
+class RequestCounter {
+    counts = new Map();
+    /** Count one request (each attempt of a retried request counts). */
+    add(method, template) {
+        const key = `${method} ${template}`;
+        this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    }
+    /** Requests counted for `'METHOD /template'`, e.g. `get('GET /v2/images')`. */
+    get(key) {
+        return this.counts.get(key) ?? 0;
+    }
+    /** All requests, or those of one method. */
+    total(method) {
+        let sum = 0;
+        for (const [key, count] of this.counts) {
+            if (method === undefined || key.startsWith(`${method} `))
+                sum += count;
+        }
+        return sum;
+    }
+    /** Counts keyed by `'METHOD /template'`, sorted by key. */
+    snapshot() {
+        return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    }
+    reset() {
+        this.counts.clear();
+    }
+}
+
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
-// EXTERNAL MODULE: ./src/download/upstream-http.ts
-var upstream_http = __webpack_require__(8140);
-// EXTERNAL MODULE: ./src/download/file-url.ts
-var file_url = __webpack_require__(4716);
-// EXTERNAL MODULE: ./src/definitions/positions.ts
-var positions = __webpack_require__(6714);
-;// CONCATENATED MODULE: ./src/definitions/check-urls.ts
-// `validate --check-urls`: is every `url` and `mirror_url` still there? One
-// HEAD per distinct url (a GET of one byte when the server refuses HEAD),
-// bounded concurrency, one deadline per url that covers redirects, the
-// fallback and a retry. `file:` urls must name an existing file.
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_URL_CONCURRENCY = 8;
-const DEFAULT_URL_TIMEOUT_MS = 15_000;
-/** One check per distinct url; a `file:` url means a file beside its definition file. */
-const checkId = (url, definitionFile) => url.startsWith('file:') ? `${definitionFile}\0${url}` : url;
-const alive = { ok: true };
-/** Text as shown: every url in it without the `user:password@` it may carry. */
-function withoutUserinfo(text) {
-    // Greedy up to the last `@` before the path: a password may hold a bare `@`.
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1');
-}
-/** The definitions to check: enabled ones, restricted to the changed lines when given. */
-function selectDefinitions(definitions, changed, cwd) {
-    const enabled = definitions.filter((d) => d.enable);
-    if (changed === undefined)
-        return enabled;
-    const byFile = new Map();
-    for (const def of enabled) {
-        const file = external_node_path_default().resolve(cwd, def.position.file);
-        byFile.set(file, [...(byFile.get(file) ?? []), def]);
+;// CONCATENATED MODULE: ./src/http/secrets.ts
+// Every secret the client handles (passwords, application credential secrets,
+// tokens) is registered here. Messages and logs pass through `redact`, and the
+// action forwards each value to `core.setSecret` through `onSecret`.
+const MASK = '***';
+/** Values shorter than this are not searched for in text (they would garble it). */
+const MIN_REDACT_LENGTH = 4;
+class SecretRegistry {
+    onSecret;
+    values = new Set();
+    constructor(onSecret) {
+        this.onSecret = onSecret;
     }
-    const selected = [];
-    for (const [file, defs] of byFile) {
-        const lines = changed.get(file);
-        if (lines === undefined)
-            continue;
-        const sorted = [...defs].sort((a, b) => a.position.line - b.position.line);
-        const first = sorted[0]?.position.line ?? 1;
-        // A line above the first definition (shared anchors, say) may change any of them.
-        if (lines === 'all' || [...lines].some((l) => l < first)) {
-            selected.push(...sorted);
-            continue;
+    /** Register a secret; empty and repeated values are ignored. */
+    add(value) {
+        if (value === undefined || value === null || value === '' || this.values.has(value))
+            return;
+        this.values.add(value);
+        this.onSecret?.(value);
+    }
+    has(value) {
+        return this.values.has(value);
+    }
+    /** Replace every registered secret in `text` with `***`. */
+    redact(text) {
+        let result = text;
+        // Longest first, so a secret that contains another one is masked whole.
+        const sorted = [...this.values].sort((a, b) => b.length - a.length);
+        for (const value of sorted) {
+            if (value.length < MIN_REDACT_LENGTH)
+                continue;
+            result = result.split(value).join(MASK);
         }
-        sorted.forEach((def, i) => {
-            const end = (sorted[i + 1]?.position.line ?? Infinity) - 1;
-            if ([...lines].some((l) => l >= def.position.line && l <= end))
-                selected.push(def);
-        });
+        return result;
     }
-    return selected;
-}
-function statusOutcome(status) {
-    const text = `${status}${external_node_http_.STATUS_CODES[status] ? ` ${external_node_http_.STATUS_CODES[status]}` : ''}`;
-    if (status === 404 || status === 410)
-        return { ok: false, reason: `answers ${text}`, todo: 'point it at a build that exists' };
-    if (status === 401 || status === 403)
-        return {
-            ok: false,
-            reason: `answers ${text}`,
-            todo: 'check the url and whether it may be read (credentials in the url go as Basic auth)',
-        };
-    if (status >= 500)
-        return {
-            ok: false,
-            reason: `answers ${text}`,
-            todo: 'the server fails; try again later or point it at another mirror',
-        };
-    return { ok: false, reason: `answers ${text}`, todo: 'point it at a build that exists' };
-}
-function failureOutcome(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return {
-            ok: false,
-            reason: `gave no answer within ${timeoutMs / 1000} s`,
-            todo: 'check the host, or try again when the server answers',
-        };
-    const code = (0,connection/* errorCode */.CA)(error);
-    const reason = (0,connection/* connectionReason */.R2)(error, upstream_http/* SOURCE_TRUST_HINT */.R5);
-    const tls = /TLS|CERT/i.test(`${code ?? ''} ${reason}`);
-    return {
-        ok: false,
-        reason: `cannot be reached: ${reason}`,
-        todo: tls
-            ? "fix the server's certificate or trust its CA"
-            : 'check the host and port in the url',
-    };
-}
-/** A request without the url's userinfo, which fetch refuses; it goes as Basic auth instead. */
-function prepare(url) {
-    const parsed = new URL(url);
-    const headers = { 'User-Agent': client/* DEFAULT_USER_AGENT */.qx, Accept: '*/*' };
-    if (parsed.username || parsed.password) {
-        const user = decodeURIComponent(parsed.username);
-        const password = decodeURIComponent(parsed.password);
-        headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-        parsed.username = '';
-        parsed.password = '';
-    }
-    return { target: parsed.toString(), headers };
-}
-const sleep = (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-    }
-    signal.addEventListener('abort', done);
-});
-async function probeHttp(url, fetchFn, timeoutMs, retryDelayMs) {
-    let prepared;
-    try {
-        prepared = prepare(url);
-    }
-    catch {
-        return { ok: false, reason: 'is not a valid url', todo: 'correct it' };
-    }
-    const { target, headers } = prepared;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const { signal } = controller;
-    const send = async (method) => {
-        const response = await fetchFn(target, {
-            method,
-            headers: method === 'GET' ? { ...headers, Range: 'bytes=0-0' } : headers,
-            redirect: 'follow',
-            signal,
-        });
-        // The status is all we need: never read what a GET sends (it may ignore Range).
-        await response.body?.cancel().catch(() => undefined);
-        return response.status;
-    };
-    const attempt = async () => {
-        const status = await send('HEAD');
-        return status === 405 || status === 501 ? send('GET') : status;
-    };
-    // The deadline also ends a fetch that ignores its signal.
-    const deadline = new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('deadline'))));
-    try {
-        for (let tries = 1;; tries++) {
-            try {
-                const status = await Promise.race([attempt(), deadline]);
-                if (status < 300)
-                    return alive;
-                if (tries === 1 && (0,retry/* isTransientStatus */.Dm)(status)) {
-                    await sleep(retryDelayMs, signal);
-                    if (!signal.aborted)
-                        continue;
-                }
-                return statusOutcome(status);
-            }
-            catch (error) {
-                if (signal.aborted)
-                    return failureOutcome(error, true, timeoutMs);
-                if (tries === 1 && (0,retry/* isTransientError */.bV)(error)) {
-                    await sleep(retryDelayMs, signal);
-                    if (!signal.aborted)
-                        continue;
-                    return failureOutcome(error, true, timeoutMs);
-                }
-                return failureOutcome(error, false, timeoutMs);
-            }
-        }
-    }
-    finally {
-        clearTimeout(timer);
-        controller.abort();
-    }
-}
-async function probeFile(url, definitionFile) {
-    const dir = external_node_path_default().dirname(definitionFile);
-    const meaning = await (0,file_url/* checkFileUrl */.Kp)(url, dir, dir, { mustExist: true });
-    if (meaning.ok)
-        return alive;
-    return {
-        ok: false,
-        reason: meaning.reason,
-        todo: 'put the image there or correct the path (relative to the definition file)',
-    };
-}
-function message(use, outcome, urlAlive) {
-    const head = `${use.key} '${use.url}' of '${use.def.name}' version ${use.version.version} ${outcome.reason}`;
-    if (use.key === 'mirror_url' && urlAlive) {
-        return `${head}; plan and apply fall back to url, which answers: mirror the build again (image-manager mirror) or remove mirror_url`;
-    }
-    if (use.key === 'mirror_url')
-        return `${head}: ${outcome.todo}, or remove mirror_url`;
-    return `${head}: ${outcome.todo}, or remove this version`;
-}
-async function checkUrls(definitions, options = {}) {
-    const cwd = options.cwd ?? process.cwd();
-    const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS;
-    const retryDelayMs = options.retryDelayMs ?? 1000;
-    const selected = selectDefinitions(definitions, options.changed, cwd);
-    const uses = [];
-    for (const def of selected) {
-        const definitionFile = external_node_path_default().resolve(cwd, def.position.file);
-        for (const version of def.versions) {
-            for (const key of ['url', 'mirror_url']) {
-                const url = version[key];
-                if (url === undefined)
-                    continue;
-                uses.push({ def, version, key, url, id: checkId(url, definitionFile), definitionFile });
-            }
-        }
-    }
-    const distinct = new Map();
-    for (const use of uses)
-        if (!distinct.has(use.id))
-            distinct.set(use.id, use);
-    const checked = [...distinct.values()].filter((u) => /^(https?|file):/i.test(u.url));
-    const fetchFn = options.fetch ?? (await (0,upstream_http/* createUpstreamFetch */.I9)(options.sourceCacert));
-    const slot = (0,limiter/* limiter */.T)(options.concurrency ?? DEFAULT_URL_CONCURRENCY);
-    const outcomes = new Map();
-    await Promise.all(checked.map((use) => slot(async () => {
-        const outcome = use.url.startsWith('file:')
-            ? await probeFile(use.url, use.definitionFile)
-            : await probeHttp(use.url, fetchFn, timeoutMs, retryDelayMs);
-        outcomes.set(use.id, outcome);
-    })));
-    const problems = [];
-    const lines = new Map();
-    const lineMap = (file) => {
-        let found = lines.get(file);
-        if (!found) {
-            found = (0,promises_.readFile)(file, 'utf8').then((text) => new positions/* LineMap */.HU(text), () => undefined);
-            lines.set(file, found);
-        }
-        return found;
-    };
-    for (const use of uses) {
-        const outcome = outcomes.get(use.id);
-        if (!outcome || outcome.ok)
-            continue;
-        const urlAlive = outcomes.get(checkId(use.version.url, use.definitionFile))?.ok === true;
-        const severity = use.key === 'mirror_url' && urlAlive ? 'warning' : 'error';
-        const at = use.version.keys?.[use.key] ?? use.version.position;
-        const map = await lineMap(use.definitionFile);
-        problems.push({
-            severity,
-            file: at.file,
-            line: at.line,
-            column: at.column,
-            message: withoutUserinfo(message(use, outcome, urlAlive)),
-            ...(map ? { sourceLine: withoutUserinfo(map.lineText(at.line)) } : {}),
-        });
-    }
-    return {
-        problems,
-        definitions: selected.length,
-        urls: checked.length,
-        skipped: distinct.size - checked.length,
-    };
 }
 
-// EXTERNAL MODULE: ./src/definitions/catalog.ts + 1 modules
-var definitions_catalog = __webpack_require__(4239);
-// EXTERNAL MODULE: ./src/escape/markdown.ts
-var markdown = __webpack_require__(7266);
-// EXTERNAL MODULE: ./src/problems.ts
-var src_problems = __webpack_require__(2095);
-;// CONCATENATED MODULE: ./src/commands/validate.ts
-// `validate`: check every definition file and point at each defect; with
-// `checkUrls`, also whether every url of the (changed) definitions answers.
-
-
-
-
-
-
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-function summaryTable(problems) {
-    const rows = problems.map((p) => `| ${p.severity} | ${(0,markdown/* markdownCode */.D9)(`${p.file}:${p.line}:${p.column}`)} | ${(0,markdown/* escapeMarkdown */.FV)(p.message)} |`);
-    return ['| | Where | Problem |', '|---|---|---|', ...rows].join('\n');
-}
-/** `--changed a.yml,b.yml --changed c.yml` -> every definition of those files. */
-function changedFiles(values, cwd = process.cwd()) {
-    const files = values.flatMap((v) => v.split(',')).map((f) => f.trim());
-    if (files.some((f) => f === '')) {
-        throw new src_problems/* UserError */.yo('--changed needs file names, e.g. --changed etc/images/ubuntu.yml');
-    }
-    return new Map(files.map((f) => [external_node_path_default().resolve(cwd, f), 'all']));
-}
-/**
- * The options of `validate` from CLI flags or action inputs (the same names):
- * `check-urls`, `changed` (CLI) and `source-cacert`.
- */
-function validateCommandOptions(v, cwd = process.cwd()) {
-    const changed = v.changed === undefined ? [] : [].concat(v.changed);
-    if (changed.length > 0 && v['check-urls'] !== true) {
-        throw new src_problems/* UserError */.yo('--changed restricts --check-urls: give --check-urls too');
-    }
-    const sourceCacert = typeof v['source-cacert'] === 'string' ? v['source-cacert'] : undefined;
-    return {
-        images: v.images,
-        strict: v.strict === true,
-        ...(v['check-urls'] === true
-            ? {
-                checkUrls: {
-                    ...(changed.length > 0 ? { changed: changedFiles(changed, cwd) } : {}),
-                    ...(sourceCacert ? { sourceCacert } : {}),
-                },
-            }
-            : {}),
-    };
-}
-function urlLine(check) {
-    const skipped = check.skipped ? ` (${plural(check.skipped, 'ftp url')} not checked)` : '';
-    return `urls: ${plural(check.urls, 'url')} of ${plural(check.definitions, 'definition')} checked${skipped}`;
-}
-/** Exit code: 0 valid, 1 invalid definitions or a dead url. */
-async function validateCommand(options, reporter) {
-    const cwd = options.cwd ?? process.cwd();
-    const catalog = await (0,definitions_catalog/* loadCatalog */.a)({ images: options.images, strict: options.strict, cwd });
-    let problems = catalog.problems;
-    let urls;
-    if (options.checkUrls) {
-        const { changed, sourceCacert } = options.checkUrls;
+;// CONCATENATED MODULE: ./src/http/attempt.ts
+// Per-attempt helpers of the request function (client.ts): a streamed body
+// that remembers why its source failed, the per-attempt timeout, and reading
+// the response body.
+function trackStream(source) {
+    const tracked = {};
+    tracked.iterable = (async function* () {
         try {
-            urls = await checkUrls(catalog.definitions, {
-                cwd,
-                ...(changed ? { changed } : {}),
-                ...(sourceCacert ? { sourceCacert } : {}),
-            });
+            for await (const chunk of source)
+                yield chunk;
         }
         catch (error) {
-            if (error instanceof src_problems/* ConfigError */.xL)
-                throw new src_problems/* UserError */.yo(error.message, 2);
+            tracked.error = error;
             throw error;
         }
-        problems = (0,src_problems/* sortProblems */.dS)(problems.concat(urls.problems));
+    })();
+    return tracked;
+}
+function startTimeout(ms, outer) {
+    if (ms <= 0)
+        return { signal: outer, timedOut: false, clear: () => undefined };
+    const controller = new AbortController();
+    const state = {
+        signal: outer ? AbortSignal.any([outer, controller.signal]) : controller.signal,
+        timedOut: false,
+        clear: () => clearTimeout(timer),
+    };
+    const timer = setTimeout(() => {
+        state.timedOut = true;
+        controller.abort(timeoutError(ms));
+    }, ms);
+    return state;
+}
+function timeoutError(ms) {
+    const error = new Error(`timed out after ${ms / 1000} s`);
+    error.name = 'TimeoutError';
+    return error;
+}
+async function readText(response) {
+    try {
+        return await response.text();
     }
-    const errors = (0,src_problems/* errorsOf */.Bp)(problems).length;
-    const warnings = problems.length - errors;
-    const versions = catalog.definitions.reduce((n, d) => n + d.versions.length, 0);
-    reporter.problems(problems);
-    const counts = `${plural(catalog.files, 'file')}, ${plural(catalog.definitions.length, 'image')}, ${plural(versions, 'version')}`;
-    const line = errors > 0
-        ? `✗ ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''} in ${plural(catalog.files, 'file')}`
-        : `✓ valid: ${counts}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`;
-    reporter.info(line);
-    if (urls)
-        reporter.info(urlLine(urls));
-    await reporter.summary([
-        `### Image definitions: ${line}`,
-        urls ? urlLine(urls) : '',
-        problems.length ? summaryTable(problems) : '',
-    ]
-        .filter(Boolean)
-        .join('\n\n'));
-    return errors > 0 ? 1 : 0;
+    catch {
+        return '';
+    }
+}
+async function readData(response, type) {
+    if (type === 'stream')
+        return undefined;
+    if (type === 'none') {
+        await response.arrayBuffer();
+        return undefined;
+    }
+    const text = await response.text();
+    if (type === 'text')
+        return text;
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new ResponseFormatError(`${response.url}: expected a JSON response, got: ${text.slice(0, 200)}`);
+    }
+}
+/** A successful status with a body that is not what the API promises. */
+class ResponseFormatError extends Error {
+    name = 'ResponseFormatError';
+}
+
+;// CONCATENATED MODULE: ./src/http/client.ts
+// The one request function every OpenStack call goes through: user agent,
+// per-attempt timeout, JSON helpers, retries of transient failures (only for
+// idempotent requests), request counting, and errors without secrets.
+
+
+
+
+
+
+
+const DEFAULT_USER_AGENT = `openstack-image-manager (node ${process.version})`;
+const DEFAULT_TIMEOUT_MS = 60_000;
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function createHttp(options = {}) {
+    const ctx = {
+        fetchFn: options.fetch ?? globalThis.fetch,
+        sleep: options.sleep ?? defaultSleep,
+        random: options.random ?? Math.random,
+        now: options.now ?? Date.now,
+        policy: { ...retry/* DEFAULT_RETRY_POLICY */.cO, ...options.retry },
+        secrets: options.secrets ?? new SecretRegistry(options.onSecret),
+        counter: options.counter ?? new RequestCounter(),
+        userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+        log: options.log ?? (() => undefined),
+        timeoutMs: options.timeoutMs,
+        trustHint: options.trustHint,
+    };
+    const request = async (req) => {
+        const call = prepareCall(ctx, req);
+        for (let attempt = 1;; attempt++) {
+            const response = await sendAttempt(ctx, call, attempt);
+            if (response !== undefined)
+                return response;
+        }
+    };
+    return { request, counter: ctx.counter, secrets: ctx.secrets, userAgent: ctx.userAgent };
+}
+function prepareCall(ctx, req) {
+    const url = new URL(req.url);
+    const streamed = isStream(req.body);
+    return {
+        req,
+        url,
+        shownUrl: ctx.secrets.redact(url.toString()),
+        template: req.template ?? pathTemplate(url.pathname),
+        streamed,
+        timeoutMs: req.timeoutMs ?? (streamed ? 0 : (ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+        headers: buildHeaders(req, ctx.userAgent),
+        // A streamed body can be sent once only: never retried whatever the method.
+        idempotent: streamed ? false : req.idempotent,
+        retryMethod: streamed ? 'STREAM' : req.method,
+    };
+}
+/** One attempt: the response, or undefined after waiting for the next attempt. */
+async function sendAttempt(ctx, call, attempt) {
+    const { req, streamed } = call;
+    ctx.counter.add(req.method, call.template);
+    const started = ctx.now();
+    const tracked = streamed ? trackStream(req.body) : undefined;
+    const body = tracked
+        ? tracked.iterable
+        : req.json !== undefined
+            ? JSON.stringify(req.json)
+            : req.body;
+    const state = {
+        started,
+        tracked,
+        timeout: startTimeout(call.timeoutMs, req.signal),
+    };
+    let response;
+    let data;
+    try {
+        response = await ctx.fetchFn(call.url, {
+            method: req.method,
+            headers: call.headers,
+            body: body,
+            signal: state.timeout.signal,
+            // undici keeps every chunk of a body it might resend after a redirect
+            // (nodejs/undici#4058): a streamed image would end up whole in memory.
+            redirect: streamed ? 'error' : 'follow',
+            ...(streamed ? { duplex: 'half' } : {}),
+        });
+        if (!req.expected.includes(response.status)) {
+            await unexpectedStatus(ctx, call, attempt, response, state);
+            return undefined;
+        }
+        data = await readData(response, req.responseType ?? 'json');
+        if (req.responseType !== 'stream')
+            state.timeout.clear();
+    }
+    catch (error) {
+        await failedAttempt(ctx, call, attempt, error, state);
+        return undefined;
+    }
+    ctx.log(`${req.method} ${call.shownUrl} -> ${response.status} (${ctx.now() - started} ms)`);
+    return {
+        status: response.status,
+        headers: response.headers,
+        url: response.url || call.url.toString(),
+        data: data,
+        body: req.responseType === 'stream' ? response.body : null,
+    };
+}
+/** A status not expected: waits when it may be retried, else throws HttpError. */
+async function unexpectedStatus(ctx, call, attempt, response, { started, timeout }) {
+    const { req, shownUrl } = call;
+    const text = ctx.secrets.redact(await readText(response));
+    timeout.clear();
+    const decision = (0,retry/* decideRetry */.tE)({
+        method: call.retryMethod,
+        idempotent: call.idempotent,
+        attempt,
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        policy: ctx.policy,
+        random: ctx.random,
+        nowMs: ctx.now(),
+    });
+    ctx.log(`${req.method} ${shownUrl} -> ${response.status} (${ctx.now() - started} ms)`);
+    if (decision.retry)
+        return waitToRetry(ctx, call, attempt, decision.delayMs, response.status);
+    throw new http_error/* HttpError */.j$(req.method, shownUrl, req.expected, response.status, (0,http_error/* truncateBody */.Nz)(text), (0,http_error/* extractServiceMessage */.W6)(text), response.headers);
+}
+/**
+ * An attempt that threw: rethrows what is not a connection failure, waits when it may be
+ * retried, else throws ConnectionError.
+ */
+async function failedAttempt(ctx, call, attempt, error, { started, tracked, timeout }) {
+    const { req, shownUrl, timeoutMs } = call;
+    timeout.clear();
+    if (error instanceof http_error/* HttpError */.j$ || error instanceof ResponseFormatError)
+        throw error;
+    // A failing request body (e.g. a checksum mismatch of a streamed download) is the real cause.
+    if (tracked?.error !== undefined)
+        throw tracked.error;
+    if (req.signal?.aborted === true)
+        throw req.signal.reason ?? error;
+    const failure = timeout.timedOut ? timeoutError(timeoutMs) : error;
+    const decision = (0,retry/* decideRetry */.tE)({
+        method: call.retryMethod,
+        idempotent: call.idempotent,
+        attempt,
+        error: failure,
+        policy: ctx.policy,
+        random: ctx.random,
+        nowMs: ctx.now(),
+    });
+    const reason = timeout.timedOut
+        ? `timed out after ${timeoutMs / 1000} s`
+        : (0,connection/* connectionReason */.R2)(error, ctx.trustHint);
+    ctx.log(`${req.method} ${shownUrl} -> ${reason} (${ctx.now() - started} ms)`);
+    if (decision.retry)
+        return waitToRetry(ctx, call, attempt, decision.delayMs, reason);
+    throw new connection/* ConnectionError */.Rc(`${req.method} ${shownUrl}: ${reason}`, reason, { cause: error });
+}
+async function waitToRetry(ctx, { req, shownUrl }, attempt, delayMs, after) {
+    ctx.log(`retrying ${req.method} ${shownUrl} in ${delayMs} ms after ${after} (attempt ${attempt + 1} of ${ctx.policy.maxAttempts})`);
+    await ctx.sleep(delayMs);
+}
+function buildHeaders(req, userAgent) {
+    const headers = { 'User-Agent': userAgent, Accept: 'application/json' };
+    if (req.json !== undefined)
+        headers['Content-Type'] = req.contentType ?? 'application/json';
+    else if (req.body !== undefined)
+        headers['Content-Type'] = req.contentType ?? 'application/octet-stream';
+    return { ...headers, ...req.headers };
+}
+function isStream(body) {
+    return body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array);
 }
 
 
 /***/ }),
 
-/***/ 8140:
+/***/ 9886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
-/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
-/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   R2: () => (/* binding */ connectionReason),
+/* harmony export */   Rc: () => (/* binding */ ConnectionError)
+/* harmony export */ });
+/* unused harmony export CLOUD_TRUST_HINT */
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2095);
+// Connection-level failures (refused, reset, timeout, DNS, TLS) and their
+// short human reasons, for any client: the cloud's, image sources', S3's.
+
+/** A connection-level failure (refused, reset, timeout, DNS, TLS) after all retries. */
+class ConnectionError extends Error {
+    reason;
+    name = 'ConnectionError';
+    constructor(message, 
+    /** Short reason, e.g. 'connection refused'. */
+    reason, options) {
+        super(message, options);
+        this.reason = reason;
+    }
+}
+
+const REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host not found (DNS lookup failed)',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_SOCKET: 'connection reset',
+    UND_ERR_CLOSED: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
+    UND_ERR_BODY_TIMEOUT: 'timed out reading the response',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+};
+/** Certificates a trust setting fixes; the hint names the setting (the cloud's or the sources'). */
+const TRUST_REASONS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+    SELF_SIGNED_CERT_IN_CHAIN: 'self-signed TLS certificate in chain',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate not trusted',
+};
+const CLOUD_TRUST_HINT = 'set cacert, or verify: false';
+/** The innermost error code of a fetch failure (`TypeError: fetch failed` wraps the real one). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && code !== '')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** A short human reason for a connection failure: 'connection refused', 'timed out after 30 s', ... */
+function connectionReason(error, trustHint = CLOUD_TRUST_HINT) {
+    const name = error?.name;
+    if (name === 'TimeoutError')
+        return 'timed out';
+    const code = errorCode(error);
+    const trust = code === undefined ? undefined : TRUST_REASONS[code];
+    if (trust !== undefined)
+        return `${trust} (${trustHint})`;
+    if (code !== undefined)
+        return REASONS[code] ?? code;
+    let current = error;
+    while (current instanceof Error && current.cause instanceof Error)
+        current = current.cause;
+    return current instanceof Error ? current.message : (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error);
+}
+
+
+/***/ }),
+
+/***/ 4054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nz: () => (/* binding */ truncateBody),
+/* harmony export */   W6: () => (/* binding */ extractServiceMessage),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   zM: () => (/* binding */ isStatus)
+/* harmony export */ });
+// The one error type for "the server answered with a status we did not expect"
+// (gophercloud's ErrUnexpectedResponseCode). Callers classify with isStatus().
+/** How much of a response body an error keeps. */
+const MAX_BODY = 2000;
+const MAX_MESSAGE = 300;
+class HttpError extends Error {
+    method;
+    url;
+    expected;
+    status;
+    body;
+    serviceMessage;
+    headers;
+    name = 'HttpError';
+    constructor(method, 
+    /** The request URL (secrets already redacted). */
+    url, expected, status, 
+    /** Response body, redacted and truncated. */
+    body, 
+    /** The service's own explanation, when the body had one (Glance/Keystone `message`). */
+    serviceMessage, 
+    /** Retry-After etc. are sometimes needed by callers. */
+    headers) {
+        super(`${method} ${url}: expected ${expected.join(' or ')}, got ${status}` +
+            (serviceMessage ? `: ${serviceMessage}` : ''));
+        this.method = method;
+        this.url = url;
+        this.expected = expected;
+        this.status = status;
+        this.body = body;
+        this.serviceMessage = serviceMessage;
+        this.headers = headers;
+    }
+}
+/** True when `error` is an HttpError with one of the given statuses. */
+function isStatus(error, ...statuses) {
+    return error instanceof HttpError && statuses.includes(error.status);
+}
+function oneLine(text, max = MAX_MESSAGE) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+function messageOf(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    if (typeof record.message === 'string' && record.message !== '')
+        return record.message;
+    if (typeof record.detail === 'string' && record.detail !== '')
+        return record.detail;
+    // Keystone: {"error": {"message": ...}}; nova-style: {"badRequest": {"message": ...}}
+    for (const inner of Object.values(record)) {
+        if (typeof inner === 'object' && inner !== null) {
+            const found = messageOf(inner);
+            if (found !== undefined)
+                return found;
+        }
+    }
+    return undefined;
+}
+/**
+ * The explanation inside an error body: the `message` of a JSON body
+ * (Glance, Keystone), or the text of an HTML page without its title line
+ * (Glance's webob errors: "<h1>404 Not Found</h1> No image found with ID x").
+ */
+function extractServiceMessage(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return undefined;
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        try {
+            const found = messageOf(JSON.parse(trimmed));
+            if (found !== undefined)
+                return oneLine(stripHtml(found));
+        }
+        catch {
+            // not JSON after all: fall through
+        }
+    }
+    if (/<[a-z][\s\S]*>/i.test(trimmed)) {
+        const withoutTitle = trimmed
+            .replace(/<title>[\s\S]*?<\/title>/i, '')
+            .replace(/<h1>[\s\S]*?<\/h1>/i, '');
+        const text = oneLine(stripHtml(withoutTitle));
+        return text !== '' ? text : oneLine(stripHtml(trimmed));
+    }
+    return oneLine(trimmed);
+}
+function stripHtml(text) {
+    return text
+        .replace(/<br\s*\/?>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#x([0-9a-f]+);/gi, (_m, hex) => String.fromCodePoint(parseInt(hex, 16)))
+        .replace(/&#(\d+);/g, (_m, dec) => String.fromCodePoint(parseInt(dec, 10)))
+        .replace(/&amp;/g, '&');
+}
+/** Truncate a body for keeping in an error. */
+function truncateBody(body) {
+    return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}... (${body.length} characters)` : body;
+}
+
+
+/***/ }),
+
+/***/ 8902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   bV: () => (/* binding */ isTransientError),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   tE: () => (/* binding */ decideRetry)
+/* harmony export */ });
+/* unused harmony exports IDEMPOTENT_METHODS, TRANSIENT_STATUSES, parseRetryAfter, backoffDelay */
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9886);
+// When a request may be sent again, and how long to wait first. Pure, so the
+// policy is tested without a server; client.ts applies it.
+
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 20_000,
+    maxRetryAfterMs: 120_000,
+};
+/** Methods that may be repeated blindly. PATCH, POST and PUT never are. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+/** Statuses that mean "try again later". */
+const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+/** Error codes of connection failures worth another attempt. */
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+]);
+function isTransientStatus(status) {
+    return TRANSIENT_STATUSES.has(status);
+}
+/**
+ * A failure before a complete response (reset, refused, our own timeout) that
+ * another attempt may not see. DNS failures of unknown hosts, TLS certificate
+ * problems and bad URLs are permanent.
+ */
+function isTransientError(error) {
+    if (error?.name === 'TimeoutError')
+        return true;
+    const code = (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error);
+    return code !== undefined && TRANSIENT_CODES.has(code);
+}
+/**
+ * Milliseconds to wait according to a Retry-After header (seconds or an
+ * HTTP date), or undefined when there is none or it cannot be read.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (value === null || value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * Exponential backoff with jitter before retry number `retry` (1 = the first
+ * retry): half of the exponential delay is fixed, half random, so retries of
+ * many clients spread out but still grow.
+ */
+function backoffDelay(retry, policy, random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+/**
+ * Decide about another attempt after attempt number `attempt` (1-based)
+ * ended with `status` (a response) or `error` (no response).
+ */
+function decideRetry(input) {
+    const { policy } = input;
+    if (input.attempt >= policy.maxAttempts)
+        return { retry: false };
+    if (!(input.idempotent === true || IDEMPOTENT_METHODS.has(input.method)))
+        return { retry: false };
+    const backoff = backoffDelay(input.attempt, policy, input.random);
+    if (input.status !== undefined) {
+        if (!isTransientStatus(input.status))
+            return { retry: false };
+        const after = parseRetryAfter(input.retryAfter, input.nowMs);
+        if (after === undefined)
+            return { retry: true, delayMs: backoff };
+        if (after > policy.maxRetryAfterMs)
+            return { retry: false };
+        return { retry: true, delayMs: after };
+    }
+    if (input.error !== undefined && isTransientError(input.error))
+        return { retry: true, delayMs: backoff };
+    return { retry: false };
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ readPem),
+/* harmony export */   w: () => (/* binding */ fetchWithTls)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6824);
-/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
-// The HTTP client for image sources (HEAD checks, downloads, checksum files of
-// `version: latest`). It never takes the cloud's TLS settings: a private
-// `cacert` of the cloud would replace the CAs a public mirror needs, and
-// `verify: false` for a lab cloud must not switch checks off for the internet.
-// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
+// TLS settings applied to fetch. Node's global fetch cannot take a CA bundle,
+// so such clients use undici's fetch with its own Agent (the same undici Node
+// bundles). The cloud's client (openstack/auth/tls.ts) and the image sources'
+// client (download/upstream-http.ts) each pass their own settings.
 
 
-
-
-const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
-/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
-async function defaultCertificates() {
-    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
-    if (getter)
-        return getter('default');
-    const extra = process.env.NODE_EXTRA_CA_CERTS;
-    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
-    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
-    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
+/** Reads a PEM file; `what` names the setting in the message (`cacert`, `--source-cacert`). */
+async function readPem(path, what) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new _problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`Cannot read the ${what} ${path}: ${error.code ?? error.message}`);
+    }
 }
-/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
-async function createUpstreamFetch(sourceCacert) {
-    if (sourceCacert === undefined)
-        return globalThis.fetch;
-    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
-    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
-}
-/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
-async function createUpstreamHttp(options = {}) {
-    const { sourceCacert, ...http } = options;
-    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
-        ...http,
-        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
-        trustHint: SOURCE_TRUST_HINT,
-    });
-}
-
-
-/***/ }),
-
-/***/ 7266:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D9: () => (/* binding */ markdownCode),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   dI: () => (/* binding */ markdownBlock)
-/* harmony export */ });
-/* harmony import */ var _invisible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1972);
-// Text from definitions, the cloud or errors, made inert for GitHub Markdown: it
-// reads as written and adds no element, link, image, mention or reference.
-
-// What Markdown, its GFM extensions (tables, strikethrough, autolinks), GitHub's
-// math or HTML act on. As numeric character references they read back literally
-// both in Markdown text and inside the HTML blocks of the template.
-const ACTIVE = /[\\`*_[\]<>&!|~$:#]/g;
-// GitHub turns `@name` and `#123` in rendered text into mentions and links, and
-// cmark-gfm links `name@host`: a word joiner after the sign stops all three.
-const WORD_JOINER = '\u2060';
-/** One value for any place in the template: a line, a table cell, `<summary>` or `<code>`. */
-function escapeMarkdown(value) {
-    return ((0,_invisible_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .j)(value)
-        .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
-        // `www.` is an autolink even without a scheme.
-        .replace(/(www)\./gi, '$1&#46;')
-        .replace(/@|&#35;/g, (sign) => sign + WORD_JOINER));
-}
-/** A value as inline code. */
-const markdownCode = (value) => `<code>${escapeMarkdown(value)}</code>`;
-/** Lines as a preformatted block: blank lines and fences inside cannot end it. */
-const markdownBlock = (text) => `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`;
-
-
-/***/ }),
-
-/***/ 1555:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ limiter)
-/* harmony export */ });
-// A counting semaphore: at most `slots` tasks run at once, the rest wait their turn.
-function limiter(slots) {
-    let free = Math.max(1, slots);
-    const waiting = [];
-    return async (task) => {
-        if (free === 0)
-            await new Promise((resolve) => waiting.push(resolve));
-        else
-            free--;
-        try {
-            return await task();
-        }
-        finally {
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                free++;
-        }
-    };
+/** A fetch whose connections use these TLS options (`ca`, `rejectUnauthorized`, `cert`, `key`). */
+async function fetchWithTls(connect) {
+    const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+    const dispatcher = new undici.Agent({ connect });
+    const tlsFetch = (input, init) => undici.fetch(input, { ...init, dispatcher });
+    return tlsFetch;
 }
 
 

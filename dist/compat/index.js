@@ -5,4 +5,4 @@
 // bundle, whose entry (src/cli/index.ts) then reads the old tool's command line.
 // Only a dynamic import, so it runs alike whether Node loads it as ESM or CommonJS.
 globalThis[Symbol.for('openstack-image-manager.bin')] = true
-import('./index.js')
+import('../cli/index.js')
