@@ -10,8 +10,6 @@ import { HttpCache } from '../upstream/http-cache.js'
 import type { DefinitionStatus } from '../update/types.js'
 import { openUpdateMirror, type UpdateMirrorOptions } from '../update/open-mirror.js'
 
-export type { Bump, FileUpdate } from '../update/types.js'
-
 export interface UpdateCommandOptions {
   images: string
   filter?: string
