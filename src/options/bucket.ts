@@ -4,7 +4,7 @@ import type { UpdateCommandOptions } from '../commands/update.js'
 import type { UpdateMirrorOptions } from '../update/open-mirror.js'
 import { s3Settings, type S3Settings } from '../mirror/s3.js'
 import { UserError } from '../problems.js'
-import type { Values } from './table.js'
+import { oneOf, type Values } from './table.js'
 
 const str = (v: Values, name: string): string | undefined =>
   typeof v[name] === 'string' && v[name] !== '' ? v[name] : undefined
@@ -44,13 +44,11 @@ export function updateMirrorOf(v: Values): UpdateMirrorOptions {
 
 /** The options of `update` but where its JSON goes (the CLI's stdout). */
 export function updateCommandOptions(v: Values): Omit<UpdateCommandOptions, 'write'> {
-  if (v.output !== 'text' && v.output !== 'json')
-    throw new UserError(`--output must be text or json, not '${String(v.output)}'`)
   return {
     images: v.images as string,
     ...(v.filter !== undefined ? { filter: v.filter as string } : {}),
     dryRun: v['dry-run'] === true,
-    output: v.output,
+    output: oneOf('output', v.output, ['text', 'json']),
     ...(v['source-cacert'] ? { sourceCacert: v['source-cacert'] as string } : {}),
     ...(v['cache-dir'] ? { cacheDir: v['cache-dir'] as string } : {}),
     ...(v['mirror-url'] ? { mirror: updateMirrorOf(v) } : {}),

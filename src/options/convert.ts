@@ -11,7 +11,7 @@ import type { ChangedLines } from '../definitions/check-urls.js'
 import { checkEolUrl, DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
 import { UserError } from '../problems.js'
 import { rotatedDefaults } from './plan.js'
-import type { Values } from './table.js'
+import { oneOf, type Values } from './table.js'
 
 /** `--changed a.yml,b.yml --changed c.yml` -> every definition of those files. */
 export function changedFiles(values: readonly string[], cwd = process.cwd()): ChangedLines {
@@ -48,10 +48,7 @@ export function validateCommandOptions(v: Values, cwd = process.cwd()): Validate
 
 /** CLI flags or action inputs -> options; a wrong value is a usage error. */
 export function lifecycleCommandOptions(v: Values): LifecycleCommandOptions {
-  const output = (v.output as string | undefined) ?? 'markdown'
-  if (output !== 'markdown' && output !== 'json') {
-    throw new UserError(`--output must be markdown or json, not '${output}'`)
-  }
+  const output = oneOf('output', v.output ?? 'markdown', ['markdown', 'json'])
   return {
     images: v.images as string,
     strict: v.strict === true,
@@ -60,18 +57,11 @@ export function lifecycleCommandOptions(v: Values): LifecycleCommandOptions {
   }
 }
 
-export function checkOutput(value: string): CheckOutput {
-  if (value !== 'text' && value !== 'json') {
-    throw new UserError(`--output must be text or json, not '${value}'`)
-  }
-  return value
-}
-
 export function checkCommandOptions(v: Values): CheckCommandOptions {
   const rotated = rotatedDefaults(v)
   return {
     strict: v.strict === true,
-    output: checkOutput(v.output as string),
+    output: oneOf<CheckOutput>('output', v.output, ['text', 'json']),
     ...(v.images ? { images: v.images as string } : {}),
     ...(v.tag ? { tag: v.tag as string } : {}),
     ...(v.cloud ? { cloud: v.cloud as string } : {}),

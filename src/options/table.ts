@@ -1,5 +1,6 @@
 // What an option table says about one option: its CLI flag, kind, default,
 // help line and action input; the CLI and the action both read these.
+import { UserError } from '../problems.js'
 
 /** Parsed flags or inputs: strings, repeated strings and booleans by option (CLI flag) name. */
 export type Values = Record<string, string | string[] | boolean | undefined>
@@ -71,6 +72,18 @@ export function withoutInputs(table: OptionTable): OptionTable {
   return Object.fromEntries(
     Object.entries(table).map(([name, { input: _input, ...spec }]) => [name, spec]),
   )
+}
+
+/** The value of an option that takes one of a few words; a usage error names them. */
+export function oneOf<T extends string>(
+  name: string,
+  value: Values[string],
+  words: readonly T[],
+): T {
+  if (!(words as readonly unknown[]).includes(value)) {
+    throw new UserError(`--${name} must be ${words.join(' or ')}, not '${String(value)}'`)
+  }
+  return value as T
 }
 
 /** Help line label: `--images PATH`. */

@@ -1,13 +1,10 @@
-// The action's inputs and outputs: what action.yml declares is what the code reads and sets,
-// with the same defaults, and the counts add up.
+// The action's outputs: what action.yml declares is what the code sets, and the counts
+// add up. (Its inputs against the option tables: inputs.test.ts.)
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { applyOutputs, OUTPUT_NAMES, planOutputs } from '../../../src/action/outputs.js'
-import { ACTION_COMMANDS, ACTION_ONLY_INPUTS } from '../../../src/action/inputs.js'
-import type { OptionSpec } from '../../../src/options/table.js'
-import { tables } from '../../../src/options/tables.js'
 import type { ApplyReport } from '../../../src/apply/executor.js'
 import type { DefinitionPlan, Plan, Step } from '../../../src/plan/types.js'
 
@@ -77,34 +74,5 @@ describe('action outputs', () => {
     } as unknown as ApplyReport
     expect(applyOutputs(report)).toEqual({ applied: '2', failed: '1' })
     expect(applyOutputs(undefined)).toEqual({ applied: '0', failed: '0' })
-  })
-})
-
-describe('action inputs', () => {
-  const inputs = (
-    load(readFileSync(path.resolve(import.meta.dirname, '../../../action.yml'), 'utf8')) as {
-      inputs: Record<string, { description: string; default?: string }>
-    }
-  ).inputs
-  /** Every option input of the action's commands, with its option's spec. */
-  const options = new Map<string, OptionSpec>(
-    ACTION_COMMANDS.flatMap((command) =>
-      Object.values(tables[command].options).flatMap((spec) =>
-        spec.input === undefined ? [] : [[spec.input, spec] as const],
-      ),
-    ),
-  )
-  const flags = [...options].filter(([, s]) => s.kind === 'flag').map(([name]) => name)
-  const texts = [...options].filter(([, s]) => s.kind !== 'flag').map(([name]) => name)
-
-  it('action.yml declares exactly the inputs the code reads', () => {
-    expect(Object.keys(inputs).sort()).toEqual(
-      [...flags, ...texts, ...Object.keys(ACTION_ONLY_INPUTS)].sort(),
-    )
-  })
-
-  it('flags default to false, and texts to what the code uses when the input is absent', () => {
-    for (const name of flags) expect(inputs[name]?.default, name).toBe('false')
-    for (const name of texts) expect(inputs[name]?.default, name).toBe(options.get(name)?.default)
   })
 })
