@@ -111,6 +111,13 @@ describe('update', () => {
     expect(await readFile(file, 'utf8')).toBe(after)
   })
 
+  it('--output other than text or json is a usage error (exit 2), before any lookup', async () => {
+    const r = await cli('update', '--images', dir, '--output', 'xml')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("--output must be text or json, not 'xml'")
+    expect(await readFile(file, 'utf8')).toBe(original)
+  })
+
   it('--dry-run writes nothing; findUpdates returns the same new text', async () => {
     const r = await cli('update', '--images', dir, '--dry-run')
     expect(r.code).toBe(0)
