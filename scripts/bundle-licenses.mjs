@@ -1,6 +1,7 @@
 // Writes the licence notices of every third-party package a bundle contains.
-// ncc's own --license output leaves out the ES modules, so the package list
-// comes from the bundler's stats: node scripts/bundle-licenses.mjs STATS OUT
+// ncc's own --license output misses some of them (js-yaml, @actions/github,
+// ajv, the octokit packages), so the package list comes from the bundler's
+// stats: node scripts/bundle-licenses.mjs STATS OUT
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
