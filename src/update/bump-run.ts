@@ -3,7 +3,8 @@
 // found. Files that could not be checked are left as they are.
 import path from 'node:path'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
-import { errorsOf, UserError, type Problem } from '../problems.js'
+import { acceptProblems, problemsTo } from '../definitions/catalog.js'
+import { UserError, type Problem } from '../problems.js'
 import type { UpdateMirror } from './claim-mirror.js'
 import type { Reporter } from '../reporter.js'
 import { findUpdates, type FindUpdatesOptions, type FindUpdatesResult } from './find-updates.js'
@@ -64,8 +65,7 @@ export async function runBumpPullRequests(
     ...(options.cache ? { cache: options.cache } : {}),
   }
   const found = await check(base)
-  reporter.problems(found.problems)
-  if (errorsOf(found.problems).length > 0)
+  if (!acceptProblems(found.problems, { report: problemsTo(reporter) }))
     return { statuses: [], results: [], problems: found.problems }
 
   const inRepo = (file: string): string => repositoryPath(options.root, cwd, file)
