@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 const root = path.resolve(import.meta.dirname, '../../..')
 const read = (file: string): string => readFileSync(path.join(root, file), 'utf8')
 const names = (text: string): string[] =>
-  [...text.matchAll(/^(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?) \d+\.\d+\.\d+\S*$/gm)].map((m) => m[1] ?? '')
+  [...text.matchAll(/^(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?) \d+\.\d+\.\d+\S*$/gm)].map(
+    (m) => m[1] ?? '',
+  )
 
 describe('licence notices', () => {
   it('dist/licenses.txt names every runtime dependency of the action bundle', () => {
@@ -26,7 +28,10 @@ describe('licence notices', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'licenses-'))
     const pkg = (folder: string, name: string, version: string, licence?: string): void => {
       mkdirSync(path.join(dir, folder), { recursive: true })
-      writeFileSync(path.join(dir, folder, 'package.json'), JSON.stringify({ name, version, license: 'MIT' }))
+      writeFileSync(
+        path.join(dir, folder, 'package.json'),
+        JSON.stringify({ name, version, license: 'MIT' }),
+      )
       if (licence) writeFileSync(path.join(dir, folder, 'LICENSE'), licence)
     }
     pkg('node_modules/a', 'a', '1.0.0', 'A licence text')
@@ -42,7 +47,11 @@ describe('licence notices', () => {
     }
     writeFileSync(path.join(dir, 'stats.json'), JSON.stringify(stats))
     const out = path.join(dir, 'licenses.txt')
-    execFileSync('node', [path.join(root, 'scripts/bundle-licenses.mjs'), path.join(dir, 'stats.json'), out])
+    execFileSync('node', [
+      path.join(root, 'scripts/bundle-licenses.mjs'),
+      path.join(dir, 'stats.json'),
+      out,
+    ])
     const text = readFileSync(out, 'utf8')
     expect(names(text)).toEqual(['@s/b', 'a', 'c'])
     expect(text).toContain('A licence text')
