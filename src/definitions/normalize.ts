@@ -86,6 +86,16 @@ export function normalize(file: LoadedFile): Definition[] {
     for (const key of ['password', 'shortname', 'latest_url', 'latest_checksum_url'] as const) {
       if (typeof raw[key] === 'string') def[key] = raw[key] as string
     }
+    const signature = raw.checksum_signature as Raw | undefined
+    if (signature) {
+      def.checksum_signature = {
+        signature: signature.signature as string,
+        keys: signature.keys as string[],
+        fingerprints: (signature.fingerprints as string[]).map((f) =>
+          f.replace(/\s/g, '').toUpperCase(),
+        ),
+      }
+    }
     const rotated = raw.rotated as Raw | undefined
     if (rotated) {
       def.rotated = { meta: meta(file, `${pointer}/rotated/meta`, rotated.meta) }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { checkFileUrl } from '../download/file-url.js'
 import type { Problem, Severity } from '../problems.js'
 import type { LoadedFile } from './load.js'
+import { keyFileUrl } from './key-files.js'
 import { glanceNames } from './names.js'
 import type { Definition } from './types.js'
 
@@ -32,7 +33,8 @@ interface RuleState {
   firstName: Map<string, { where: string; def: Definition }>
   // Where each fixed image id was first given: Glance ids are unique in the whole cloud.
   firstId: Map<string, string>
-  fileUrls: { file: LoadedFile; pointer: string; key: string; url: string }[]
+  /** Local paths to check: `file:` urls of versions (mustExist: key files of checksum_signature). */
+  fileUrls: { file: LoadedFile; pointer: string; key: string; url: string; mustExist?: true }[]
   // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
   tomorrow: string
 }
@@ -56,11 +58,17 @@ export async function checkRules(
       checkSizes(state, file, def, at)
       checkMeta(state, file, def, at)
       checkVersions(state, file, def, at)
+      def.checksum_signature?.keys.forEach((key, k) => {
+        const url = keyFileUrl(key)
+        const pointer = `${at}/checksum_signature/keys/${k}`
+        state.fileUrls.push({ file, pointer, key: 'key file', url, mustExist: true })
+      })
     })
   }
   // The downloader asks the same question with the same function, so what passes here can be read.
-  for (const { file, pointer, key, url } of state.fileUrls) {
-    const meaning = await checkFileUrl(url, path.dirname(file.absolutePath))
+  for (const { file, pointer, key, url, mustExist } of state.fileUrls) {
+    const dir = path.dirname(file.absolutePath)
+    const meaning = await checkFileUrl(url, dir, dir, mustExist ? { mustExist } : {})
     if (!meaning.ok) report(state, file, pointer, `${key} '${url}' ${meaning.reason}`)
   }
   return state.problems

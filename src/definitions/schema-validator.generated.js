@@ -178,6 +178,49 @@ const schema31 = {
             '^https?://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
           'x-expected': 'an http:// or https:// URL',
         },
+        checksum_signature: {
+          description:
+            'The OpenPGP signature of the upstream checksum file (latest_checksum_url and the manifests discovery reads from it, and the checksums_url/checksum_url of a `version: latest` entry) and the keys trusted to make it. With it, `update` and the plan of `version: latest` use a checksum only after the signature holds; a bad, missing or unknown-key signature means no bump and an error. See docs/update-and-mirror.md.',
+          type: 'object',
+          additionalProperties: false,
+          required: ['signature', 'keys', 'fingerprints'],
+          properties: {
+            signature: {
+              description:
+                "Where the signature is: `clearsigned` when the checksum file signs itself (Fedora's CHECKSUM), else the suffix that turns the checksum file's url into the detached signature's (`.gpg` for Ubuntu's SHA256SUMS.gpg, `.sign` for Debian's SHA512SUMS.sign, `.asc`).",
+              type: 'string',
+              pattern: '^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$',
+              'x-expected': '`clearsigned` or a suffix such as .gpg, .asc or .sign',
+            },
+            keys: {
+              description:
+                'ASCII-armored OpenPGP public key files kept in the catalog repository, as paths relative to this definition file and inside its directory (like file: urls).',
+              type: 'array',
+              minItems: 1,
+              items: {
+                description:
+                  'One armored public key file (.asc), relative to this definition file.',
+                type: 'string',
+                minLength: 1,
+                pattern: '^[^\\p{Cc}]+$',
+                'x-expected': 'a relative path such as keys/ubuntu-cloud-images.asc',
+              },
+            },
+            fingerprints: {
+              description:
+                'The full fingerprints (40 hex digits; spaces allowed, as the distributions print them) of the primary keys trusted to sign the checksum file. Each must be a key of the key files; keys of the files not listed here are not trusted. Short and long key ids are refused: they can be forged.',
+              type: 'array',
+              minItems: 1,
+              items: {
+                description: 'A full 40-hex-digit OpenPGP v4 fingerprint.',
+                type: 'string',
+                pattern: '^\\s*(?:[0-9A-Fa-f]\\s*){40}$',
+                'x-expected':
+                  'a full fingerprint of 40 hex digits (a short or long key id is not enough)',
+              },
+            },
+          },
+        },
       },
     },
     version: {
@@ -712,6 +755,48 @@ const schema32 = {
         '^https?://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
       'x-expected': 'an http:// or https:// URL',
     },
+    checksum_signature: {
+      description:
+        'The OpenPGP signature of the upstream checksum file (latest_checksum_url and the manifests discovery reads from it, and the checksums_url/checksum_url of a `version: latest` entry) and the keys trusted to make it. With it, `update` and the plan of `version: latest` use a checksum only after the signature holds; a bad, missing or unknown-key signature means no bump and an error. See docs/update-and-mirror.md.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['signature', 'keys', 'fingerprints'],
+      properties: {
+        signature: {
+          description:
+            "Where the signature is: `clearsigned` when the checksum file signs itself (Fedora's CHECKSUM), else the suffix that turns the checksum file's url into the detached signature's (`.gpg` for Ubuntu's SHA256SUMS.gpg, `.sign` for Debian's SHA512SUMS.sign, `.asc`).",
+          type: 'string',
+          pattern: '^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$',
+          'x-expected': '`clearsigned` or a suffix such as .gpg, .asc or .sign',
+        },
+        keys: {
+          description:
+            'ASCII-armored OpenPGP public key files kept in the catalog repository, as paths relative to this definition file and inside its directory (like file: urls).',
+          type: 'array',
+          minItems: 1,
+          items: {
+            description: 'One armored public key file (.asc), relative to this definition file.',
+            type: 'string',
+            minLength: 1,
+            pattern: '^[^\\p{Cc}]+$',
+            'x-expected': 'a relative path such as keys/ubuntu-cloud-images.asc',
+          },
+        },
+        fingerprints: {
+          description:
+            'The full fingerprints (40 hex digits; spaces allowed, as the distributions print them) of the primary keys trusted to sign the checksum file. Each must be a key of the key files; keys of the files not listed here are not trusted. Short and long key ids are refused: they can be forged.',
+          type: 'array',
+          minItems: 1,
+          items: {
+            description: 'A full 40-hex-digit OpenPGP v4 fingerprint.',
+            type: 'string',
+            pattern: '^\\s*(?:[0-9A-Fa-f]\\s*){40}$',
+            'x-expected':
+              'a full fingerprint of 40 hex digits (a short or long key id is not enough)',
+          },
+        },
+      },
+    },
   },
 }
 const schema33 = {
@@ -948,6 +1033,9 @@ const pattern20 = new RegExp(
   '^https?://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
   'u',
 )
+const pattern28 = new RegExp('^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$', 'u')
+const pattern29 = new RegExp('^[^\\p{Cc}]+$', 'u')
+const pattern30 = new RegExp('^\\s*(?:[0-9A-Fa-f]\\s*){40}$', 'u')
 const formats0 = fullFormats.date
 const schema34 = {
   type: 'object',
@@ -5770,8 +5858,330 @@ function validate21(
         errors++
       }
     }
+    if (data.checksum_signature !== undefined) {
+      let data52 = data.checksum_signature
+      if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
+        if (data52.signature === undefined) {
+          const err98 = {
+            instancePath: instancePath + '/checksum_signature',
+            schemaPath: '#/properties/checksum_signature/required',
+            keyword: 'required',
+            params: { missingProperty: 'signature' },
+            message: "must have required property '" + 'signature' + "'",
+            schema: schema32.properties.checksum_signature.required,
+            parentSchema: schema32.properties.checksum_signature,
+            data: data52,
+          }
+          if (vErrors === null) {
+            vErrors = [err98]
+          } else {
+            vErrors.push(err98)
+          }
+          errors++
+        }
+        if (data52.keys === undefined) {
+          const err99 = {
+            instancePath: instancePath + '/checksum_signature',
+            schemaPath: '#/properties/checksum_signature/required',
+            keyword: 'required',
+            params: { missingProperty: 'keys' },
+            message: "must have required property '" + 'keys' + "'",
+            schema: schema32.properties.checksum_signature.required,
+            parentSchema: schema32.properties.checksum_signature,
+            data: data52,
+          }
+          if (vErrors === null) {
+            vErrors = [err99]
+          } else {
+            vErrors.push(err99)
+          }
+          errors++
+        }
+        if (data52.fingerprints === undefined) {
+          const err100 = {
+            instancePath: instancePath + '/checksum_signature',
+            schemaPath: '#/properties/checksum_signature/required',
+            keyword: 'required',
+            params: { missingProperty: 'fingerprints' },
+            message: "must have required property '" + 'fingerprints' + "'",
+            schema: schema32.properties.checksum_signature.required,
+            parentSchema: schema32.properties.checksum_signature,
+            data: data52,
+          }
+          if (vErrors === null) {
+            vErrors = [err100]
+          } else {
+            vErrors.push(err100)
+          }
+          errors++
+        }
+        for (const key3 in data52) {
+          if (!(key3 === 'signature' || key3 === 'keys' || key3 === 'fingerprints')) {
+            const err101 = {
+              instancePath: instancePath + '/checksum_signature',
+              schemaPath: '#/properties/checksum_signature/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema32.properties.checksum_signature,
+              data: data52,
+            }
+            if (vErrors === null) {
+              vErrors = [err101]
+            } else {
+              vErrors.push(err101)
+            }
+            errors++
+          }
+        }
+        if (data52.signature !== undefined) {
+          let data53 = data52.signature
+          if (typeof data53 === 'string') {
+            if (!pattern28.test(data53)) {
+              const err102 = {
+                instancePath: instancePath + '/checksum_signature/signature',
+                schemaPath: '#/properties/checksum_signature/properties/signature/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$' },
+                message:
+                  'must match pattern "' +
+                  '^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$' +
+                  '"',
+                schema: '^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$',
+                parentSchema: schema32.properties.checksum_signature.properties.signature,
+                data: data53,
+              }
+              if (vErrors === null) {
+                vErrors = [err102]
+              } else {
+                vErrors.push(err102)
+              }
+              errors++
+            }
+          } else {
+            const err103 = {
+              instancePath: instancePath + '/checksum_signature/signature',
+              schemaPath: '#/properties/checksum_signature/properties/signature/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema32.properties.checksum_signature.properties.signature.type,
+              parentSchema: schema32.properties.checksum_signature.properties.signature,
+              data: data53,
+            }
+            if (vErrors === null) {
+              vErrors = [err103]
+            } else {
+              vErrors.push(err103)
+            }
+            errors++
+          }
+        }
+        if (data52.keys !== undefined) {
+          let data54 = data52.keys
+          if (Array.isArray(data54)) {
+            if (data54.length < 1) {
+              const err104 = {
+                instancePath: instancePath + '/checksum_signature/keys',
+                schemaPath: '#/properties/checksum_signature/properties/keys/minItems',
+                keyword: 'minItems',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 items',
+                schema: 1,
+                parentSchema: schema32.properties.checksum_signature.properties.keys,
+                data: data54,
+              }
+              if (vErrors === null) {
+                vErrors = [err104]
+              } else {
+                vErrors.push(err104)
+              }
+              errors++
+            }
+            const len2 = data54.length
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data55 = data54[i2]
+              if (typeof data55 === 'string') {
+                if (func2(data55) < 1) {
+                  const err105 = {
+                    instancePath: instancePath + '/checksum_signature/keys/' + i2,
+                    schemaPath: '#/properties/checksum_signature/properties/keys/items/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema32.properties.checksum_signature.properties.keys.items,
+                    data: data55,
+                  }
+                  if (vErrors === null) {
+                    vErrors = [err105]
+                  } else {
+                    vErrors.push(err105)
+                  }
+                  errors++
+                }
+                if (!pattern29.test(data55)) {
+                  const err106 = {
+                    instancePath: instancePath + '/checksum_signature/keys/' + i2,
+                    schemaPath: '#/properties/checksum_signature/properties/keys/items/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\p{Cc}]+$' },
+                    message: 'must match pattern "' + '^[^\\p{Cc}]+$' + '"',
+                    schema: '^[^\\p{Cc}]+$',
+                    parentSchema: schema32.properties.checksum_signature.properties.keys.items,
+                    data: data55,
+                  }
+                  if (vErrors === null) {
+                    vErrors = [err106]
+                  } else {
+                    vErrors.push(err106)
+                  }
+                  errors++
+                }
+              } else {
+                const err107 = {
+                  instancePath: instancePath + '/checksum_signature/keys/' + i2,
+                  schemaPath: '#/properties/checksum_signature/properties/keys/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema32.properties.checksum_signature.properties.keys.items.type,
+                  parentSchema: schema32.properties.checksum_signature.properties.keys.items,
+                  data: data55,
+                }
+                if (vErrors === null) {
+                  vErrors = [err107]
+                } else {
+                  vErrors.push(err107)
+                }
+                errors++
+              }
+            }
+          } else {
+            const err108 = {
+              instancePath: instancePath + '/checksum_signature/keys',
+              schemaPath: '#/properties/checksum_signature/properties/keys/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema32.properties.checksum_signature.properties.keys.type,
+              parentSchema: schema32.properties.checksum_signature.properties.keys,
+              data: data54,
+            }
+            if (vErrors === null) {
+              vErrors = [err108]
+            } else {
+              vErrors.push(err108)
+            }
+            errors++
+          }
+        }
+        if (data52.fingerprints !== undefined) {
+          let data56 = data52.fingerprints
+          if (Array.isArray(data56)) {
+            if (data56.length < 1) {
+              const err109 = {
+                instancePath: instancePath + '/checksum_signature/fingerprints',
+                schemaPath: '#/properties/checksum_signature/properties/fingerprints/minItems',
+                keyword: 'minItems',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 items',
+                schema: 1,
+                parentSchema: schema32.properties.checksum_signature.properties.fingerprints,
+                data: data56,
+              }
+              if (vErrors === null) {
+                vErrors = [err109]
+              } else {
+                vErrors.push(err109)
+              }
+              errors++
+            }
+            const len3 = data56.length
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data57 = data56[i3]
+              if (typeof data57 === 'string') {
+                if (!pattern30.test(data57)) {
+                  const err110 = {
+                    instancePath: instancePath + '/checksum_signature/fingerprints/' + i3,
+                    schemaPath:
+                      '#/properties/checksum_signature/properties/fingerprints/items/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^\\s*(?:[0-9A-Fa-f]\\s*){40}$' },
+                    message: 'must match pattern "' + '^\\s*(?:[0-9A-Fa-f]\\s*){40}$' + '"',
+                    schema: '^\\s*(?:[0-9A-Fa-f]\\s*){40}$',
+                    parentSchema:
+                      schema32.properties.checksum_signature.properties.fingerprints.items,
+                    data: data57,
+                  }
+                  if (vErrors === null) {
+                    vErrors = [err110]
+                  } else {
+                    vErrors.push(err110)
+                  }
+                  errors++
+                }
+              } else {
+                const err111 = {
+                  instancePath: instancePath + '/checksum_signature/fingerprints/' + i3,
+                  schemaPath: '#/properties/checksum_signature/properties/fingerprints/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema32.properties.checksum_signature.properties.fingerprints.items.type,
+                  parentSchema:
+                    schema32.properties.checksum_signature.properties.fingerprints.items,
+                  data: data57,
+                }
+                if (vErrors === null) {
+                  vErrors = [err111]
+                } else {
+                  vErrors.push(err111)
+                }
+                errors++
+              }
+            }
+          } else {
+            const err112 = {
+              instancePath: instancePath + '/checksum_signature/fingerprints',
+              schemaPath: '#/properties/checksum_signature/properties/fingerprints/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema32.properties.checksum_signature.properties.fingerprints.type,
+              parentSchema: schema32.properties.checksum_signature.properties.fingerprints,
+              data: data56,
+            }
+            if (vErrors === null) {
+              vErrors = [err112]
+            } else {
+              vErrors.push(err112)
+            }
+            errors++
+          }
+        }
+      } else {
+        const err113 = {
+          instancePath: instancePath + '/checksum_signature',
+          schemaPath: '#/properties/checksum_signature/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema32.properties.checksum_signature.type,
+          parentSchema: schema32.properties.checksum_signature,
+          data: data52,
+        }
+        if (vErrors === null) {
+          vErrors = [err113]
+        } else {
+          vErrors.push(err113)
+        }
+        errors++
+      }
+    }
   } else {
-    const err98 = {
+    const err114 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -5782,9 +6192,9 @@ function validate21(
       data,
     }
     if (vErrors === null) {
-      vErrors = [err98]
+      vErrors = [err114]
     } else {
-      vErrors.push(err98)
+      vErrors.push(err114)
     }
     errors++
   }

@@ -44,6 +44,16 @@ export interface Rotated {
   hidden?: boolean
 }
 
+/** The OpenPGP signature of a definition's checksum file and the keys trusted to make it. */
+export interface ChecksumSignature {
+  /** `clearsigned`, or the suffix of the detached signature's url (`.gpg`, `.asc`, `.sign`). */
+  signature: string
+  /** Armored public key files, relative to the definition file. */
+  keys: string[]
+  /** Trusted primary key fingerprints: 40 upper-case hex digits, spaces removed. */
+  fingerprints: string[]
+}
+
 /** One entry of a file's `images` list (docs/behaviour.md §1), defaults applied. */
 export interface Definition {
   name: string
@@ -64,6 +74,7 @@ export interface Definition {
   versions: Version[]
   latest_url?: string
   latest_checksum_url?: string
+  checksum_signature?: ChecksumSignature
   /** Multi images: the definition's own rotation settings (they replace the catalog-wide ones). */
   rotated?: Rotated
   /** Where the entry starts, for messages. */

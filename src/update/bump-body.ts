@@ -40,21 +40,29 @@ const mirrorCell = (b: Bump): string =>
       ? markdownCode(b.mirror.url)
       : `not mirrored: ${escapeMarkdown(b.mirror.error)}`
 
+/** The Signed by cell: the key that vouched for the checksum file, by fingerprint and user id. */
+const signedCell = (b: Bump): string =>
+  b.signedBy
+    ? `${markdownCode(b.signedBy.fingerprint)} ${escapeMarkdown(b.signedBy.userId)}`
+    : 'no signature configured'
+
 export function bumpBody(file: string, bumps: readonly Bump[]): string {
   const cell = escapeMarkdown
-  // The Mirror column only where some bump has a mirror (or lost one).
+  // The Mirror and Signed by columns only where some bump has one.
   const mirror = bumps.some((b) => b.mirror)
+  const signed = bumps.some((b) => b.signedBy)
   const rows = bumps.map(
     (b) =>
       `| ${cell(b.image)} | ${cell(b.from)} → ${cell(b.to)} | ${cell(b.buildDate)} | ` +
-      `${markdownCode(b.checksum)} | ${markdownCode(b.url)} |${mirror ? ` ${mirrorCell(b)} |` : ''}`,
+      `${markdownCode(b.checksum)} | ${markdownCode(b.url)} |${mirror ? ` ${mirrorCell(b)} |` : ''}` +
+      `${signed ? ` ${signedCell(b)} |` : ''}`,
   )
   const body = [
     BUMP_MARKER,
     `New upstream builds for ${markdownCode(file)}:`,
     '',
-    `| Image | Version | Build date | Checksum | Source |${mirror ? ' Mirror |' : ''}`,
-    `| --- | --- | --- | --- | --- |${mirror ? ' --- |' : ''}`,
+    `| Image | Version | Build date | Checksum | Source |${mirror ? ' Mirror |' : ''}${signed ? ' Signed by |' : ''}`,
+    `| --- | --- | --- | --- | --- |${mirror ? ' --- |' : ''}${signed ? ' --- |' : ''}`,
     ...rows,
     '',
     'The plan comment on this pull request shows what merging it imports. ' +

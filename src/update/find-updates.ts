@@ -11,7 +11,7 @@ import type { Definition } from '../definitions/types.js'
 import { claimMirror, type Claim, type UpdateMirror } from './claim-mirror.js'
 import { createUpstreamHttp } from '../download/upstream-http.js'
 import type { Http } from '../http/client.js'
-import type { Problem } from '../problems.js'
+import { getErrorMessage, type Problem } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import { formatChecksum } from '../upstream/checksums.js'
 import { discover, trackedOf, type Outcome } from '../upstream/discover.js'
@@ -22,7 +22,8 @@ import {
   type Reader,
   type ReaderOptions,
 } from '../upstream/reader.js'
-import type { UpstreamBuild } from '../upstream/types.js'
+import { loadSignatureCheck, type SignatureCheck } from '../upstream/signature.js'
+import type { UpstreamBuild, Voucher } from '../upstream/types.js'
 import type { Bump, DefinitionStatus, FileUpdate } from './types.js'
 
 export interface FindUpdatesOptions {
@@ -68,6 +69,7 @@ function statusOf(def: Definition, outcome: Outcome): DefinitionStatus {
     url: b.url,
     checksum: formatChecksum(b.checksum),
     build_date: b.buildDate,
+    ...(b.signedBy ? { signed_by: b.signedBy } : {}),
   }
 }
 
@@ -90,6 +92,7 @@ interface Pending {
   /** null: remove the key. */
   changes: Record<string, string | null>
   claim: Claim
+  signedBy?: Voucher
   /** Index into the statuses. */
   status: number
 }
@@ -168,7 +171,18 @@ export async function findUpdates(options: FindUpdatesOptions): Promise<FindUpda
     .filter((x): x is { def: Definition; t: NonNullable<typeof x.t> } => x.t !== null)
 
   const reader = options.reader ?? (await readerOf(options))
-  const outcomes = await Promise.all(tracked.map(({ t }) => discover(t, reader)))
+  const outcomes = await Promise.all(
+    tracked.map(async ({ def, t }): Promise<Outcome> => {
+      let check: SignatureCheck | undefined
+      try {
+        check = await loadSignatureCheck(def)
+      } catch (error) {
+        // A key that cannot be loaded trusts nothing: no bump for this definition.
+        return { status: 'error', error: getErrorMessage(error) }
+      }
+      return discover(t, reader, check)
+    }),
+  )
 
   const statuses = tracked.map(({ def }, i) => statusOf(def, outcomes[i] as Outcome))
   const newer = tracked.flatMap(({ def }, i): Newer[] => {
@@ -242,7 +256,13 @@ function pendingByFile(
       ...(claim.kind === 'drop' ? { mirror_url: null } : {}),
     }
     const list = byFile.get(def.position.file) ?? []
-    list.push({ def, changes, claim, status: i })
+    list.push({
+      def,
+      changes,
+      claim,
+      status: i,
+      ...(build.signedBy ? { signedBy: build.signedBy } : {}),
+    })
     byFile.set(def.position.file, list)
   }
   return byFile
@@ -273,6 +293,7 @@ function fileUpdate(
       checksum: p.changes.checksum as string,
       buildDate: p.changes.build_date as string,
       ...(mirror ? { mirror: mirror.bump } : {}),
+      ...(p.signedBy ? { signedBy: p.signedBy } : {}),
     })
   })
   return bumps.length > 0 ? { file, content: edited.text, bumps } : undefined

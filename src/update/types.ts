@@ -1,5 +1,6 @@
 // The shapes of the weekly update job: bumps, edited files and each tracked
 // definition's outcome, shared by the `update` command and the bump pull requests.
+import type { Voucher } from '../upstream/types.js'
 
 /** One version bump of one image. */
 export interface Bump {
@@ -15,6 +16,8 @@ export interface Bump {
   buildDate: string
   /** The entry's new mirror_url and how it was vouched for, or why it has none. */
   mirror?: { url: string; note: string } | { error: string }
+  /** The key whose signature on the upstream checksum file held (checksum_signature). */
+  signedBy?: Voucher
 }
 
 /** One catalog file with newer builds: its whole new text and what changed. */
@@ -42,5 +45,7 @@ export interface DefinitionStatus {
   mirror?: string
   /** Why the bumped entry has no mirror_url. */
   mirror_error?: string
+  /** The key that signed the checksum file the checksum comes from (checksum_signature). */
+  signed_by?: Voucher
   error?: string
 }

@@ -7,7 +7,8 @@ import { formatChecksum } from './checksums.js'
 import { UpstreamError, type Reader } from './reader.js'
 import type { Source } from './source.js'
 import { SOURCES } from './sources/index.js'
-import type { UpstreamBuild, Tracked } from './types.js'
+import { verifyChecksumFile, type SignatureCheck } from './signature.js'
+import type { UpstreamBuild, Tracked, Voucher } from './types.js'
 
 /** `#upstream=<key>` on latest_url picks a source explicitly; the fragment is never sent. */
 function splitKey(url: string): { url: string; key?: string } {
@@ -59,17 +60,57 @@ export function selectSource(t: Tracked, sources: readonly Source[] = SOURCES): 
   return found
 }
 
+/** The newest build, read through a reader that verifies each checksum file before it is parsed. */
+async function signedNewest(
+  t: Tracked,
+  reader: Reader,
+  check: SignatureCheck,
+): Promise<UpstreamBuild> {
+  const vouchers: Voucher[] = []
+  const fetchSignature = async (url: string): Promise<string> =>
+    (await reader.text(url, 'the checksum signature')).text
+  const verifying: Reader = {
+    text: (url, what) => reader.text(url, what),
+    lastModified: (url) => reader.lastModified(url),
+    checked: async (url, text) => {
+      const verified = await verifyChecksumFile(check, url, text, fetchSignature)
+      vouchers.push(verified.voucher)
+      return verified.text
+    },
+  }
+  const source = selectSource(t)
+  const build = await source.newest(t, verifying)
+  const signedBy = vouchers.at(-1)
+  // Fail closed: a layout that took its checksum from no verified file gives none.
+  if (!signedBy)
+    throw new UpstreamError(
+      `the ${source.key} layout read no checksum file that checksum_signature could verify: no checksum is used`,
+      t.latestChecksumUrl,
+    )
+  return { ...build, signedBy }
+}
+
 export type Outcome =
   { status: 'newer' | 'current'; build: UpstreamBuild } | { status: 'error'; error: string }
 
-/** The newest build and whether the catalog lacks it (its checksum differs, as docs/behaviour.md §9 says). */
-export async function discover(t: Tracked, reader: Reader): Promise<Outcome> {
+/**
+ * The newest build and whether the catalog lacks it (its checksum differs, as
+ * docs/behaviour.md §9 says). With `check`, every checksum file the source
+ * parses must carry a good signature by a trusted key first.
+ */
+export async function discover(
+  t: Tracked,
+  reader: Reader,
+  check?: SignatureCheck,
+): Promise<Outcome> {
   try {
     for (const url of [t.latestUrl, t.latestChecksumUrl]) {
       if (!/^https?:$/.test(new URL(url).protocol))
         throw new UpstreamError(`upstream discovery reads http(s) only, not ${url}`, url)
     }
-    const build = await selectSource(t).newest(t, reader)
+    const build = check
+      ? await signedNewest(t, reader, check)
+      : await selectSource(t).newest(t, reader)
     const same = t.current.checksum?.toLowerCase() === formatChecksum(build.checksum)
     return { status: same ? 'current' : 'newer', build }
   } catch (error) {

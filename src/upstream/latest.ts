@@ -4,6 +4,7 @@ import type { Http } from '../http/client.js'
 import { getErrorMessage } from '../problems.js'
 import type { LatestInfo } from '../plan/desire.js'
 import { bareChecksum, findChecksum, lastModifiedVersion } from './checksums.js'
+import { loadSignatureCheck, verifyChecksumFile } from './signature.js'
 
 const TIMEOUT_MS = 30_000
 const ANY_TYPE = { Accept: '*/*' }
@@ -18,6 +19,14 @@ async function text(http: Http, url: string): Promise<string> {
     timeoutMs: TIMEOUT_MS,
   })
   return response.data
+}
+
+/** The checksum file's text; with checksum_signature, its signed text once the signature holds. */
+async function checksumText(http: Http, def: Definition, url: string): Promise<string> {
+  const fetched = await text(http, url)
+  const check = await loadSignatureCheck(def)
+  if (!check) return fetched
+  return (await verifyChecksumFile(check, url, fetched, (u) => text(http, u))).text
 }
 
 /** Latest info per definition; definitions whose upstream cannot be read are listed in `errors`. */
@@ -35,8 +44,8 @@ export async function resolveLatest(
       try {
         const filename = new URL(v.url).pathname.split('/').pop() ?? ''
         const checksum = v.checksums_url
-          ? findChecksum(await text(http, v.checksums_url), filename)
-          : bareChecksum(await text(http, v.checksum_url as string))
+          ? findChecksum(await checksumText(http, def, v.checksums_url), filename)
+          : bareChecksum(await checksumText(http, def, v.checksum_url as string))
         if (!checksum)
           throw new Error(`no checksum for ${filename} in ${v.checksums_url ?? v.checksum_url}`)
         const head = await http.request({

@@ -36,6 +36,11 @@ export interface Reader {
   text(url: string, what: string): Promise<Fetched>
   /** The Last-Modified header of an image (HEAD). */
   lastModified(url: string): Promise<string | null>
+  /**
+   * Set by discovery for a definition with checksum_signature: the text of a
+   * checksum file to parse, once its signature holds; throws otherwise.
+   */
+  checked?(url: string, text: string): Promise<string>
 }
 
 export interface ReaderOptions {

@@ -36,8 +36,13 @@ export async function readManifest(
   url: string,
   what = 'the checksum manifest',
 ): Promise<ManifestEntry[]> {
-  return manifestEntries((await reader.text(url, what)).text, url, what)
+  const fetched = await reader.text(url, what)
+  return manifestEntries(await signedText(reader, url, fetched.text), url, what)
 }
+
+/** The text of a checksum file to parse: as read, or its signed text once the signature holds. */
+export const signedText = (reader: Reader, url: string, text: string): Promise<string> =>
+  reader.checked ? reader.checked(url, text) : Promise.resolve(text)
 
 /** The entries of a manifest's text; none (HTML, garbage) is an error. */
 export function manifestEntries(

@@ -16,6 +16,16 @@ export interface UpstreamBuild {
   checksum: Checksum
   /** ISO date YYYY-MM-DD. */
   buildDate: string
+  /** The key whose signature on the checksum file held (definitions with checksum_signature). */
+  signedBy?: Voucher
+}
+
+/** The key that vouched for a checksum file. */
+export interface Voucher {
+  /** The primary key's fingerprint, 40 upper-case hex digits. */
+  fingerprint: string
+  /** Its primary user id (`Name <mail>`). */
+  userId: string
 }
 
 /** What a source is given: the tracked definition's discovery inputs. */

@@ -5,7 +5,15 @@
 // catalogs write it (folders are named by release, not by date); the build
 // date comes from the build id, else from the digests' Last-Modified.
 import { UpstreamError } from '../reader.js'
-import { fileOf, folderOf, join, manifestEntries, requireChecksum, type Source } from '../source.js'
+import {
+  fileOf,
+  folderOf,
+  join,
+  manifestEntries,
+  requireChecksum,
+  signedText,
+  type Source,
+} from '../source.js'
 import { lastModifiedVersion } from '../checksums.js'
 import { isoDate } from '../listing.js'
 
@@ -38,7 +46,8 @@ export const releaseDigests: Source = {
     const url = join(releaseFolder, fileOf(t.latestUrl))
     const digestsUrl = `${url}.DIGESTS`
     const digests = await reader.text(digestsUrl, 'the digests file')
-    const entries = manifestEntries(digests.text, digestsUrl, 'the digests file')
+    const text = await signedText(reader, digestsUrl, digests.text)
+    const entries = manifestEntries(text, digestsUrl, 'the digests file')
     const checksum = requireChecksum(entries, fileOf(t.latestUrl), digestsUrl)
     const buildId = /^(\d{4})-(\d{2})-(\d{2})/.exec(vars.get('FLATCAR_BUILD_ID') ?? '')
     const date = buildId
