@@ -124,7 +124,9 @@ describe('detached signatures', () => {
 describe('clear-signed checksum files', () => {
   it('a good signature gives only the signed text: lines added around the block are not parsed', async () => {
     const signed = await clearsign(trusted, SUMS)
-    const padded = `${'d'.repeat(64)} *evil.img\n${signed}\n${'e'.repeat(64)} *good.img\n`
+    // Before it an indented look-alike block, which a line-trimming parser would read first.
+    const fake = `  -----BEGIN PGP SIGNED MESSAGE-----\n  Hash: SHA256\n\n${'d'.repeat(64)} *good.img\n  -----BEGIN PGP SIGNATURE-----\n  -----END PGP SIGNATURE-----\n`
+    const padded = `${fake}${signed}\n${'e'.repeat(64)} *good.img\n`
     const r = await verifyChecksumFile(
       await checkFor('clearsigned', trusted),
       URL,
