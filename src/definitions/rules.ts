@@ -34,7 +34,15 @@ interface RuleState {
   // Where each fixed image id was first given: Glance ids are unique in the whole cloud.
   firstId: Map<string, string>
   /** Local paths to check: `file:` urls of versions (mustExist: key files of checksum_signature). */
-  fileUrls: { file: LoadedFile; pointer: string; key: string; url: string; mustExist?: true }[]
+  fileUrls: {
+    file: LoadedFile
+    pointer: string
+    key: string
+    url: string
+    /** As the file writes it, when that is not the url (a key file's path). */
+    shown?: string
+    mustExist?: true
+  }[]
   // A build dated after tomorrow (UTC) cannot exist yet; a day of slack covers time zones.
   tomorrow: string
 }
@@ -61,15 +69,15 @@ export async function checkRules(
       def.checksum_signature?.keys.forEach((key, k) => {
         const url = keyFileUrl(key)
         const pointer = `${at}/checksum_signature/keys/${k}`
-        state.fileUrls.push({ file, pointer, key: 'key file', url, mustExist: true })
+        state.fileUrls.push({ file, pointer, key: 'key file', url, shown: key, mustExist: true })
       })
     })
   }
   // The downloader asks the same question with the same function, so what passes here can be read.
-  for (const { file, pointer, key, url, mustExist } of state.fileUrls) {
+  for (const { file, pointer, key, url, shown, mustExist } of state.fileUrls) {
     const dir = path.dirname(file.absolutePath)
     const meaning = await checkFileUrl(url, dir, dir, mustExist ? { mustExist } : {})
-    if (!meaning.ok) report(state, file, pointer, `${key} '${url}' ${meaning.reason}`)
+    if (!meaning.ok) report(state, file, pointer, `${key} '${shown ?? url}' ${meaning.reason}`)
   }
   return state.problems
 }
