@@ -6,7 +6,7 @@
 // is done by the maintained `openpgp` library, never by hand.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as openpgp from 'openpgp'
+import type * as OpenPGP from 'openpgp'
 import { readableFileUrlPath } from '../download/file-url.js'
 import { keyFileUrl } from '../definitions/key-files.js'
 import type { Definition } from '../definitions/types.js'
@@ -17,8 +17,12 @@ import type { Voucher } from './types.js'
 /** A definition's signature setting with its trusted keys loaded. */
 export interface SignatureCheck {
   signature: string
-  keys: openpgp.PublicKey[]
+  keys: OpenPGP.PublicKey[]
 }
+
+/** Loaded on first use: plan and validate of a catalog without signatures never pay for it. */
+let library: Promise<typeof OpenPGP> | undefined
+const pgp = (): Promise<typeof OpenPGP> => (library ??= import('openpgp'))
 
 const CLEARSIGNED = '-----BEGIN PGP SIGNED MESSAGE-----'
 const ARMORED_SIGNATURE = '-----BEGIN PGP SIGNATURE-----'
@@ -26,7 +30,7 @@ const ARMORED_KEY_BLOCK =
   /-----BEGIN PGP (?:PUBLIC|PRIVATE) KEY BLOCK-----[\s\S]*?-----END PGP (?:PUBLIC|PRIVATE) KEY BLOCK-----/g
 const MAX_KEY_FILE_BYTES = 1024 * 1024
 
-const fingerprintOf = (key: openpgp.PublicKey): string => key.getFingerprint().toUpperCase()
+const fingerprintOf = (key: OpenPGP.PublicKey): string => key.getFingerprint().toUpperCase()
 
 /**
  * The trusted keys of a definition: every listed fingerprint must be the
@@ -37,7 +41,7 @@ export async function loadSignatureCheck(def: Definition): Promise<SignatureChec
   const setting = def.checksum_signature
   if (!setting) return undefined
   const where = `${def.position.file}:${def.position.line} (${def.name})`
-  const found = new Map<string, openpgp.PublicKey>()
+  const found = new Map<string, OpenPGP.PublicKey>()
   for (const keyPath of setting.keys) {
     for (const key of await readKeyFile(keyPath, def.position.file, where))
       found.set(fingerprintOf(key), key)
@@ -57,7 +61,7 @@ async function readKeyFile(
   keyPath: string,
   definitionFile: string,
   where: string,
-): Promise<openpgp.PublicKey[]> {
+): Promise<OpenPGP.PublicKey[]> {
   let text: string
   try {
     const file = await readableFileUrlPath(keyFileUrl(keyPath), path.dirname(definitionFile))
@@ -68,7 +72,8 @@ async function readKeyFile(
   } catch (error) {
     throw new Error(`${where}: cannot read key file '${keyPath}': ${getErrorMessage(error)}`)
   }
-  let keys: openpgp.Key[]
+  const openpgp = await pgp()
+  let keys: OpenPGP.Key[]
   try {
     // One file may hold several armored blocks (keys exported one after another).
     const blocks = text.match(ARMORED_KEY_BLOCK) ?? [text]
@@ -128,6 +133,7 @@ export async function verifyChecksumFile(
       `${signatureUrl} is not an ASCII-armored OpenPGP signature: no checksum from ${url} is used`,
       signatureUrl,
     )
+  const openpgp = await pgp()
   const message = await openpgp.createMessage({ binary: new TextEncoder().encode(text) })
   const signature = await readPart(
     () => openpgp.readSignature({ armoredSignature: signed }),
@@ -145,6 +151,7 @@ async function verifyClearsigned(
   text: string,
   now: Date,
 ): Promise<{ text: string; voucher: Voucher }> {
+  const openpgp = await pgp()
   const message = await readPart(
     () => openpgp.readCleartextMessage({ cleartextMessage: text }),
     url,
@@ -171,9 +178,9 @@ async function vouch(
   check: SignatureCheck,
   url: string,
   now: Date,
-  verify: () => Promise<openpgp.VerifyMessageResult>,
+  verify: () => Promise<OpenPGP.VerifyMessageResult>,
 ): Promise<Voucher> {
-  let result: openpgp.VerifyMessageResult
+  let result: OpenPGP.VerifyMessageResult
   try {
     result = await verify()
   } catch (error) {
@@ -204,7 +211,7 @@ async function vouch(
   )
 }
 
-async function userIdOf(key: openpgp.PublicKey, now: Date): Promise<string> {
+async function userIdOf(key: OpenPGP.PublicKey, now: Date): Promise<string> {
   try {
     return (await key.getPrimaryUser(now)).user.userID?.userID ?? ''
   } catch {
