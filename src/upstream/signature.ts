@@ -189,6 +189,8 @@ async function vouch(
       url,
     )
   }
+  // Signatures passed over (unknown key, or after a good one) must not leave a rejection unhandled.
+  for (const { verified } of result.signatures) verified.catch(() => undefined)
   const reasons: string[] = []
   for (const { keyID, verified } of result.signatures) {
     const key = check.keys.find((k) => k.getKeyIDs().some((id) => id.equals(keyID)))

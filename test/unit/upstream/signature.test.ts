@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import * as openpgp from 'openpgp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Definition } from '../../../src/definitions/types.js'
 import {
@@ -104,6 +105,23 @@ describe('detached signatures', () => {
     await expect(
       verifyChecksumFile(await checkFor('.gpg', expired), URL, SUMS, fetch),
     ).rejects.toThrow(new RegExp(`by ${expired.fingerprint}: .*expired`, 'i'))
+  })
+
+  it('of two signatures in one file (a stranger and a trusted key), the trusted one vouches', async () => {
+    const message = await openpgp.createMessage({ binary: new TextEncoder().encode(SUMS) })
+    const both = await openpgp.sign({
+      message,
+      signingKeys: [stranger.privateKey, trusted.privateKey],
+      detached: true,
+      date: trusted.signDate,
+    })
+    const r = await verifyChecksumFile(
+      await checkFor('.gpg', trusted),
+      URL,
+      SUMS,
+      serving({ [`${URL}.gpg`]: both }),
+    )
+    expect(r.voucher.fingerprint).toBe(trusted.fingerprint)
   })
 
   it('garbage where the signature should be is refused', async () => {
