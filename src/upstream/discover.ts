@@ -73,6 +73,8 @@ export async function discover(t: Tracked, reader: Reader): Promise<Outcome> {
     const same = t.current.checksum?.toLowerCase() === formatChecksum(build.checksum)
     return { status: same ? 'current' : 'newer', build }
   } catch (error) {
+    // What that url answered (maybe from the cache) was of no use: ask afresh next time.
+    if (error instanceof UpstreamError) reader.forget(error.url)
     return { status: 'error', error: getErrorMessage(error) }
   }
 }

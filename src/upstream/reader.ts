@@ -36,6 +36,8 @@ export interface Reader {
   text(url: string, what: string): Promise<Fetched>
   /** The Last-Modified header of an image (HEAD). */
   lastModified(url: string): Promise<string | null>
+  /** Forgets what the cache holds for `url`: what was read from it did not parse. */
+  forget(url: string): void
 }
 
 export interface ReaderOptions {
@@ -97,6 +99,7 @@ export function createReader(options: ReaderOptions): Reader {
     text: (url, what) => withDeadline(ctx, url, what, (signal) => getText(ctx, url, what, signal)),
     lastModified: (url) =>
       withDeadline(ctx, url, 'the image', (signal) => headLastModified(ctx, url, signal)),
+    forget: (url) => ctx.cache?.forget(url),
   }
 }
 
@@ -143,6 +146,7 @@ async function getText(
   })
   if (response.status === 304 && cached) {
     await response.body?.cancel().catch(() => undefined)
+    cache?.revalidated('GET', url, response.headers)
     return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null }
   }
   const length = Number(response.headers.get('content-length') ?? 0)
@@ -173,7 +177,10 @@ async function headLastModified(
     timeoutMs: 0,
     signal,
   })
-  if (response.status === 304 && cached) return cached.lastModified ?? null
+  if (response.status === 304 && cached) {
+    cache?.revalidated('HEAD', url, response.headers)
+    return cache?.get('HEAD', url)?.lastModified ?? cached.lastModified ?? null
+  }
   cache?.put('HEAD', url, response.headers)
   return response.headers.get('last-modified')
 }
