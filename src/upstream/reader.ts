@@ -36,6 +36,8 @@ export interface Reader {
   text(url: string, what: string): Promise<Fetched>
   /** The Last-Modified header of an image (HEAD). */
   lastModified(url: string): Promise<string | null>
+  /** The headers of a HEAD of `url`, never from the cache (a mirror object's metadata). */
+  head(url: string): Promise<Headers>
   /** Forgets what the cache holds for `url`: what was read from it did not parse. */
   forget(url: string): void
 }
@@ -99,6 +101,19 @@ export function createReader(options: ReaderOptions): Reader {
     text: (url, what) => withDeadline(ctx, url, what, (signal) => getText(ctx, url, what, signal)),
     lastModified: (url) =>
       withDeadline(ctx, url, 'the image', (signal) => headLastModified(ctx, url, signal)),
+    head: (url) =>
+      withDeadline(ctx, url, 'the object', async (signal) => {
+        const response = await ctx.http.request({
+          method: 'HEAD',
+          url,
+          headers: { Accept: '*/*' },
+          expected: [200],
+          responseType: 'none',
+          timeoutMs: 0,
+          signal,
+        })
+        return response.headers
+      }),
     forget: (url) => ctx.cache?.forget(url),
   }
 }
