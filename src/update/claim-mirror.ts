@@ -56,6 +56,21 @@ function badSegment(name: string): string | null {
   return null
 }
 
+interface Swap {
+  version: string
+  to: string
+  /** The upstream file names of the old and the new build. */
+  file: string
+  newFile: string
+}
+
+/** One decoded path segment of a mirror_url for the new build: a folder only if it is the version. */
+function movedName(name: string, last: boolean, s: Swap): string {
+  if (!last) return name === s.version ? s.to : name
+  if (s.file !== '' && name.includes(s.file)) return name.replace(s.file, s.newFile)
+  return name.split(s.version).join(s.to)
+}
+
 /**
  * The old mirror_url moved to the new build: in its path only, the old
  * version becomes the new one and the old upstream file name the new one, each
@@ -77,21 +92,25 @@ function movedMirrorUrl(def: Definition, build: UpstreamBuild): string | Error |
     return new Error(`mirror_url ${old} is not a plain http(s) url (a query or fragment)`)
   const raw = url.pathname.split('/').slice(1)
   const names = raw.map(decoded)
-  if (!names.some((n) => n?.includes(first.version)))
+  const last = names.length - 1
+  // {shortname}/{version}-{shortname}.{format} or {shortname}/{version}/{file}:
+  // a folder that is the version, and the version or upstream file name in the last segment.
+  if (!names.some((n, i) => (i === last ? n?.includes(first.version) : n === first.version)))
     return new Error(`mirror_url ${old} does not contain version ${first.version} in its path`)
-  const [oldFile, newFile] = [fileOf(first.url), fileOf(build.url)]
-  const moved = names.map((name, i) => {
-    if (name === undefined) return raw[i] as string
-    // {shortname}/{version}/{file}: the upstream's file name, else the version in the name.
-    const next =
-      i === names.length - 1 && oldFile !== '' && name.includes(oldFile)
-        ? name.replace(oldFile, newFile)
-        : name.split(first.version).join(build.version)
-    if (next === name) return raw[i] as string
-    const bad = badSegment(next)
-    if (bad !== null) throw new Error(`the new build's name ${bad}`)
-    return encodeURIComponent(next)
-  })
+  const swap = {
+    version: first.version,
+    to: build.version,
+    file: fileOf(first.url),
+    newFile: fileOf(build.url),
+  }
+  const next = names.map((n, i) => (n === undefined ? n : movedName(n, i === last, swap)))
+  for (const [i, n] of next.entries()) {
+    const bad = n !== undefined && n !== names[i] ? badSegment(n) : null
+    if (bad !== null) return new Error(`the new build's name ${bad}`)
+  }
+  const moved = next.map((n, i) =>
+    n === undefined || n === names[i] ? (raw[i] as string) : encodeURIComponent(n),
+  )
   const candidate = `${url.origin}/${moved.join('/')}`
   const check = new URL(candidate)
   if (
@@ -102,15 +121,6 @@ function movedMirrorUrl(def: Definition, build: UpstreamBuild): string | Error |
   )
     return new Error(`the new build would move mirror_url out of ${url.origin}${url.pathname}`)
   return candidate
-}
-
-/** movedMirrorUrl, its throws as Errors. */
-function movedOrWhy(def: Definition, build: UpstreamBuild): string | Error | undefined {
-  try {
-    return movedMirrorUrl(def, build)
-  } catch (error) {
-    return new Error(getErrorMessage(error))
-  }
 }
 
 const WHAT_TO_DO =
@@ -138,7 +148,7 @@ export async function claimMirror(
   mirror?: UpdateMirror,
 ): Promise<Claim> {
   if (!mirror) {
-    const moved = movedOrWhy(def, build)
+    const moved = movedMirrorUrl(def, build)
     if (moved === undefined) return { kind: 'none' }
     if (moved instanceof Error)
       return { kind: 'drop', reason: `mirror_url dropped: ${moved.message}; ${WHAT_TO_DO}` }

@@ -138,6 +138,18 @@ describe('a moved mirror_url (update without --mirror-url)', () => {
     })
   })
 
+  it('changes only a folder that is the version, not one that merely contains it', async () => {
+    const claim = await claimMirror(
+      definition(`${mirror.url}/centos-20240430/20240430/${OLD}`),
+      newBuild(NEW),
+      reader,
+    )
+    expect(claim).toMatchObject({
+      kind: 'drop',
+      reason: expect.stringContaining(`${mirror.url}/centos-20240430/20240501/${NEW}`),
+    })
+  })
+
   it('drops a mirror_url with a query or fragment: the new one would carry it elsewhere', async () => {
     for (const tail of ['?v=20240430', '#20240430']) {
       const claim = await claimMirror(definition(`${old()}${tail}`), newBuild(NEW), reader)
