@@ -81,6 +81,18 @@ describe('workflow-cloud-config.sh', () => {
   })
 })
 
+describe('workflow-cloud-config.sh against what it reads', () => {
+  it('refuses a RUNNER_TEMP with a line break: GITHUB_ENV gets no line of its choosing', async () => {
+    const result = await step('workflow-cloud-config.sh', {
+      CLOUDS_YAML: 'clouds: {}',
+      RUNNER_TEMP: `${mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))}/x\nNODE_OPTIONS=--require=/tmp/evil.js\n`,
+    })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toMatch(/^::error title=Bad runner temp folder::/)
+    expect(result.githubEnv).toBe('')
+  })
+})
+
 describe('workflow-drift-summary.sh', () => {
   const drift = (env: Record<string, string>) =>
     step('workflow-drift-summary.sh', { CLOUD: 'production', ...env })
