@@ -7,6 +7,7 @@ import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { checkPrefix, mirrorKey, normalizePrefix, publicUrlOf } from '../../../src/mirror/key.js'
 import { s3Settings } from '../../../src/mirror/s3.js'
 import { UserError } from '../../../src/problems.js'
+import { cli } from '../../support/cli.js'
 
 const EXAMPLE = path.resolve(
   import.meta.dirname,
@@ -70,6 +71,27 @@ describe('keys and urls a catalog or a flag cannot bend', () => {
       ).toThrow(new UserError(`--prefix: ${(checkPrefix(prefix) as Error).message}`))
     },
   )
+
+  it('`mirror --prefix ../x` is a usage error before anything is read or sent (exit 2)', async () => {
+    const r = await cli(
+      'mirror',
+      '--images',
+      EXAMPLE,
+      '--bucket',
+      'b',
+      '--access-key-id',
+      'i',
+      '--secret-access-key',
+      's',
+      '--endpoint',
+      'http://127.0.0.1:9',
+      '--prefix',
+      '../x',
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("--prefix: the mirror prefix '../x' has the segment '..'")
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
 
   it('normalises a prefix: no empty or `.` segments, one trailing slash', () => {
     expect(checkPrefix('/a//./b/')).toBe('a/b/')
