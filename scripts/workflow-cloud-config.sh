@@ -9,6 +9,11 @@ if [ -z "${CLOUDS_YAML:-}" ]; then
   exit 2
 fi
 dir="${RUNNER_TEMP:?}/image-manager-openstack"
+# One line each in GITHUB_ENV: a path with a line break would add variables of its own.
+if [[ "$dir" == *$'\n'* || "$dir" == *$'\r'* ]]; then
+  echo "::error title=Bad runner temp folder::RUNNER_TEMP holds a line break; no cloud configuration written"
+  exit 2
+fi
 umask 077
 mkdir -p "$dir"
 printf '%s\n' "$CLOUDS_YAML" >"$dir/clouds.yaml"

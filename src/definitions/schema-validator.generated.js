@@ -115,9 +115,10 @@ const schema31 = {
         },
         shortname: {
           description:
-            'Short identifier used for mirror paths (`<shortname>/<version>-<shortname>.<format>`), e.g. `ubuntu-24.04`.',
+            'Short identifier used for mirror paths (`<shortname>/<version>-<shortname>.<format>`), e.g. `ubuntu-24.04`: letters, digits, `.`, `_` and `-`, starting with a letter or digit (it becomes an object key and a url path as it is).',
           type: 'string',
-          minLength: 1,
+          pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+          maxLength: 128,
         },
         meta: {
           $ref: '#/$defs/meta',
@@ -692,9 +693,10 @@ const schema32 = {
     },
     shortname: {
       description:
-        'Short identifier used for mirror paths (`<shortname>/<version>-<shortname>.<format>`), e.g. `ubuntu-24.04`.',
+        'Short identifier used for mirror paths (`<shortname>/<version>-<shortname>.<format>`), e.g. `ubuntu-24.04`: letters, digits, `.`, `_` and `-`, starting with a letter or digit (it becomes an object key and a url path as it is).',
       type: 'string',
-      minLength: 1,
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+      maxLength: 128,
     },
     meta: {
       $ref: '#/$defs/meta',
@@ -1015,27 +1017,28 @@ const schema33 = {
 const func1 = Object.prototype.hasOwnProperty
 const func2 = ucs2length
 const pattern4 = new RegExp('^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$', 'u')
-const pattern5 = new RegExp(
+const pattern5 = new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]*$', 'u')
+const pattern6 = new RegExp(
   '^(pc|q35|virt)$|^pc-(i440fx|q35)-[0-9]+\\.[0-9]+$|^virt-[0-9]+\\.[0-9]+$',
   'u',
 )
-const pattern6 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u')
-const pattern7 = new RegExp(
+const pattern7 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u')
+const pattern8 = new RegExp(
   '^(none|forever|notice|last-[1-9][0-9]*|[0-9]{4}-[0-9]{2}-[0-9]{2})$',
   'u',
 )
-const pattern9 = new RegExp('^(none|notice|[0-9]{4}-[0-9]{2}-[0-9]{2})$', 'u')
-const pattern26 = new RegExp(
+const pattern10 = new RegExp('^(none|notice|[0-9]{4}-[0-9]{2}-[0-9]{2})$', 'u')
+const pattern27 = new RegExp(
   '^(https?|ftps?)://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
   'u',
 )
-const pattern20 = new RegExp(
+const pattern21 = new RegExp(
   '^https?://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
   'u',
 )
-const pattern28 = new RegExp('^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$', 'u')
-const pattern29 = new RegExp('^[^\\p{Cc}]+$', 'u')
-const pattern30 = new RegExp('^\\s*(?:[0-9A-Fa-f]\\s*){40}$', 'u')
+const pattern29 = new RegExp('^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$', 'u')
+const pattern30 = new RegExp('^[^\\p{Cc}]+$', 'u')
+const pattern31 = new RegExp('^\\s*(?:[0-9A-Fa-f]\\s*){40}$', 'u')
 const formats0 = fullFormats.date
 const schema34 = {
   type: 'object',
@@ -1649,7 +1652,7 @@ function validate22(
         errors++
       }
       if (typeof data8 === 'string') {
-        if (!pattern5.test(data8)) {
+        if (!pattern6.test(data8)) {
           const err16 = {
             instancePath: instancePath + '/hw_machine_type',
             schemaPath: '#/$defs/meta/properties/hw_machine_type/pattern',
@@ -1896,7 +1899,7 @@ function validate22(
       let valid19 = true
       const _errs56 = errors
       if (typeof data14 === 'string') {
-        if (!pattern6.test(data14)) {
+        if (!pattern7.test(data14)) {
           const err25 = {}
           if (vErrors === null) {
             vErrors = [err25]
@@ -1959,7 +1962,7 @@ function validate22(
         errors++
       }
       if (typeof data14 === 'string') {
-        if (!pattern7.test(data14)) {
+        if (!pattern8.test(data14)) {
           const err28 = {
             instancePath: instancePath + '/uuid_validity',
             schemaPath: '#/$defs/meta/properties/uuid_validity/pattern',
@@ -2007,7 +2010,7 @@ function validate22(
       let valid21 = true
       const _errs64 = errors
       if (typeof data15 === 'string') {
-        if (!pattern6.test(data15)) {
+        if (!pattern7.test(data15)) {
           const err30 = {}
           if (vErrors === null) {
             vErrors = [err30]
@@ -2070,7 +2073,7 @@ function validate22(
         errors++
       }
       if (typeof data15 === 'string') {
-        if (!pattern9.test(data15)) {
+        if (!pattern10.test(data15)) {
           const err33 = {
             instancePath: instancePath + '/provided_until',
             schemaPath: '#/$defs/meta/properties/provided_until/pattern',
@@ -2586,20 +2589,20 @@ const schema64 = {
     ],
   },
 }
-const pattern17 = new RegExp(
+const pattern18 = new RegExp(
   '^((https?|ftps?)://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*|file:[^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)$',
   'u',
 )
-const pattern19 = new RegExp(
+const pattern20 = new RegExp(
   '^(md5:[0-9a-f]{32}|sha1:[0-9a-f]{40}|sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$',
   'u',
 )
-const pattern23 = new RegExp(
+const pattern24 = new RegExp(
   '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?$',
   'u',
 )
-const pattern24 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u')
-const pattern25 = new RegExp(
+const pattern25 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u')
+const pattern26 = new RegExp(
   '^((https?|ftps?)://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*|private)$',
   'u',
 )
@@ -3011,7 +3014,7 @@ function validate24(
     if (data.url !== undefined) {
       let data2 = data.url
       if (typeof data2 === 'string') {
-        if (!pattern17.test(data2)) {
+        if (!pattern18.test(data2)) {
           const err18 = {
             instancePath: instancePath + '/url',
             schemaPath: '#/properties/url/pattern',
@@ -3058,7 +3061,7 @@ function validate24(
     if (data.mirror_url !== undefined) {
       let data3 = data.mirror_url
       if (typeof data3 === 'string') {
-        if (!pattern17.test(data3)) {
+        if (!pattern18.test(data3)) {
           const err20 = {
             instancePath: instancePath + '/mirror_url',
             schemaPath: '#/properties/mirror_url/pattern',
@@ -3105,7 +3108,7 @@ function validate24(
     if (data.checksum !== undefined) {
       let data4 = data.checksum
       if (typeof data4 === 'string') {
-        if (!pattern19.test(data4)) {
+        if (!pattern20.test(data4)) {
           const err22 = {
             instancePath: instancePath + '/checksum',
             schemaPath: '#/properties/checksum/pattern',
@@ -3152,7 +3155,7 @@ function validate24(
     if (data.checksum_url !== undefined) {
       let data5 = data.checksum_url
       if (typeof data5 === 'string') {
-        if (!pattern20.test(data5)) {
+        if (!pattern21.test(data5)) {
           const err24 = {
             instancePath: instancePath + '/checksum_url',
             schemaPath: '#/properties/checksum_url/pattern',
@@ -3199,7 +3202,7 @@ function validate24(
     if (data.checksums_url !== undefined) {
       let data6 = data.checksums_url
       if (typeof data6 === 'string') {
-        if (!pattern20.test(data6)) {
+        if (!pattern21.test(data6)) {
           const err26 = {
             instancePath: instancePath + '/checksums_url',
             schemaPath: '#/properties/checksums_url/pattern',
@@ -3267,7 +3270,7 @@ function validate24(
       let valid5 = true
       const _errs40 = errors
       if (typeof data7 === 'string') {
-        if (!pattern6.test(data7)) {
+        if (!pattern7.test(data7)) {
           const err29 = {}
           if (vErrors === null) {
             vErrors = [err29]
@@ -3315,7 +3318,7 @@ function validate24(
       } else {
         const _errs43 = errors
         if (typeof data7 === 'string') {
-          if (!pattern23.test(data7)) {
+          if (!pattern24.test(data7)) {
             const err31 = {
               instancePath: instancePath + '/build_date',
               schemaPath: '#/properties/build_date/else/pattern',
@@ -3539,7 +3542,7 @@ function validate24(
     if (data.id !== undefined) {
       let data12 = data.id
       if (typeof data12 === 'string') {
-        if (!pattern24.test(data12)) {
+        if (!pattern25.test(data12)) {
           const err40 = {
             instancePath: instancePath + '/id',
             schemaPath: '#/properties/id/pattern',
@@ -3603,7 +3606,7 @@ function validate24(
     if (data.source !== undefined) {
       let data14 = data.source
       if (typeof data14 === 'string') {
-        if (!pattern25.test(data14)) {
+        if (!pattern26.test(data14)) {
           const err43 = {
             instancePath: instancePath + '/source',
             schemaPath: '#/properties/source/pattern',
@@ -4270,14 +4273,14 @@ function validate21(
     if (data.shortname !== undefined) {
       let data12 = data.shortname
       if (typeof data12 === 'string') {
-        if (func2(data12) < 1) {
+        if (func2(data12) > 128) {
           const err29 = {
             instancePath: instancePath + '/shortname',
-            schemaPath: '#/properties/shortname/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
+            schemaPath: '#/properties/shortname/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 128 },
+            message: 'must NOT have more than 128 characters',
+            schema: 128,
             parentSchema: schema32.properties.shortname,
             data: data12,
           }
@@ -4288,8 +4291,26 @@ function validate21(
           }
           errors++
         }
+        if (!pattern5.test(data12)) {
+          const err30 = {
+            instancePath: instancePath + '/shortname',
+            schemaPath: '#/properties/shortname/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+            schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+            parentSchema: schema32.properties.shortname,
+            data: data12,
+          }
+          if (vErrors === null) {
+            vErrors = [err30]
+          } else {
+            vErrors.push(err30)
+          }
+          errors++
+        }
       } else {
-        const err30 = {
+        const err31 = {
           instancePath: instancePath + '/shortname',
           schemaPath: '#/properties/shortname/type',
           keyword: 'type',
@@ -4300,9 +4321,9 @@ function validate21(
           data: data12,
         }
         if (vErrors === null) {
-          vErrors = [err30]
+          vErrors = [err31]
         } else {
-          vErrors.push(err30)
+          vErrors.push(err31)
         }
         errors++
       }
@@ -4311,30 +4332,12 @@ function validate21(
       let data13 = data.meta
       if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
         if (data13.architecture === undefined) {
-          const err31 = {
+          const err32 = {
             instancePath: instancePath + '/meta',
             schemaPath: '#/$defs/meta/required',
             keyword: 'required',
             params: { missingProperty: 'architecture' },
             message: "must have required property '" + 'architecture' + "'",
-            schema: schema33.required,
-            parentSchema: schema33,
-            data: data13,
-          }
-          if (vErrors === null) {
-            vErrors = [err31]
-          } else {
-            vErrors.push(err31)
-          }
-          errors++
-        }
-        if (data13.hw_disk_bus === undefined) {
-          const err32 = {
-            instancePath: instancePath + '/meta',
-            schemaPath: '#/$defs/meta/required',
-            keyword: 'required',
-            params: { missingProperty: 'hw_disk_bus' },
-            message: "must have required property '" + 'hw_disk_bus' + "'",
             schema: schema33.required,
             parentSchema: schema33,
             data: data13,
@@ -4346,6 +4349,24 @@ function validate21(
           }
           errors++
         }
+        if (data13.hw_disk_bus === undefined) {
+          const err33 = {
+            instancePath: instancePath + '/meta',
+            schemaPath: '#/$defs/meta/required',
+            keyword: 'required',
+            params: { missingProperty: 'hw_disk_bus' },
+            message: "must have required property '" + 'hw_disk_bus' + "'",
+            schema: schema33.required,
+            parentSchema: schema33,
+            data: data13,
+          }
+          if (vErrors === null) {
+            vErrors = [err33]
+          } else {
+            vErrors.push(err33)
+          }
+          errors++
+        }
         for (const key1 in data13) {
           if (!func1.call(schema33.properties, key1)) {
             let data14 = data13[key1]
@@ -4353,7 +4374,7 @@ function validate21(
             let valid3 = false
             const _errs33 = errors
             if (typeof data14 !== 'string') {
-              const err33 = {
+              const err34 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf/0/type',
@@ -4365,9 +4386,9 @@ function validate21(
                 data: data14,
               }
               if (vErrors === null) {
-                vErrors = [err33]
+                vErrors = [err34]
               } else {
-                vErrors.push(err33)
+                vErrors.push(err34)
               }
               errors++
             }
@@ -4375,7 +4396,7 @@ function validate21(
             valid3 = valid3 || _valid0
             const _errs35 = errors
             if (!(typeof data14 == 'number' && isFinite(data14))) {
-              const err34 = {
+              const err35 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf/1/type',
@@ -4387,9 +4408,9 @@ function validate21(
                 data: data14,
               }
               if (vErrors === null) {
-                vErrors = [err34]
+                vErrors = [err35]
               } else {
-                vErrors.push(err34)
+                vErrors.push(err35)
               }
               errors++
             }
@@ -4397,7 +4418,7 @@ function validate21(
             valid3 = valid3 || _valid0
             const _errs37 = errors
             if (typeof data14 !== 'boolean') {
-              const err35 = {
+              const err36 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf/2/type',
@@ -4409,9 +4430,9 @@ function validate21(
                 data: data14,
               }
               if (vErrors === null) {
-                vErrors = [err35]
+                vErrors = [err36]
               } else {
-                vErrors.push(err35)
+                vErrors.push(err36)
               }
               errors++
             }
@@ -4419,7 +4440,7 @@ function validate21(
             valid3 = valid3 || _valid0
             const _errs39 = errors
             if (data14 !== null) {
-              const err36 = {
+              const err37 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf/3/type',
@@ -4431,16 +4452,16 @@ function validate21(
                 data: data14,
               }
               if (vErrors === null) {
-                vErrors = [err36]
+                vErrors = [err37]
               } else {
-                vErrors.push(err36)
+                vErrors.push(err37)
               }
               errors++
             }
             var _valid0 = _errs39 === errors
             valid3 = valid3 || _valid0
             if (!valid3) {
-              const err37 = {
+              const err38 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf',
@@ -4452,9 +4473,9 @@ function validate21(
                 data: data14,
               }
               if (vErrors === null) {
-                vErrors = [err37]
+                vErrors = [err38]
               } else {
-                vErrors.push(err37)
+                vErrors.push(err38)
               }
               errors++
             } else {
@@ -4482,7 +4503,7 @@ function validate21(
             data15 === 'ppc64le' ||
             data15 === 's390x'
           )) {
-            const err38 = {
+            const err39 = {
               instancePath: instancePath + '/meta/architecture',
               schemaPath: '#/$defs/meta/properties/architecture/enum',
               keyword: 'enum',
@@ -4493,9 +4514,9 @@ function validate21(
               data: data15,
             }
             if (vErrors === null) {
-              vErrors = [err38]
+              vErrors = [err39]
             } else {
-              vErrors.push(err38)
+              vErrors.push(err39)
             }
             errors++
           }
@@ -4512,7 +4533,7 @@ function validate21(
             data16 === 'uml' ||
             data16 === 'ironic'
           )) {
-            const err39 = {
+            const err40 = {
               instancePath: instancePath + '/meta/hypervisor_type',
               schemaPath: '#/$defs/meta/properties/hypervisor_type/enum',
               keyword: 'enum',
@@ -4523,9 +4544,9 @@ function validate21(
               data: data16,
             }
             if (vErrors === null) {
-              vErrors = [err39]
+              vErrors = [err40]
             } else {
-              vErrors.push(err39)
+              vErrors.push(err40)
             }
             errors++
           }
@@ -4533,7 +4554,7 @@ function validate21(
         if (data13.hw_disk_bus !== undefined) {
           let data17 = data13.hw_disk_bus
           if (typeof data17 !== 'string' && data17 !== null) {
-            const err40 = {
+            const err41 = {
               instancePath: instancePath + '/meta/hw_disk_bus',
               schemaPath: '#/$defs/meta/properties/hw_disk_bus/type',
               keyword: 'type',
@@ -4544,9 +4565,9 @@ function validate21(
               data: data17,
             }
             if (vErrors === null) {
-              vErrors = [err40]
+              vErrors = [err41]
             } else {
-              vErrors.push(err40)
+              vErrors.push(err41)
             }
             errors++
           }
@@ -4562,7 +4583,7 @@ function validate21(
             data17 === 'fdc' ||
             data17 === null
           )) {
-            const err41 = {
+            const err42 = {
               instancePath: instancePath + '/meta/hw_disk_bus',
               schemaPath: '#/$defs/meta/properties/hw_disk_bus/enum',
               keyword: 'enum',
@@ -4573,9 +4594,9 @@ function validate21(
               data: data17,
             }
             if (vErrors === null) {
-              vErrors = [err41]
+              vErrors = [err42]
             } else {
-              vErrors.push(err41)
+              vErrors.push(err42)
             }
             errors++
           }
@@ -4591,7 +4612,7 @@ function validate21(
             data18 === 'ibmvscsi' ||
             data18 === 'vmpvscsi'
           )) {
-            const err42 = {
+            const err43 = {
               instancePath: instancePath + '/meta/hw_scsi_model',
               schemaPath: '#/$defs/meta/properties/hw_scsi_model/enum',
               keyword: 'enum',
@@ -4602,9 +4623,9 @@ function validate21(
               data: data18,
             }
             if (vErrors === null) {
-              vErrors = [err42]
+              vErrors = [err43]
             } else {
-              vErrors.push(err42)
+              vErrors.push(err43)
             }
             errors++
           }
@@ -4612,7 +4633,7 @@ function validate21(
         if (data13.hw_rng_model !== undefined) {
           let data19 = data13.hw_rng_model
           if (typeof data19 !== 'string' && data19 !== null) {
-            const err43 = {
+            const err44 = {
               instancePath: instancePath + '/meta/hw_rng_model',
               schemaPath: '#/$defs/meta/properties/hw_rng_model/type',
               keyword: 'type',
@@ -4623,14 +4644,14 @@ function validate21(
               data: data19,
             }
             if (vErrors === null) {
-              vErrors = [err43]
+              vErrors = [err44]
             } else {
-              vErrors.push(err43)
+              vErrors.push(err44)
             }
             errors++
           }
           if (!(data19 === 'virtio' || data19 === null)) {
-            const err44 = {
+            const err45 = {
               instancePath: instancePath + '/meta/hw_rng_model',
               schemaPath: '#/$defs/meta/properties/hw_rng_model/enum',
               keyword: 'enum',
@@ -4641,9 +4662,9 @@ function validate21(
               data: data19,
             }
             if (vErrors === null) {
-              vErrors = [err44]
+              vErrors = [err45]
             } else {
-              vErrors.push(err44)
+              vErrors.push(err45)
             }
             errors++
           }
@@ -4657,7 +4678,7 @@ function validate21(
             data20 === 'pause' ||
             data20 === 'none'
           )) {
-            const err45 = {
+            const err46 = {
               instancePath: instancePath + '/meta/hw_watchdog_action',
               schemaPath: '#/$defs/meta/properties/hw_watchdog_action/enum',
               keyword: 'enum',
@@ -4668,9 +4689,9 @@ function validate21(
               data: data20,
             }
             if (vErrors === null) {
-              vErrors = [err45]
+              vErrors = [err46]
             } else {
-              vErrors.push(err45)
+              vErrors.push(err46)
             }
             errors++
           }
@@ -4678,7 +4699,7 @@ function validate21(
         if (data13.hw_firmware_type !== undefined) {
           let data21 = data13.hw_firmware_type
           if (typeof data21 !== 'string' && data21 !== null) {
-            const err46 = {
+            const err47 = {
               instancePath: instancePath + '/meta/hw_firmware_type',
               schemaPath: '#/$defs/meta/properties/hw_firmware_type/type',
               keyword: 'type',
@@ -4689,14 +4710,14 @@ function validate21(
               data: data21,
             }
             if (vErrors === null) {
-              vErrors = [err46]
+              vErrors = [err47]
             } else {
-              vErrors.push(err46)
+              vErrors.push(err47)
             }
             errors++
           }
           if (!(data21 === 'uefi' || data21 === 'bios' || data21 === null)) {
-            const err47 = {
+            const err48 = {
               instancePath: instancePath + '/meta/hw_firmware_type',
               schemaPath: '#/$defs/meta/properties/hw_firmware_type/enum',
               keyword: 'enum',
@@ -4707,9 +4728,9 @@ function validate21(
               data: data21,
             }
             if (vErrors === null) {
-              vErrors = [err47]
+              vErrors = [err48]
             } else {
-              vErrors.push(err47)
+              vErrors.push(err48)
             }
             errors++
           }
@@ -4717,7 +4738,7 @@ function validate21(
         if (data13.hw_machine_type !== undefined) {
           let data22 = data13.hw_machine_type
           if (typeof data22 !== 'string' && data22 !== null) {
-            const err48 = {
+            const err49 = {
               instancePath: instancePath + '/meta/hw_machine_type',
               schemaPath: '#/$defs/meta/properties/hw_machine_type/type',
               keyword: 'type',
@@ -4728,15 +4749,15 @@ function validate21(
               data: data22,
             }
             if (vErrors === null) {
-              vErrors = [err48]
+              vErrors = [err49]
             } else {
-              vErrors.push(err48)
+              vErrors.push(err49)
             }
             errors++
           }
           if (typeof data22 === 'string') {
-            if (!pattern5.test(data22)) {
-              const err49 = {
+            if (!pattern6.test(data22)) {
+              const err50 = {
                 instancePath: instancePath + '/meta/hw_machine_type',
                 schemaPath: '#/$defs/meta/properties/hw_machine_type/pattern',
                 keyword: 'pattern',
@@ -4753,9 +4774,9 @@ function validate21(
                 data: data22,
               }
               if (vErrors === null) {
-                vErrors = [err49]
+                vErrors = [err50]
               } else {
-                vErrors.push(err49)
+                vErrors.push(err50)
               }
               errors++
             }
@@ -4764,7 +4785,7 @@ function validate21(
         if (data13.hw_vif_multiqueue_enabled !== undefined) {
           let data23 = data13.hw_vif_multiqueue_enabled
           if (typeof data23 !== 'boolean') {
-            const err50 = {
+            const err51 = {
               instancePath: instancePath + '/meta/hw_vif_multiqueue_enabled',
               schemaPath: '#/$defs/meta/properties/hw_vif_multiqueue_enabled/type',
               keyword: 'type',
@@ -4775,9 +4796,9 @@ function validate21(
               data: data23,
             }
             if (vErrors === null) {
-              vErrors = [err50]
+              vErrors = [err51]
             } else {
-              vErrors.push(err50)
+              vErrors.push(err51)
             }
             errors++
           }
@@ -4808,7 +4829,7 @@ function validate21(
             data24 === 'ubuntu' ||
             data24 === 'windows'
           )) {
-            const err51 = {
+            const err52 = {
               instancePath: instancePath + '/meta/os_distro',
               schemaPath: '#/$defs/meta/properties/os_distro/enum',
               keyword: 'enum',
@@ -4819,9 +4840,9 @@ function validate21(
               data: data24,
             }
             if (vErrors === null) {
-              vErrors = [err51]
+              vErrors = [err52]
             } else {
-              vErrors.push(err51)
+              vErrors.push(err52)
             }
             errors++
           }
@@ -4833,7 +4854,7 @@ function validate21(
           const _errs60 = errors
           if (typeof data25 === 'string') {
             if (func2(data25) < 1) {
-              const err52 = {
+              const err53 = {
                 instancePath: instancePath + '/meta/os_version',
                 schemaPath: '#/$defs/meta/properties/os_version/anyOf/0/minLength',
                 keyword: 'minLength',
@@ -4844,14 +4865,14 @@ function validate21(
                 data: data25,
               }
               if (vErrors === null) {
-                vErrors = [err52]
+                vErrors = [err53]
               } else {
-                vErrors.push(err52)
+                vErrors.push(err53)
               }
               errors++
             }
           } else {
-            const err53 = {
+            const err54 = {
               instancePath: instancePath + '/meta/os_version',
               schemaPath: '#/$defs/meta/properties/os_version/anyOf/0/type',
               keyword: 'type',
@@ -4862,9 +4883,9 @@ function validate21(
               data: data25,
             }
             if (vErrors === null) {
-              vErrors = [err53]
+              vErrors = [err54]
             } else {
-              vErrors.push(err53)
+              vErrors.push(err54)
             }
             errors++
           }
@@ -4872,7 +4893,7 @@ function validate21(
           valid5 = valid5 || _valid1
           const _errs62 = errors
           if (!(typeof data25 == 'number' && isFinite(data25))) {
-            const err54 = {
+            const err55 = {
               instancePath: instancePath + '/meta/os_version',
               schemaPath: '#/$defs/meta/properties/os_version/anyOf/1/type',
               keyword: 'type',
@@ -4883,16 +4904,16 @@ function validate21(
               data: data25,
             }
             if (vErrors === null) {
-              vErrors = [err54]
+              vErrors = [err55]
             } else {
-              vErrors.push(err54)
+              vErrors.push(err55)
             }
             errors++
           }
           var _valid1 = _errs62 === errors
           valid5 = valid5 || _valid1
           if (!valid5) {
-            const err55 = {
+            const err56 = {
               instancePath: instancePath + '/meta/os_version',
               schemaPath: '#/$defs/meta/properties/os_version/anyOf',
               keyword: 'anyOf',
@@ -4903,9 +4924,9 @@ function validate21(
               data: data25,
             }
             if (vErrors === null) {
-              vErrors = [err55]
+              vErrors = [err56]
             } else {
-              vErrors.push(err55)
+              vErrors.push(err56)
             }
             errors++
           } else {
@@ -4930,7 +4951,7 @@ function validate21(
             data26 === 'network' ||
             data26 === 'custom'
           )) {
-            const err56 = {
+            const err57 = {
               instancePath: instancePath + '/meta/os_purpose',
               schemaPath: '#/$defs/meta/properties/os_purpose/enum',
               keyword: 'enum',
@@ -4941,9 +4962,9 @@ function validate21(
               data: data26,
             }
             if (vErrors === null) {
-              vErrors = [err56]
+              vErrors = [err57]
             } else {
-              vErrors.push(err56)
+              vErrors.push(err57)
             }
             errors++
           }
@@ -4959,7 +4980,7 @@ function validate21(
             data27 === 'critical_bug' ||
             data27 === 'never'
           )) {
-            const err57 = {
+            const err58 = {
               instancePath: instancePath + '/meta/replace_frequency',
               schemaPath: '#/$defs/meta/properties/replace_frequency/enum',
               keyword: 'enum',
@@ -4970,9 +4991,9 @@ function validate21(
               data: data27,
             }
             if (vErrors === null) {
-              vErrors = [err57]
+              vErrors = [err58]
             } else {
-              vErrors.push(err57)
+              vErrors.push(err58)
             }
             errors++
           }
@@ -4983,12 +5004,12 @@ function validate21(
           let valid6 = true
           const _errs70 = errors
           if (typeof data28 === 'string') {
-            if (!pattern6.test(data28)) {
-              const err58 = {}
+            if (!pattern7.test(data28)) {
+              const err59 = {}
               if (vErrors === null) {
-                vErrors = [err58]
+                vErrors = [err59]
               } else {
-                vErrors.push(err58)
+                vErrors.push(err59)
               }
               errors++
             }
@@ -5006,7 +5027,7 @@ function validate21(
             const _errs71 = errors
             if (typeof data28 === 'string') {
               if (!formats0.validate(data28)) {
-                const err59 = {
+                const err60 = {
                   instancePath: instancePath + '/meta/uuid_validity',
                   schemaPath: '#/$defs/meta/properties/uuid_validity/then/format',
                   keyword: 'format',
@@ -5017,9 +5038,9 @@ function validate21(
                   data: data28,
                 }
                 if (vErrors === null) {
-                  vErrors = [err59]
+                  vErrors = [err60]
                 } else {
-                  vErrors.push(err59)
+                  vErrors.push(err60)
                 }
                 errors++
               }
@@ -5028,7 +5049,7 @@ function validate21(
             valid6 = _valid2
           }
           if (!valid6) {
-            const err60 = {
+            const err61 = {
               instancePath: instancePath + '/meta/uuid_validity',
               schemaPath: '#/$defs/meta/properties/uuid_validity/if',
               keyword: 'if',
@@ -5039,15 +5060,15 @@ function validate21(
               data: data28,
             }
             if (vErrors === null) {
-              vErrors = [err60]
+              vErrors = [err61]
             } else {
-              vErrors.push(err60)
+              vErrors.push(err61)
             }
             errors++
           }
           if (typeof data28 === 'string') {
-            if (!pattern7.test(data28)) {
-              const err61 = {
+            if (!pattern8.test(data28)) {
+              const err62 = {
                 instancePath: instancePath + '/meta/uuid_validity',
                 schemaPath: '#/$defs/meta/properties/uuid_validity/pattern',
                 keyword: 'pattern',
@@ -5063,14 +5084,14 @@ function validate21(
                 data: data28,
               }
               if (vErrors === null) {
-                vErrors = [err61]
+                vErrors = [err62]
               } else {
-                vErrors.push(err61)
+                vErrors.push(err62)
               }
               errors++
             }
           } else {
-            const err62 = {
+            const err63 = {
               instancePath: instancePath + '/meta/uuid_validity',
               schemaPath: '#/$defs/meta/properties/uuid_validity/type',
               keyword: 'type',
@@ -5081,9 +5102,9 @@ function validate21(
               data: data28,
             }
             if (vErrors === null) {
-              vErrors = [err62]
+              vErrors = [err63]
             } else {
-              vErrors.push(err62)
+              vErrors.push(err63)
             }
             errors++
           }
@@ -5094,12 +5115,12 @@ function validate21(
           let valid7 = true
           const _errs77 = errors
           if (typeof data29 === 'string') {
-            if (!pattern6.test(data29)) {
-              const err63 = {}
+            if (!pattern7.test(data29)) {
+              const err64 = {}
               if (vErrors === null) {
-                vErrors = [err63]
+                vErrors = [err64]
               } else {
-                vErrors.push(err63)
+                vErrors.push(err64)
               }
               errors++
             }
@@ -5117,7 +5138,7 @@ function validate21(
             const _errs78 = errors
             if (typeof data29 === 'string') {
               if (!formats0.validate(data29)) {
-                const err64 = {
+                const err65 = {
                   instancePath: instancePath + '/meta/provided_until',
                   schemaPath: '#/$defs/meta/properties/provided_until/then/format',
                   keyword: 'format',
@@ -5128,9 +5149,9 @@ function validate21(
                   data: data29,
                 }
                 if (vErrors === null) {
-                  vErrors = [err64]
+                  vErrors = [err65]
                 } else {
-                  vErrors.push(err64)
+                  vErrors.push(err65)
                 }
                 errors++
               }
@@ -5139,7 +5160,7 @@ function validate21(
             valid7 = _valid3
           }
           if (!valid7) {
-            const err65 = {
+            const err66 = {
               instancePath: instancePath + '/meta/provided_until',
               schemaPath: '#/$defs/meta/properties/provided_until/if',
               keyword: 'if',
@@ -5150,15 +5171,15 @@ function validate21(
               data: data29,
             }
             if (vErrors === null) {
-              vErrors = [err65]
+              vErrors = [err66]
             } else {
-              vErrors.push(err65)
+              vErrors.push(err66)
             }
             errors++
           }
           if (typeof data29 === 'string') {
-            if (!pattern9.test(data29)) {
-              const err66 = {
+            if (!pattern10.test(data29)) {
+              const err67 = {
                 instancePath: instancePath + '/meta/provided_until',
                 schemaPath: '#/$defs/meta/properties/provided_until/pattern',
                 keyword: 'pattern',
@@ -5170,14 +5191,14 @@ function validate21(
                 data: data29,
               }
               if (vErrors === null) {
-                vErrors = [err66]
+                vErrors = [err67]
               } else {
-                vErrors.push(err66)
+                vErrors.push(err67)
               }
               errors++
             }
           } else {
-            const err67 = {
+            const err68 = {
               instancePath: instancePath + '/meta/provided_until',
               schemaPath: '#/$defs/meta/properties/provided_until/type',
               keyword: 'type',
@@ -5188,9 +5209,9 @@ function validate21(
               data: data29,
             }
             if (vErrors === null) {
-              vErrors = [err67]
+              vErrors = [err68]
             } else {
-              vErrors.push(err67)
+              vErrors.push(err68)
             }
             errors++
           }
@@ -5198,7 +5219,7 @@ function validate21(
         if (data13.hotfix_hours !== undefined) {
           let data30 = data13.hotfix_hours
           if (!(typeof data30 == 'number' && !(data30 % 1) && !isNaN(data30) && isFinite(data30))) {
-            const err68 = {
+            const err69 = {
               instancePath: instancePath + '/meta/hotfix_hours',
               schemaPath: '#/$defs/meta/properties/hotfix_hours/type',
               keyword: 'type',
@@ -5209,15 +5230,15 @@ function validate21(
               data: data30,
             }
             if (vErrors === null) {
-              vErrors = [err68]
+              vErrors = [err69]
             } else {
-              vErrors.push(err68)
+              vErrors.push(err69)
             }
             errors++
           }
           if (typeof data30 == 'number' && isFinite(data30)) {
             if (data30 < 0 || isNaN(data30)) {
-              const err69 = {
+              const err70 = {
                 instancePath: instancePath + '/meta/hotfix_hours',
                 schemaPath: '#/$defs/meta/properties/hotfix_hours/minimum',
                 keyword: 'minimum',
@@ -5228,9 +5249,9 @@ function validate21(
                 data: data30,
               }
               if (vErrors === null) {
-                vErrors = [err69]
+                vErrors = [err70]
               } else {
-                vErrors.push(err69)
+                vErrors.push(err70)
               }
               errors++
             }
@@ -5239,7 +5260,7 @@ function validate21(
         if (data13.image_description !== undefined) {
           let data31 = data13.image_description
           if (typeof data31 !== 'string') {
-            const err70 = {
+            const err71 = {
               instancePath: instancePath + '/meta/image_description',
               schemaPath: '#/$defs/meta/properties/image_description/type',
               keyword: 'type',
@@ -5250,9 +5271,9 @@ function validate21(
               data: data31,
             }
             if (vErrors === null) {
-              vErrors = [err70]
+              vErrors = [err71]
             } else {
-              vErrors.push(err70)
+              vErrors.push(err71)
             }
             errors++
           }
@@ -5260,7 +5281,7 @@ function validate21(
         if (data13.patchlevel !== undefined) {
           let data32 = data13.patchlevel
           if (typeof data32 !== 'string') {
-            const err71 = {
+            const err72 = {
               instancePath: instancePath + '/meta/patchlevel',
               schemaPath: '#/$defs/meta/properties/patchlevel/type',
               keyword: 'type',
@@ -5271,9 +5292,9 @@ function validate21(
               data: data32,
             }
             if (vErrors === null) {
-              vErrors = [err71]
+              vErrors = [err72]
             } else {
-              vErrors.push(err71)
+              vErrors.push(err72)
             }
             errors++
           }
@@ -5281,7 +5302,7 @@ function validate21(
         if (data13.os_secure_boot !== undefined) {
           let data33 = data13.os_secure_boot
           if (!(data33 === 'required' || data33 === 'optional' || data33 === 'disabled')) {
-            const err72 = {
+            const err73 = {
               instancePath: instancePath + '/meta/os_secure_boot',
               schemaPath: '#/$defs/meta/properties/os_secure_boot/enum',
               keyword: 'enum',
@@ -5292,9 +5313,9 @@ function validate21(
               data: data33,
             }
             if (vErrors === null) {
-              vErrors = [err72]
+              vErrors = [err73]
             } else {
-              vErrors.push(err72)
+              vErrors.push(err73)
             }
             errors++
           }
@@ -5302,7 +5323,7 @@ function validate21(
         if (data13.hw_mem_encryption !== undefined) {
           let data34 = data13.hw_mem_encryption
           if (typeof data34 !== 'boolean') {
-            const err73 = {
+            const err74 = {
               instancePath: instancePath + '/meta/hw_mem_encryption',
               schemaPath: '#/$defs/meta/properties/hw_mem_encryption/type',
               keyword: 'type',
@@ -5313,9 +5334,9 @@ function validate21(
               data: data34,
             }
             if (vErrors === null) {
-              vErrors = [err73]
+              vErrors = [err74]
             } else {
-              vErrors.push(err73)
+              vErrors.push(err74)
             }
             errors++
           }
@@ -5323,7 +5344,7 @@ function validate21(
         if (data13.hw_pmu !== undefined) {
           let data35 = data13.hw_pmu
           if (typeof data35 !== 'boolean') {
-            const err74 = {
+            const err75 = {
               instancePath: instancePath + '/meta/hw_pmu',
               schemaPath: '#/$defs/meta/properties/hw_pmu/type',
               keyword: 'type',
@@ -5334,9 +5355,9 @@ function validate21(
               data: data35,
             }
             if (vErrors === null) {
-              vErrors = [err74]
+              vErrors = [err75]
             } else {
-              vErrors.push(err74)
+              vErrors.push(err75)
             }
             errors++
           }
@@ -5344,7 +5365,7 @@ function validate21(
         if (data13.hw_video_ram !== undefined) {
           let data36 = data13.hw_video_ram
           if (!(typeof data36 == 'number' && !(data36 % 1) && !isNaN(data36) && isFinite(data36))) {
-            const err75 = {
+            const err76 = {
               instancePath: instancePath + '/meta/hw_video_ram',
               schemaPath: '#/$defs/meta/properties/hw_video_ram/type',
               keyword: 'type',
@@ -5355,15 +5376,15 @@ function validate21(
               data: data36,
             }
             if (vErrors === null) {
-              vErrors = [err75]
+              vErrors = [err76]
             } else {
-              vErrors.push(err75)
+              vErrors.push(err76)
             }
             errors++
           }
           if (typeof data36 == 'number' && isFinite(data36)) {
             if (data36 < 0 || isNaN(data36)) {
-              const err76 = {
+              const err77 = {
                 instancePath: instancePath + '/meta/hw_video_ram',
                 schemaPath: '#/$defs/meta/properties/hw_video_ram/minimum',
                 keyword: 'minimum',
@@ -5374,9 +5395,9 @@ function validate21(
                 data: data36,
               }
               if (vErrors === null) {
-                vErrors = [err76]
+                vErrors = [err77]
               } else {
-                vErrors.push(err76)
+                vErrors.push(err77)
               }
               errors++
             }
@@ -5385,7 +5406,7 @@ function validate21(
         if (data13.license_included !== undefined) {
           let data37 = data13.license_included
           if (typeof data37 !== 'boolean') {
-            const err77 = {
+            const err78 = {
               instancePath: instancePath + '/meta/license_included',
               schemaPath: '#/$defs/meta/properties/license_included/type',
               keyword: 'type',
@@ -5396,9 +5417,9 @@ function validate21(
               data: data37,
             }
             if (vErrors === null) {
-              vErrors = [err77]
+              vErrors = [err78]
             } else {
-              vErrors.push(err77)
+              vErrors.push(err78)
             }
             errors++
           }
@@ -5406,7 +5427,7 @@ function validate21(
         if (data13.license_required !== undefined) {
           let data38 = data13.license_required
           if (typeof data38 !== 'boolean') {
-            const err78 = {
+            const err79 = {
               instancePath: instancePath + '/meta/license_required',
               schemaPath: '#/$defs/meta/properties/license_required/type',
               keyword: 'type',
@@ -5417,9 +5438,9 @@ function validate21(
               data: data38,
             }
             if (vErrors === null) {
-              vErrors = [err78]
+              vErrors = [err79]
             } else {
-              vErrors.push(err78)
+              vErrors.push(err79)
             }
             errors++
           }
@@ -5427,7 +5448,7 @@ function validate21(
         if (data13.subscription_included !== undefined) {
           let data39 = data13.subscription_included
           if (typeof data39 !== 'boolean') {
-            const err79 = {
+            const err80 = {
               instancePath: instancePath + '/meta/subscription_included',
               schemaPath: '#/$defs/meta/properties/subscription_included/type',
               keyword: 'type',
@@ -5438,9 +5459,9 @@ function validate21(
               data: data39,
             }
             if (vErrors === null) {
-              vErrors = [err79]
+              vErrors = [err80]
             } else {
-              vErrors.push(err79)
+              vErrors.push(err80)
             }
             errors++
           }
@@ -5448,7 +5469,7 @@ function validate21(
         if (data13.subscription_required !== undefined) {
           let data40 = data13.subscription_required
           if (typeof data40 !== 'boolean') {
-            const err80 = {
+            const err81 = {
               instancePath: instancePath + '/meta/subscription_required',
               schemaPath: '#/$defs/meta/properties/subscription_required/type',
               keyword: 'type',
@@ -5459,9 +5480,9 @@ function validate21(
               data: data40,
             }
             if (vErrors === null) {
-              vErrors = [err80]
+              vErrors = [err81]
             } else {
-              vErrors.push(err80)
+              vErrors.push(err81)
             }
             errors++
           }
@@ -5470,7 +5491,7 @@ function validate21(
           let data41 = data13.maintained_until
           if (typeof data41 === 'string') {
             if (!formats0.validate(data41)) {
-              const err81 = {
+              const err82 = {
                 instancePath: instancePath + '/meta/maintained_until',
                 schemaPath: '#/$defs/meta/properties/maintained_until/format',
                 keyword: 'format',
@@ -5481,14 +5502,14 @@ function validate21(
                 data: data41,
               }
               if (vErrors === null) {
-                vErrors = [err81]
+                vErrors = [err82]
               } else {
-                vErrors.push(err81)
+                vErrors.push(err82)
               }
               errors++
             }
           } else {
-            const err82 = {
+            const err83 = {
               instancePath: instancePath + '/meta/maintained_until',
               schemaPath: '#/$defs/meta/properties/maintained_until/type',
               keyword: 'type',
@@ -5499,9 +5520,9 @@ function validate21(
               data: data41,
             }
             if (vErrors === null) {
-              vErrors = [err82]
+              vErrors = [err83]
             } else {
-              vErrors.push(err82)
+              vErrors.push(err83)
             }
             errors++
           }
@@ -5509,7 +5530,7 @@ function validate21(
         if (data13.l1_support_contact !== undefined) {
           let data42 = data13.l1_support_contact
           if (typeof data42 !== 'string') {
-            const err83 = {
+            const err84 = {
               instancePath: instancePath + '/meta/l1_support_contact',
               schemaPath: '#/$defs/meta/properties/l1_support_contact/type',
               keyword: 'type',
@@ -5520,15 +5541,15 @@ function validate21(
               data: data42,
             }
             if (vErrors === null) {
-              vErrors = [err83]
+              vErrors = [err84]
             } else {
-              vErrors.push(err83)
+              vErrors.push(err84)
             }
             errors++
           }
         }
       } else {
-        const err84 = {
+        const err85 = {
           instancePath: instancePath + '/meta',
           schemaPath: '#/$defs/meta/type',
           keyword: 'type',
@@ -5539,9 +5560,9 @@ function validate21(
           data: data13,
         }
         if (vErrors === null) {
-          vErrors = [err84]
+          vErrors = [err85]
         } else {
-          vErrors.push(err84)
+          vErrors.push(err85)
         }
         errors++
       }
@@ -5551,7 +5572,7 @@ function validate21(
       if (data43 && typeof data43 == 'object' && !Array.isArray(data43)) {
         for (const key2 in data43) {
           if (!(key2 === 'meta' || key2 === 'hidden')) {
-            const err85 = {
+            const err86 = {
               instancePath: instancePath + '/rotated',
               schemaPath: '#/properties/rotated/additionalProperties',
               keyword: 'additionalProperties',
@@ -5562,9 +5583,9 @@ function validate21(
               data: data43,
             }
             if (vErrors === null) {
-              vErrors = [err85]
+              vErrors = [err86]
             } else {
-              vErrors.push(err85)
+              vErrors.push(err86)
             }
             errors++
           }
@@ -5586,7 +5607,7 @@ function validate21(
         if (data43.hidden !== undefined) {
           let data45 = data43.hidden
           if (typeof data45 !== 'boolean') {
-            const err86 = {
+            const err87 = {
               instancePath: instancePath + '/rotated/hidden',
               schemaPath: '#/properties/rotated/properties/hidden/type',
               keyword: 'type',
@@ -5597,15 +5618,15 @@ function validate21(
               data: data45,
             }
             if (vErrors === null) {
-              vErrors = [err86]
+              vErrors = [err87]
             } else {
-              vErrors.push(err86)
+              vErrors.push(err87)
             }
             errors++
           }
         }
       } else {
-        const err87 = {
+        const err88 = {
           instancePath: instancePath + '/rotated',
           schemaPath: '#/properties/rotated/type',
           keyword: 'type',
@@ -5616,9 +5637,9 @@ function validate21(
           data: data43,
         }
         if (vErrors === null) {
-          vErrors = [err87]
+          vErrors = [err88]
         } else {
-          vErrors.push(err87)
+          vErrors.push(err88)
         }
         errors++
       }
@@ -5631,7 +5652,7 @@ function validate21(
           let data47 = data46[i0]
           if (typeof data47 === 'string') {
             if (func2(data47) > 255) {
-              const err88 = {
+              const err89 = {
                 instancePath: instancePath + '/tags/' + i0,
                 schemaPath: '#/properties/tags/items/maxLength',
                 keyword: 'maxLength',
@@ -5642,14 +5663,14 @@ function validate21(
                 data: data47,
               }
               if (vErrors === null) {
-                vErrors = [err88]
+                vErrors = [err89]
               } else {
-                vErrors.push(err88)
+                vErrors.push(err89)
               }
               errors++
             }
             if (func2(data47) < 1) {
-              const err89 = {
+              const err90 = {
                 instancePath: instancePath + '/tags/' + i0,
                 schemaPath: '#/properties/tags/items/minLength',
                 keyword: 'minLength',
@@ -5660,14 +5681,14 @@ function validate21(
                 data: data47,
               }
               if (vErrors === null) {
-                vErrors = [err89]
+                vErrors = [err90]
               } else {
-                vErrors.push(err89)
+                vErrors.push(err90)
               }
               errors++
             }
             if (!pattern4.test(data47)) {
-              const err90 = {
+              const err91 = {
                 instancePath: instancePath + '/tags/' + i0,
                 schemaPath: '#/properties/tags/items/pattern',
                 keyword: 'pattern',
@@ -5683,14 +5704,14 @@ function validate21(
                 data: data47,
               }
               if (vErrors === null) {
-                vErrors = [err90]
+                vErrors = [err91]
               } else {
-                vErrors.push(err90)
+                vErrors.push(err91)
               }
               errors++
             }
           } else {
-            const err91 = {
+            const err92 = {
               instancePath: instancePath + '/tags/' + i0,
               schemaPath: '#/properties/tags/items/type',
               keyword: 'type',
@@ -5701,15 +5722,15 @@ function validate21(
               data: data47,
             }
             if (vErrors === null) {
-              vErrors = [err91]
+              vErrors = [err92]
             } else {
-              vErrors.push(err91)
+              vErrors.push(err92)
             }
             errors++
           }
         }
       } else {
-        const err92 = {
+        const err93 = {
           instancePath: instancePath + '/tags',
           schemaPath: '#/properties/tags/type',
           keyword: 'type',
@@ -5720,9 +5741,9 @@ function validate21(
           data: data46,
         }
         if (vErrors === null) {
-          vErrors = [err92]
+          vErrors = [err93]
         } else {
-          vErrors.push(err92)
+          vErrors.push(err93)
         }
         errors++
       }
@@ -5746,7 +5767,7 @@ function validate21(
           }
         }
       } else {
-        const err93 = {
+        const err94 = {
           instancePath: instancePath + '/versions',
           schemaPath: '#/properties/versions/type',
           keyword: 'type',
@@ -5757,9 +5778,9 @@ function validate21(
           data: data48,
         }
         if (vErrors === null) {
-          vErrors = [err93]
+          vErrors = [err94]
         } else {
-          vErrors.push(err93)
+          vErrors.push(err94)
         }
         errors++
       }
@@ -5767,8 +5788,8 @@ function validate21(
     if (data.latest_url !== undefined) {
       let data50 = data.latest_url
       if (typeof data50 === 'string') {
-        if (!pattern26.test(data50)) {
-          const err94 = {
+        if (!pattern27.test(data50)) {
+          const err95 = {
             instancePath: instancePath + '/latest_url',
             schemaPath: '#/properties/latest_url/pattern',
             keyword: 'pattern',
@@ -5786,14 +5807,14 @@ function validate21(
             data: data50,
           }
           if (vErrors === null) {
-            vErrors = [err94]
+            vErrors = [err95]
           } else {
-            vErrors.push(err94)
+            vErrors.push(err95)
           }
           errors++
         }
       } else {
-        const err95 = {
+        const err96 = {
           instancePath: instancePath + '/latest_url',
           schemaPath: '#/properties/latest_url/type',
           keyword: 'type',
@@ -5804,9 +5825,9 @@ function validate21(
           data: data50,
         }
         if (vErrors === null) {
-          vErrors = [err95]
+          vErrors = [err96]
         } else {
-          vErrors.push(err95)
+          vErrors.push(err96)
         }
         errors++
       }
@@ -5814,8 +5835,8 @@ function validate21(
     if (data.latest_checksum_url !== undefined) {
       let data51 = data.latest_checksum_url
       if (typeof data51 === 'string') {
-        if (!pattern20.test(data51)) {
-          const err96 = {
+        if (!pattern21.test(data51)) {
+          const err97 = {
             instancePath: instancePath + '/latest_checksum_url',
             schemaPath: '#/properties/latest_checksum_url/pattern',
             keyword: 'pattern',
@@ -5833,14 +5854,14 @@ function validate21(
             data: data51,
           }
           if (vErrors === null) {
-            vErrors = [err96]
+            vErrors = [err97]
           } else {
-            vErrors.push(err96)
+            vErrors.push(err97)
           }
           errors++
         }
       } else {
-        const err97 = {
+        const err98 = {
           instancePath: instancePath + '/latest_checksum_url',
           schemaPath: '#/properties/latest_checksum_url/type',
           keyword: 'type',
@@ -5851,9 +5872,9 @@ function validate21(
           data: data51,
         }
         if (vErrors === null) {
-          vErrors = [err97]
+          vErrors = [err98]
         } else {
-          vErrors.push(err97)
+          vErrors.push(err98)
         }
         errors++
       }
@@ -5862,30 +5883,12 @@ function validate21(
       let data52 = data.checksum_signature
       if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
         if (data52.signature === undefined) {
-          const err98 = {
+          const err99 = {
             instancePath: instancePath + '/checksum_signature',
             schemaPath: '#/properties/checksum_signature/required',
             keyword: 'required',
             params: { missingProperty: 'signature' },
             message: "must have required property '" + 'signature' + "'",
-            schema: schema32.properties.checksum_signature.required,
-            parentSchema: schema32.properties.checksum_signature,
-            data: data52,
-          }
-          if (vErrors === null) {
-            vErrors = [err98]
-          } else {
-            vErrors.push(err98)
-          }
-          errors++
-        }
-        if (data52.keys === undefined) {
-          const err99 = {
-            instancePath: instancePath + '/checksum_signature',
-            schemaPath: '#/properties/checksum_signature/required',
-            keyword: 'required',
-            params: { missingProperty: 'keys' },
-            message: "must have required property '" + 'keys' + "'",
             schema: schema32.properties.checksum_signature.required,
             parentSchema: schema32.properties.checksum_signature,
             data: data52,
@@ -5897,13 +5900,13 @@ function validate21(
           }
           errors++
         }
-        if (data52.fingerprints === undefined) {
+        if (data52.keys === undefined) {
           const err100 = {
             instancePath: instancePath + '/checksum_signature',
             schemaPath: '#/properties/checksum_signature/required',
             keyword: 'required',
-            params: { missingProperty: 'fingerprints' },
-            message: "must have required property '" + 'fingerprints' + "'",
+            params: { missingProperty: 'keys' },
+            message: "must have required property '" + 'keys' + "'",
             schema: schema32.properties.checksum_signature.required,
             parentSchema: schema32.properties.checksum_signature,
             data: data52,
@@ -5915,9 +5918,27 @@ function validate21(
           }
           errors++
         }
+        if (data52.fingerprints === undefined) {
+          const err101 = {
+            instancePath: instancePath + '/checksum_signature',
+            schemaPath: '#/properties/checksum_signature/required',
+            keyword: 'required',
+            params: { missingProperty: 'fingerprints' },
+            message: "must have required property '" + 'fingerprints' + "'",
+            schema: schema32.properties.checksum_signature.required,
+            parentSchema: schema32.properties.checksum_signature,
+            data: data52,
+          }
+          if (vErrors === null) {
+            vErrors = [err101]
+          } else {
+            vErrors.push(err101)
+          }
+          errors++
+        }
         for (const key3 in data52) {
           if (!(key3 === 'signature' || key3 === 'keys' || key3 === 'fingerprints')) {
-            const err101 = {
+            const err102 = {
               instancePath: instancePath + '/checksum_signature',
               schemaPath: '#/properties/checksum_signature/additionalProperties',
               keyword: 'additionalProperties',
@@ -5928,9 +5949,9 @@ function validate21(
               data: data52,
             }
             if (vErrors === null) {
-              vErrors = [err101]
+              vErrors = [err102]
             } else {
-              vErrors.push(err101)
+              vErrors.push(err102)
             }
             errors++
           }
@@ -5938,8 +5959,8 @@ function validate21(
         if (data52.signature !== undefined) {
           let data53 = data52.signature
           if (typeof data53 === 'string') {
-            if (!pattern28.test(data53)) {
-              const err102 = {
+            if (!pattern29.test(data53)) {
+              const err103 = {
                 instancePath: instancePath + '/checksum_signature/signature',
                 schemaPath: '#/properties/checksum_signature/properties/signature/pattern',
                 keyword: 'pattern',
@@ -5953,14 +5974,14 @@ function validate21(
                 data: data53,
               }
               if (vErrors === null) {
-                vErrors = [err102]
+                vErrors = [err103]
               } else {
-                vErrors.push(err102)
+                vErrors.push(err103)
               }
               errors++
             }
           } else {
-            const err103 = {
+            const err104 = {
               instancePath: instancePath + '/checksum_signature/signature',
               schemaPath: '#/properties/checksum_signature/properties/signature/type',
               keyword: 'type',
@@ -5971,9 +5992,9 @@ function validate21(
               data: data53,
             }
             if (vErrors === null) {
-              vErrors = [err103]
+              vErrors = [err104]
             } else {
-              vErrors.push(err103)
+              vErrors.push(err104)
             }
             errors++
           }
@@ -5982,7 +6003,7 @@ function validate21(
           let data54 = data52.keys
           if (Array.isArray(data54)) {
             if (data54.length < 1) {
-              const err104 = {
+              const err105 = {
                 instancePath: instancePath + '/checksum_signature/keys',
                 schemaPath: '#/properties/checksum_signature/properties/keys/minItems',
                 keyword: 'minItems',
@@ -5993,9 +6014,9 @@ function validate21(
                 data: data54,
               }
               if (vErrors === null) {
-                vErrors = [err104]
+                vErrors = [err105]
               } else {
-                vErrors.push(err104)
+                vErrors.push(err105)
               }
               errors++
             }
@@ -6004,7 +6025,7 @@ function validate21(
               let data55 = data54[i2]
               if (typeof data55 === 'string') {
                 if (func2(data55) < 1) {
-                  const err105 = {
+                  const err106 = {
                     instancePath: instancePath + '/checksum_signature/keys/' + i2,
                     schemaPath: '#/properties/checksum_signature/properties/keys/items/minLength',
                     keyword: 'minLength',
@@ -6015,14 +6036,14 @@ function validate21(
                     data: data55,
                   }
                   if (vErrors === null) {
-                    vErrors = [err105]
+                    vErrors = [err106]
                   } else {
-                    vErrors.push(err105)
+                    vErrors.push(err106)
                   }
                   errors++
                 }
-                if (!pattern29.test(data55)) {
-                  const err106 = {
+                if (!pattern30.test(data55)) {
+                  const err107 = {
                     instancePath: instancePath + '/checksum_signature/keys/' + i2,
                     schemaPath: '#/properties/checksum_signature/properties/keys/items/pattern',
                     keyword: 'pattern',
@@ -6033,14 +6054,14 @@ function validate21(
                     data: data55,
                   }
                   if (vErrors === null) {
-                    vErrors = [err106]
+                    vErrors = [err107]
                   } else {
-                    vErrors.push(err106)
+                    vErrors.push(err107)
                   }
                   errors++
                 }
               } else {
-                const err107 = {
+                const err108 = {
                   instancePath: instancePath + '/checksum_signature/keys/' + i2,
                   schemaPath: '#/properties/checksum_signature/properties/keys/items/type',
                   keyword: 'type',
@@ -6051,15 +6072,15 @@ function validate21(
                   data: data55,
                 }
                 if (vErrors === null) {
-                  vErrors = [err107]
+                  vErrors = [err108]
                 } else {
-                  vErrors.push(err107)
+                  vErrors.push(err108)
                 }
                 errors++
               }
             }
           } else {
-            const err108 = {
+            const err109 = {
               instancePath: instancePath + '/checksum_signature/keys',
               schemaPath: '#/properties/checksum_signature/properties/keys/type',
               keyword: 'type',
@@ -6070,9 +6091,9 @@ function validate21(
               data: data54,
             }
             if (vErrors === null) {
-              vErrors = [err108]
+              vErrors = [err109]
             } else {
-              vErrors.push(err108)
+              vErrors.push(err109)
             }
             errors++
           }
@@ -6081,7 +6102,7 @@ function validate21(
           let data56 = data52.fingerprints
           if (Array.isArray(data56)) {
             if (data56.length < 1) {
-              const err109 = {
+              const err110 = {
                 instancePath: instancePath + '/checksum_signature/fingerprints',
                 schemaPath: '#/properties/checksum_signature/properties/fingerprints/minItems',
                 keyword: 'minItems',
@@ -6092,9 +6113,9 @@ function validate21(
                 data: data56,
               }
               if (vErrors === null) {
-                vErrors = [err109]
+                vErrors = [err110]
               } else {
-                vErrors.push(err109)
+                vErrors.push(err110)
               }
               errors++
             }
@@ -6102,8 +6123,8 @@ function validate21(
             for (let i3 = 0; i3 < len3; i3++) {
               let data57 = data56[i3]
               if (typeof data57 === 'string') {
-                if (!pattern30.test(data57)) {
-                  const err110 = {
+                if (!pattern31.test(data57)) {
+                  const err111 = {
                     instancePath: instancePath + '/checksum_signature/fingerprints/' + i3,
                     schemaPath:
                       '#/properties/checksum_signature/properties/fingerprints/items/pattern',
@@ -6116,14 +6137,14 @@ function validate21(
                     data: data57,
                   }
                   if (vErrors === null) {
-                    vErrors = [err110]
+                    vErrors = [err111]
                   } else {
-                    vErrors.push(err110)
+                    vErrors.push(err111)
                   }
                   errors++
                 }
               } else {
-                const err111 = {
+                const err112 = {
                   instancePath: instancePath + '/checksum_signature/fingerprints/' + i3,
                   schemaPath: '#/properties/checksum_signature/properties/fingerprints/items/type',
                   keyword: 'type',
@@ -6135,15 +6156,15 @@ function validate21(
                   data: data57,
                 }
                 if (vErrors === null) {
-                  vErrors = [err111]
+                  vErrors = [err112]
                 } else {
-                  vErrors.push(err111)
+                  vErrors.push(err112)
                 }
                 errors++
               }
             }
           } else {
-            const err112 = {
+            const err113 = {
               instancePath: instancePath + '/checksum_signature/fingerprints',
               schemaPath: '#/properties/checksum_signature/properties/fingerprints/type',
               keyword: 'type',
@@ -6154,15 +6175,15 @@ function validate21(
               data: data56,
             }
             if (vErrors === null) {
-              vErrors = [err112]
+              vErrors = [err113]
             } else {
-              vErrors.push(err112)
+              vErrors.push(err113)
             }
             errors++
           }
         }
       } else {
-        const err113 = {
+        const err114 = {
           instancePath: instancePath + '/checksum_signature',
           schemaPath: '#/properties/checksum_signature/type',
           keyword: 'type',
@@ -6173,15 +6194,15 @@ function validate21(
           data: data52,
         }
         if (vErrors === null) {
-          vErrors = [err113]
+          vErrors = [err114]
         } else {
-          vErrors.push(err113)
+          vErrors.push(err114)
         }
         errors++
       }
     }
   } else {
-    const err114 = {
+    const err115 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -6192,9 +6213,9 @@ function validate21(
       data,
     }
     if (vErrors === null) {
-      vErrors = [err114]
+      vErrors = [err115]
     } else {
-      vErrors.push(err114)
+      vErrors.push(err115)
     }
     errors++
   }
@@ -6731,7 +6752,7 @@ function validate28(
         errors++
       }
       if (typeof data8 === 'string') {
-        if (!pattern5.test(data8)) {
+        if (!pattern6.test(data8)) {
           const err16 = {
             instancePath: instancePath + '/hw_machine_type',
             schemaPath: '#/$defs/meta/properties/hw_machine_type/pattern',
@@ -6978,7 +6999,7 @@ function validate28(
       let valid19 = true
       const _errs56 = errors
       if (typeof data14 === 'string') {
-        if (!pattern6.test(data14)) {
+        if (!pattern7.test(data14)) {
           const err25 = {}
           if (vErrors === null) {
             vErrors = [err25]
@@ -7041,7 +7062,7 @@ function validate28(
         errors++
       }
       if (typeof data14 === 'string') {
-        if (!pattern7.test(data14)) {
+        if (!pattern8.test(data14)) {
           const err28 = {
             instancePath: instancePath + '/uuid_validity',
             schemaPath: '#/$defs/meta/properties/uuid_validity/pattern',
@@ -7089,7 +7110,7 @@ function validate28(
       let valid21 = true
       const _errs64 = errors
       if (typeof data15 === 'string') {
-        if (!pattern6.test(data15)) {
+        if (!pattern7.test(data15)) {
           const err30 = {}
           if (vErrors === null) {
             vErrors = [err30]
@@ -7152,7 +7173,7 @@ function validate28(
         errors++
       }
       if (typeof data15 === 'string') {
-        if (!pattern9.test(data15)) {
+        if (!pattern10.test(data15)) {
           const err33 = {
             instancePath: instancePath + '/provided_until',
             schemaPath: '#/$defs/meta/properties/provided_until/pattern',

@@ -24,3 +24,11 @@ export function decideUpload(existing: ExistingObject | null, expected?: string)
     return { action: 'skip', reason: 'mirrored with the same checksum' }
   return { action: 'upload', reason: `the object holds another build (${have})` }
 }
+
+/**
+ * The `checksum` metadata of an object as its public url shows it: S3 sends
+ * user metadata as x-amz-meta-*, Swift (its own API) as x-object-meta-*.
+ */
+export function publicChecksum(headers: Headers): string | undefined {
+  return headers.get('x-amz-meta-checksum') ?? headers.get('x-object-meta-checksum') ?? undefined
+}

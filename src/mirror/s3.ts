@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { UserError } from '../problems.js'
 import type { ExistingObject } from './decide.js'
+import { checkPrefix } from './key.js'
 
 export interface S3Settings {
   /** e.g. https://s3.example.com; unset: AWS for the region. */
@@ -202,11 +203,13 @@ export function s3Settings(
   const endpoint = input.endpoint ?? env.MIRROR_ENDPOINT
   if (endpoint !== undefined && endpoint !== '' && !/^https?:\/\/[^/\s]+/.test(endpoint))
     throw new UserError(`--endpoint must be an http(s) url, not '${endpoint}'`)
+  const prefix = checkPrefix(input.prefix)
+  if (prefix instanceof Error) throw new UserError(`--prefix: ${prefix.message}`)
   return {
     ...(endpoint ? { endpoint } : {}),
     region: input.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     bucket,
-    prefix: input.prefix ?? '',
+    prefix,
     pathStyle: input.pathStyle ?? false,
     accessKeyId,
     secretAccessKey,

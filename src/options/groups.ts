@@ -86,7 +86,10 @@ export const bucketOptions: OptionTable = {
   endpoint: text('URL', 'S3 endpoint (default: MIRROR_ENDPOINT, else AWS)'),
   region: text('REGION', 'S3 region (default: AWS_REGION, else us-east-1)'),
   bucket: text('NAME', 'the mirror bucket (default: MIRROR_BUCKET)'),
-  prefix: text('PREFIX', 'key prefix inside the bucket'),
+  prefix: text(
+    'PREFIX',
+    'key prefix inside the bucket (letters, digits, . _ - between slashes; no ..)',
+  ),
   'path-style': flag('path-style requests (endpoint/bucket/key), as most non-AWS stores need'),
   'access-key-id': text('ID', 'default: AWS_ACCESS_KEY_ID (prefer the variable)'),
   'secret-access-key': text(

@@ -72,6 +72,8 @@ async function signedNewest(
   const verifying: Reader = {
     text: (url, what) => reader.text(url, what),
     lastModified: (url) => reader.lastModified(url),
+    head: (url) => reader.head(url),
+    forget: (url) => reader.forget(url),
     checked: async (url, text) => {
       const verified = await verifyChecksumFile(check, url, text, fetchSignature)
       vouchers.push(verified.voucher)
@@ -114,6 +116,8 @@ export async function discover(
     const same = t.current.checksum?.toLowerCase() === formatChecksum(build.checksum)
     return { status: same ? 'current' : 'newer', build }
   } catch (error) {
+    // What that url answered (maybe from the cache) was of no use: ask afresh next time.
+    if (error instanceof UpstreamError) reader.forget(error.url)
     return { status: 'error', error: getErrorMessage(error) }
   }
 }

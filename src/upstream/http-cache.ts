@@ -32,6 +32,32 @@ export interface HttpCacheOptions {
 }
 
 const keyOf = (method: CachedMethod, url: string): string => `${method} ${url}`
+
+/**
+ * A strong entity tag (RFC 9110 8.8.3): quoted, not weak. `*` would match any
+ * current body and a weak tag any equivalent one, so a 304 to either pins
+ * whatever body was stored, for ever.
+ */
+export const isStrongEtag = (etag: string): boolean => /^"[\x21\x23-\x7e\x80-\xff]*"$/.test(etag)
+
+/** Clock skew allowed for a Last-Modified; one later than that would pin the body like `*`. */
+const SKEW_MS = 24 * 60 * 60 * 1000
+
+/** An HTTP date that is not in the future: If-Modified-Since with it cannot outlive changes. */
+export const isUsableDate = (value: string, now = Date.now()): boolean => {
+  const time = Date.parse(value)
+  return !Number.isNaN(time) && time <= now + SKEW_MS
+}
+
+/** The validators worth keeping from response headers; none when neither is usable. */
+function validatorsOf(headers: Headers): Pick<CacheEntry, 'etag' | 'lastModified'> {
+  const etag = headers.get('etag') ?? undefined
+  const lastModified = headers.get('last-modified') ?? undefined
+  return {
+    ...(etag !== undefined && isStrongEtag(etag) ? { etag } : {}),
+    ...(lastModified !== undefined && isUsableDate(lastModified) ? { lastModified } : {}),
+  }
+}
 const sizeOf = (key: string, entry: CacheEntry): number =>
   Buffer.byteLength(JSON.stringify([key, entry]))
 
@@ -43,6 +69,8 @@ function isEntry(key: string, value: unknown): value is CacheEntry {
     optionalString('etag') &&
     optionalString('lastModified') &&
     optionalString('body') &&
+    (e.etag === undefined || isStrongEtag(e.etag as string)) &&
+    (e.lastModified === undefined || isUsableDate(e.lastModified as string)) &&
     (e.idle === undefined || (Number.isInteger(e.idle) && (e.idle as number) >= 0)) &&
     // A GET entry answers a 304 with its body: without one it is of no use.
     (typeof e.body === 'string' || !key.startsWith('GET ')) &&
@@ -123,24 +151,50 @@ export class HttpCache {
   /** Request headers that make the request conditional on `entry`. */
   static conditions(entry: CacheEntry | undefined): Record<string, string> {
     if (!entry) return {}
+    // Checked again when sent: never `If-None-Match: *`, whatever the file held.
     return {
-      ...(entry.etag !== undefined ? { 'If-None-Match': entry.etag } : {}),
-      ...(entry.lastModified !== undefined ? { 'If-Modified-Since': entry.lastModified } : {}),
+      ...(entry.etag !== undefined && isStrongEtag(entry.etag)
+        ? { 'If-None-Match': entry.etag }
+        : {}),
+      ...(entry.lastModified !== undefined && isUsableDate(entry.lastModified)
+        ? { 'If-Modified-Since': entry.lastModified }
+        : {}),
     }
   }
 
-  /** Records a 200: replaces the entry, or drops it when the response has no validator. */
+  /** Records a 200: replaces the entry, or drops it when the response has no usable validator. */
   put(method: CachedMethod, url: string, headers: Headers, body?: string): void {
     const key = keyOf(method, url)
     this.drop(key)
-    const etag = headers.get('etag') ?? undefined
-    const lastModified = headers.get('last-modified') ?? undefined
-    if (etag === undefined && lastModified === undefined) return
-    const entry: CacheEntry = {
-      ...(etag !== undefined ? { etag } : {}),
-      ...(lastModified !== undefined ? { lastModified } : {}),
-      ...(body !== undefined ? { body } : {}),
-    }
+    const validators = validatorsOf(headers)
+    if (validators.etag === undefined && validators.lastModified === undefined) return
+    const entry: CacheEntry = { ...validators, ...(body !== undefined ? { body } : {}) }
+    this.store(key, entry)
+  }
+
+  /**
+   * Records a 304 (RFC 9111 4.3.4): the validators it sends replace the stored
+   * ones, so the next request asks about what the server holds now.
+   */
+  revalidated(method: CachedMethod, url: string, headers: Headers): void {
+    const key = keyOf(method, url)
+    const old = this.entries.get(key)
+    if (!old) return
+    const fresh = validatorsOf(headers)
+    if (fresh.etag === undefined && fresh.lastModified === undefined) return
+    const entry: CacheEntry = { ...old, ...fresh }
+    if (entry.etag === old.etag && entry.lastModified === old.lastModified) return
+    this.drop(key)
+    this.store(key, entry)
+  }
+
+  /** Drops what is stored for `url` (a body that did not parse must not answer the next 304). */
+  forget(url: string): void {
+    this.drop(keyOf('GET', url))
+    this.drop(keyOf('HEAD', url))
+  }
+
+  private store(key: string, entry: CacheEntry): void {
     if (!this.makeRoom(sizeOf(key, entry))) return
     this.set(key, entry)
     this.used.add(key)

@@ -41,6 +41,10 @@ export interface Reader {
    * checksum file to parse, once its signature holds; throws otherwise.
    */
   checked?(url: string, text: string): Promise<string>
+  /** The headers of a HEAD of `url`, never from the cache (a mirror object's metadata). */
+  head(url: string): Promise<Headers>
+  /** Forgets what the cache holds for `url`: what was read from it did not parse. */
+  forget(url: string): void
 }
 
 export interface ReaderOptions {
@@ -102,6 +106,20 @@ export function createReader(options: ReaderOptions): Reader {
     text: (url, what) => withDeadline(ctx, url, what, (signal) => getText(ctx, url, what, signal)),
     lastModified: (url) =>
       withDeadline(ctx, url, 'the image', (signal) => headLastModified(ctx, url, signal)),
+    head: (url) =>
+      withDeadline(ctx, url, 'the object', async (signal) => {
+        const response = await ctx.http.request({
+          method: 'HEAD',
+          url,
+          headers: { Accept: '*/*' },
+          expected: [200],
+          responseType: 'none',
+          timeoutMs: 0,
+          signal,
+        })
+        return response.headers
+      }),
+    forget: (url) => ctx.cache?.forget(url),
   }
 }
 
@@ -148,6 +166,7 @@ async function getText(
   })
   if (response.status === 304 && cached) {
     await response.body?.cancel().catch(() => undefined)
+    cache?.revalidated('GET', url, response.headers)
     return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null }
   }
   const length = Number(response.headers.get('content-length') ?? 0)
@@ -178,7 +197,10 @@ async function headLastModified(
     timeoutMs: 0,
     signal,
   })
-  if (response.status === 304 && cached) return cached.lastModified ?? null
+  if (response.status === 304 && cached) {
+    cache?.revalidated('HEAD', url, response.headers)
+    return cache?.get('HEAD', url)?.lastModified ?? cached.lastModified ?? null
+  }
   cache?.put('HEAD', url, response.headers)
   return response.headers.get('last-modified')
 }

@@ -200,6 +200,19 @@ describe('update with a mirror', () => {
     expect(await readFile(file, 'utf8')).not.toContain('mirror_url')
   })
 
+  it('a public url that answers 200 with something else (no checksum metadata) is not claimed', async () => {
+    // Issue 21, finding 5: a bare 200 is no proof the url serves the uploaded build.
+    server.file(`/elsewhere/${KEY}`, 'some other file')
+    const r = await update(await mirrorOf(await store(), `${server.url}/elsewhere`))
+    expect(r.code).toBe(1)
+    expect(r.statuses[0]?.mirror_error).toContain(
+      `${server.url}/elsewhere/${KEY} does not serve it (it answers, but the object has no checksum metadata)`,
+    )
+    expect(await readFile(file, 'utf8')).not.toContain('mirror_url')
+    // The bucket holds the build all the same: only the claim is refused.
+    expect(await listKeys(bucket)).toEqual([KEY])
+  })
+
   it('--dry-run uploads nothing and writes nothing', async () => {
     const s = await store()
     const r = await update(await mirrorOf(s), true)

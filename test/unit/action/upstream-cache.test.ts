@@ -188,6 +188,28 @@ describe('the upstream cache of command: update', () => {
     expect(third.lines.filter((l) => l.startsWith('warning'))).toEqual([])
   })
 
+  it('a restored entry holding `etag: "*"` is not used, and the entry saved after holds only strong tags', async () => {
+    // Issue 21, finding 6: `If-None-Match: *` matches any body, so a 304 would pin the forged one.
+    const cache = memoryCache()
+    const forged = { etag: '*', body: '<html><a href="20200101/">20200101/</a></html>' }
+    cache.entries.set(
+      `${CACHE_KEY_PREFIX}99-1`,
+      JSON.stringify({ format: 1, entries: { [`GET ${server.url}/noble/`]: forged } }),
+    )
+    const r = await job('300', async () => cache)
+    expect(r.lines).toContain(`info upstream cache restored from ${CACHE_KEY_PREFIX}99-1`)
+    expect(r.lines.filter((l) => l.startsWith('warning'))).toEqual([
+      expect.stringContaining('is not a cache this version wrote: ignored, starting cold'),
+    ])
+    expect(r.outputs).toMatchObject({ result: 'checked', 'newer-builds': '1', errors: '0' })
+    const saved = JSON.parse(cache.entries.get(`${CACHE_KEY_PREFIX}300-1`) ?? '{}') as {
+      entries: Record<string, { etag?: string }>
+    }
+    const tags = Object.values(saved.entries).map((e) => e.etag)
+    expect(tags.length).toBeGreaterThan(0)
+    for (const tag of tags) expect(tag).toMatch(/^"[^"*]+"$/)
+  })
+
   it('a cache service that throws on restore and on save is a warning, never a failed update', async () => {
     const failing: ActionsCache = {
       restoreCache: async () => {

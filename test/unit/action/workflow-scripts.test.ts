@@ -1,6 +1,6 @@
 // The two shell steps of the reusable workflow, run with bash as the runner runs them.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -81,6 +81,18 @@ describe('workflow-cloud-config.sh', () => {
   })
 })
 
+describe('workflow-cloud-config.sh against what it reads', () => {
+  it('refuses a RUNNER_TEMP with a line break: GITHUB_ENV gets no line of its choosing', async () => {
+    const result = await step('workflow-cloud-config.sh', {
+      CLOUDS_YAML: 'clouds: {}',
+      RUNNER_TEMP: `${mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))}/x\nNODE_OPTIONS=--require=/tmp/evil.js\n`,
+    })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toMatch(/^::error title=Bad runner temp folder::/)
+    expect(result.githubEnv).toBe('')
+  })
+})
+
 describe('workflow-drift-summary.sh', () => {
   const drift = (env: Record<string, string>) =>
     step('workflow-drift-summary.sh', { CLOUD: 'production', ...env })
@@ -99,5 +111,53 @@ describe('workflow-drift-summary.sh', () => {
     )
     const clean = await drift({ CHANGES: '3', APPLIED: '3', FAILED: '0' })
     expect(clean.summary).toContain('3 repaired, 0 failed.\n')
+  })
+
+  // Issue 21, finding 7: bash evaluates `a[$(cmd)]` in $(( )) and [ -eq ], and
+  // this step runs `if: always()` in the job that holds the cloud credentials.
+  // `x[...]` stops at `set -u` (x is unset); a set array such as BASH_VERSINFO does not.
+  it.each(
+    ['CHANGES', 'APPLIED', 'FAILED'].flatMap((name) =>
+      ['x', 'BASH_VERSINFO'].map((array) => [name, array] as const),
+    ),
+  )(
+    'never evaluates %s as arithmetic: %s[$(cmd)] runs nothing, fails, writes no summary',
+    async (name, array) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'drift-injection-'))
+      const planted = path.join(dir, 'ran')
+      const result = await drift({
+        CHANGES: '5',
+        APPLIED: '2',
+        FAILED: '1',
+        [name]: `${array}[$(touch ${planted})]`,
+      })
+      expect(existsSync(planted)).toBe(false)
+      expect(result.code).toBe(2)
+      expect(result.stdout).toBe(
+        `::error title=Drift report::the apply step's output ${name} is not a count; no drift report written\n`,
+      )
+      expect(result.summary).toBe('')
+    },
+  )
+
+  it.each(['', '-1', '1e3', ' 3', '3\n', '0x10', '9999999999'])(
+    'refuses the count %j',
+    async (value) => {
+      const result = await drift({ CHANGES: '5', APPLIED: value, FAILED: '0' })
+      expect(result.code).not.toBe(0)
+      expect(result.summary).toBe('')
+    },
+  )
+
+  it('reads leading zeros as decimal and keeps the cloud name on one line without backticks', async () => {
+    const { summary } = await drift({
+      CLOUD: 'prod`\n# injected',
+      CHANGES: '010',
+      APPLIED: '08',
+      FAILED: '0',
+    })
+    expect(summary).toBe(
+      '### Scheduled check of cloud `prod# injected`\n\nThe cloud needed 10 change(s), listed above: 8 repaired, 0 failed, 2 not run (they depend on a failed step).\n',
+    )
   })
 })

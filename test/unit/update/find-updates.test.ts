@@ -40,8 +40,11 @@ beforeEach(async () => {
   ).setup(server)
   debian('bookworm', '/images/cloud/bookworm', '12', '').setup(server)
   almalinux.setup(server)
-  // The mirror already holds the new Ubuntu build: the bump may move mirror_url to it.
-  server.file('/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2', 'qcow2')
+  // The mirror already holds the new Ubuntu build (its checksum metadata says so,
+  // as `image-manager mirror` writes it): the bump may move mirror_url to it.
+  server.file('/mirror/ubuntu-22.04/20260301-ubuntu-22.04.qcow2', 'qcow2', undefined, {
+    'x-amz-meta-checksum': `sha256:${sha256('20260301/jammy-server-cloudimg-amd64.img')}`,
+  })
   dir = await mkdtemp(path.join(tmpdir(), 'update-'))
   file = path.join(dir, 'images.yml')
   original = (await readFile(fixture, 'utf8'))

@@ -13,8 +13,13 @@ export interface Fault {
 
 export interface UpstreamServer {
   url: string
-  /** Serve `content` at `path` (leading slash), Last-Modified `modified`. */
-  file(path: string, content: string | Buffer, modified?: Date): void
+  /** Serve `content` at `path` (leading slash), Last-Modified `modified`, with `headers` (x-amz-meta-*). */
+  file(
+    path: string,
+    content: string | Buffer,
+    modified?: Date,
+    headers?: Record<string, string>,
+  ): void
   /** An autoindex listing at `path` (ending in /) of these entries (folders end with /). */
   listing(path: string, entries: string[], style?: 'apache' | 'debian' | 'nginx'): void
   fault(path: string, fault: Fault): void
@@ -58,7 +63,10 @@ function render(path: string, entries: string[], style: string): string {
 export async function startUpstreamServer(
   options: UpstreamServerOptions = {},
 ): Promise<UpstreamServer> {
-  const files = new Map<string, { body: Buffer; modified: Date }>()
+  const files = new Map<
+    string,
+    { body: Buffer; modified: Date; headers?: Record<string, string> }
+  >()
   const faults = new Map<string, Fault>()
   const requests: string[] = []
   const conditional: string[] = []
@@ -124,14 +132,19 @@ export async function startUpstreamServer(
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(file.body.length),
       ...validators,
+      ...file.headers,
     })
     res.end(req.method === 'HEAD' ? undefined : file.body)
   })
   const port = await listenLoopback(server)
   return {
     url: `http://127.0.0.1:${port}`,
-    file: (path, content, modified = DEFAULT_DATE) =>
-      void files.set(path, { body: Buffer.from(content), modified }),
+    file: (path, content, modified = DEFAULT_DATE, headers) =>
+      void files.set(path, {
+        body: Buffer.from(content),
+        modified,
+        ...(headers ? { headers } : {}),
+      }),
     listing: (path, entries, style = 'apache') =>
       void files.set(path, {
         body: Buffer.from(render(path, entries, style)),
