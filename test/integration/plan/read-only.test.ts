@@ -1,5 +1,5 @@
 // Plan needs only read access (README, "Least privilege"): whatever it
-// proposes (an import, a property repair, a rename, retirements with delete),
+// proposes (an import, a property repair, with delete on),
 // the real plan command sends Glance nothing but GET and HEAD, and Keystone
 // nothing but its token request. Both are reached through recording proxies in
 // front of the real local services; the cloud is set up for real first.
@@ -43,6 +43,13 @@ function cloudsYamlViaProxies(): string {
   return dump(clouds)
 }
 
+const meta = (architecture: string): Record<string, unknown> => ({
+  architecture,
+  hw_disk_bus: 'scsi',
+  hw_rng_model: 'virtio',
+  os_distro: 'debian',
+})
+
 const definitions = (meta: Record<string, unknown>, versions: string[], name = 'RO Debian') => [
   catalogDefinition(name, {
     login: 'debian',
@@ -59,10 +66,7 @@ beforeAll(async () => {
   const bytes = await readFile(await makeQcow2(server.dir, 'base.qcow2', '16M'))
   for (const v of ['1', '2', '3']) await server.addFile(`${v}.qcow2`, bytes)
   // The cloud as a first apply leaves it (directly, not through the proxies).
-  const first = await work.catalog(
-    'first.yml',
-    definitions({ architecture: 'x86_64', os_distro: 'debian' }, ['1', '2']),
-  )
+  const first = await work.catalog('first.yml', definitions(meta('x86_64'), ['1', '2']))
   const reporter = recorder()
   expect(await applyCommand(applyOptions(tag, first), reporter), reporter.lines.join('\n')).toBe(0)
   const ksUrl = new URL(
@@ -87,26 +91,24 @@ afterAll(async () => {
 describe('plan with every kind of change to propose', () => {
   it('sends Glance only GET and HEAD, and Keystone only its token request', async () => {
     // Changed meta (a PATCH to propose), a new version (an import), a version
-    // gone with delete on (a deletion), under another name (renames).
-    const second = await work.catalog(
-      'second.yml',
-      definitions(
-        { architecture: 'aarch64', os_distro: 'debian' },
-        ['2', '3'],
-        'RO Debian Renamed',
-      ),
-    )
+    // gone, with delete on.
+    const second = await work.catalog('second.yml', definitions(meta('aarch64'), ['2', '3']))
     const reporter = recorder()
     const options = applyOptions(tag, second, {
       cloudsYaml: cloudsYamlViaProxies(),
       delete: true,
       confirmDelete: true,
       detailedExitCode: true,
+      out: `${work.dir}/plan.json`,
     })
     const code = await planCommand(options, reporter)
     expect(code, reporter.lines.join('\n')).toBe(3)
-    const text = reporter.lines.join('\n')
-    expect(text).toMatch(/import|create/i)
+    const plan = JSON.parse(await readFile(options.out as string, 'utf8')) as {
+      summary: Record<string, number>
+    }
+    // An import and a property repair were proposed (retention is asked for
+    // too; what it retires depends on the definition's uuid_validity).
+    expect(plan.summary).toMatchObject({ import: 1, update: 1 })
     expect(glanceProxy.requests.length).toBeGreaterThan(0)
     const glanceWrites = glanceProxy.requests.filter((r) => !['GET', 'HEAD'].includes(r.method))
     expect(glanceWrites).toEqual([])
@@ -116,7 +118,8 @@ describe('plan with every kind of change to propose', () => {
       [],
     )
     // And the cloud is as the first apply left it.
-    const names = (await raw.listByTag(tag)).map((i) => i.name).sort()
-    expect(names.every((n) => n.startsWith('RO Debian ') && !n.includes('Renamed'))).toBe(true)
+    const images = await raw.listByTag(tag)
+    expect(images.map((i) => i.name).sort()).toEqual(['RO Debian 1', 'RO Debian 2'])
+    expect(images.map((i) => i.architecture)).toEqual(['x86_64', 'x86_64'])
   })
 })

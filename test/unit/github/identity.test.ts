@@ -108,6 +108,30 @@ describe('tokenIdentity', () => {
   })
 })
 
+describe('on GitHub Enterprise Server', () => {
+  it('asks GraphQL at /api/graphql when REST is at /api/v3', async () => {
+    const seen: { route: string; params: unknown }[] = []
+    const client = {
+      async request(route: string, params?: Record<string, unknown>) {
+        seen.push({ route, params })
+        if (route === 'GET /user') {
+          const url = 'https://ghe.example/api/v3/user'
+          throw Object.assign(new Error('Resource not accessible by integration'), {
+            status: 403,
+            response: { url, status: 403, headers: {}, data: integration.data },
+          })
+        }
+        return { status: 200, url: '', headers: {}, data: viewer('image-bot[bot]').data }
+      },
+    }
+    expect(await tokenIdentity(client)).toEqual({ login: 'image-bot[bot]', kind: 'app' })
+    expect(seen[1]).toEqual({
+      route: GRAPHQL,
+      params: { query: 'query { viewer { login } }', baseUrl: 'https://ghe.example/api' },
+    })
+  })
+})
+
 describe('writtenBy and sameLogin', () => {
   const self = { login: 'github-actions[bot]', kind: 'app' } as const
   it('compare logins without case; anyone else, or no user, is not the token', () => {
