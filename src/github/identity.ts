@@ -41,8 +41,12 @@ async function lookUp(client: GitHubClient): Promise<Identity> {
   try {
     user = await client.request(USER)
   } catch (error) {
-    // 403 "Resource not accessible by integration": an installation token.
-    if (hasStatus(error, [403]))
+    // 403 "Resource not accessible by integration": an installation token (any
+    // other 403, e.g. a rate limit, says nothing about the kind of token).
+    if (
+      hasStatus(error, [403]) &&
+      /not accessible by integration/i.test(gitHubFailure(error).message)
+    )
       return { login: await viewerLogin(client, urlOf(error)), kind: 'app' }
     throw identityError(USER, error)
   }

@@ -81,6 +81,19 @@ describe('tokenIdentity', () => {
     expect((await tokenIdentity(github.client)).login).toBe('octocat')
   })
 
+  it('a 403 other than "not accessible by integration" (a rate limit) is an error, not an App', async () => {
+    const limited = {
+      status: 403,
+      data: {
+        message: 'API rate limit exceeded for user ID 1.',
+        documentation_url: 'https://docs.github.com/rest',
+      },
+    }
+    github.expect({ route: USER, reply: limited })
+    const error = await failure(tokenIdentity(github.client))
+    expect(error.message).toContain('GET /user failed with status 403: API rate limit exceeded')
+  })
+
   it('GraphQL errors name GitHub’s message', async () => {
     github.expect(
       { route: USER, reply: integration },
