@@ -230,13 +230,11 @@ function checkGraphqlReply(reply: GitHubReply): void {
   const selected = graphqlData
   graphqlData = undefined
   if (selected === undefined) throw new Error('POST /graphql: a reply without a checked query')
-  const ajv = spec().ajv
-  const validate = ajv.compile({
-    type: 'object',
-    properties: { data: selected },
-    required: ['data'],
+  const schema = { type: 'object', properties: { data: selected }, required: ['data'] }
+  const validate = validator(`graphql ${JSON.stringify(selected)}`, () => ({
+    ...schema,
     additionalProperties: false,
-  })
+  }))
   check(validate, data, 'reply of POST /graphql')
 }
 
