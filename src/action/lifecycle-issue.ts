@@ -3,20 +3,23 @@
 import * as github from '@actions/github'
 import { lifecycleHeadline } from '../lifecycle/render.js'
 import type { LifecycleReport } from '../lifecycle/report.js'
+import { tokenIdentity } from '../github/identity.js'
 import { createGitHubClient } from '../github/octokit.js'
 import { syncTrackingIssue, type TrackingIssueResult } from '../github/tracking-issue.js'
 
 export const LIFECYCLE_MARKER = '<!-- image-manager-lifecycle -->'
 
-export function publishLifecycleIssue(
+export async function publishLifecycleIssue(
   report: LifecycleReport,
   markdown: string,
   token: string,
 ): Promise<TrackingIssueResult> {
   const { owner, repo } = github.context.repo
-  return syncTrackingIssue(createGitHubClient({ token }), {
+  const client = createGitHubClient({ token })
+  return syncTrackingIssue(client, {
     owner,
     repo,
+    self: await tokenIdentity(client),
     marker: LIFECYCLE_MARKER,
     title: lifecycleHeadline(report),
     body: markdown,

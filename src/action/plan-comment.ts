@@ -2,6 +2,7 @@
 import * as github from '@actions/github'
 import type { Plan } from '../plan/types.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
+import { tokenIdentity } from '../github/identity.js'
 import { createGitHubClient } from '../github/octokit.js'
 import {
   pullRequestFromContext,
@@ -30,8 +31,10 @@ export async function publishPlanComment(
 ): Promise<StickyCommentResult | null> {
   const target = pullRequestFromContext(github.context)
   if (!target) return null
-  return upsertStickyComment(createGitHubClient({ token }), {
+  const client = createGitHubClient({ token })
+  return upsertStickyComment(client, {
     ...target,
+    self: await tokenIdentity(client),
     marker: planMarker(plan.cloud),
     body: renderMarkdown(plan, { stable: true }),
   })

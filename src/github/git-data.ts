@@ -14,6 +14,8 @@ const ROUTES = {
   getRef: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
   matchingRefs: 'GET /repos/{owner}/{repo}/git/matching-refs/{ref}',
   getCommit: 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
+  commitWithFiles: 'GET /repos/{owner}/{repo}/commits/{ref}',
+  compare: 'GET /repos/{owner}/{repo}/compare/{basehead}',
   contents: 'GET /repos/{owner}/{repo}/contents/{path}',
   blob: 'POST /repos/{owner}/{repo}/git/blobs',
   tree: 'POST /repos/{owner}/{repo}/git/trees',
@@ -187,6 +189,59 @@ export async function deleteBranch(
     { ref: `heads/${branch}` },
     [422],
   )
+}
+
+/** Who made a commit, on top of what, and which files it changed (against its first parent). */
+export interface CommitFacts {
+  /** The GitHub account of its author (`author.login`); empty when GitHub links none. */
+  author: string
+  parents: string[]
+  /** Paths changed, with the old path of a rename. */
+  files: string[]
+}
+
+export async function commitFacts(
+  client: GitHubClient,
+  repo: RepositoryRef,
+  commit: string,
+): Promise<CommitFacts> {
+  const route = ROUTES.commitWithFiles
+  const response = await contentsRequest(client, repo, route, { ref: commit })
+  const data = response.data as {
+    author?: { login?: unknown } | null
+    parents?: unknown
+    files?: unknown
+  }
+  if (!Array.isArray(data?.parents)) throw unexpectedReply(route, 'a commit', data)
+  const login = data.author?.login
+  const files: string[] = []
+  for (const file of Array.isArray(data.files) ? data.files : []) {
+    const { filename, previous_filename: before } = file as Record<string, unknown>
+    if (typeof filename === 'string') files.push(filename)
+    if (typeof before === 'string') files.push(before)
+  }
+  return {
+    author: typeof login === 'string' ? login : '',
+    parents: data.parents.map((p) => shaOf(route, p)),
+    files,
+  }
+}
+
+/** True when `ancestor` is `commit` or one of its ancestors. */
+export async function isAncestor(
+  client: GitHubClient,
+  repo: RepositoryRef,
+  ancestor: string,
+  commit: string,
+): Promise<boolean> {
+  if (ancestor === commit) return true
+  const response = await contentsRequest(client, repo, ROUTES.compare, {
+    basehead: `${ancestor}...${commit}`,
+    per_page: 1,
+  })
+  const status = (response.data as { status?: unknown }).status
+  // `ahead`: `commit` has everything of `ancestor` and more.
+  return status === 'ahead' || status === 'identical'
 }
 
 function shaOf(route: string, data: unknown): string {

@@ -1,37 +1,36 @@
 // What sticky comments and tracking issues share: a listing searched for the
-// one item carrying a hidden marker, the one a bot wrote first winning.
+// one item carrying a hidden marker that the token's own identity wrote.
+import { sameLogin, type Identity } from './identity.js'
 
 /** An item a marker is looked for in: a comment or an issue. */
 export interface Marked {
   body: string
-  /** Written by a GitHub App such as `github-actions[bot]`. */
-  byBot: boolean
+  /** The author's login (`user.login`); empty when GitHub gives none (a deleted account). */
+  author: string
 }
 
 /**
- * The first item (in listing order) a bot wrote with `marker` in its body,
- * else the first with it at all; `null` when there is none. The listing is
- * read only until a bot's is found; duplicates are left alone.
+ * The first item (in listing order) with `marker` in its body that `self`
+ * wrote; `null` when there is none. Anyone else's item is never returned,
+ * marker or not (a person quoting the comment, a stranger copying the marker),
+ * so it is never edited or closed: the caller creates its own instead. The
+ * listing is read only until one is found; duplicates are left alone.
  */
 export async function findMarked<T extends Marked>(
   listing: AsyncIterable<T>,
   marker: string,
+  self: Identity,
 ): Promise<T | null> {
-  let firstByAnyone: T | null = null
   for await (const item of listing) {
-    if (!item.body.includes(marker)) continue
-    if (item.byBot) return item
-    firstByAnyone ??= item
+    if (item.body.includes(marker) && sameLogin(item.author, self.login)) return item
   }
-  return firstByAnyone
+  return null
 }
 
-/** The `user` of a comment or issue is a GitHub App. */
-export function writtenByBot(user: unknown): boolean {
-  const author = user as { type?: unknown; login?: unknown } | null | undefined
-  return (
-    author?.type === 'Bot' || (typeof author?.login === 'string' && author.login.endsWith('[bot]'))
-  )
+/** The login of a comment's or issue's `user`; empty when there is none. */
+export function authorOf(user: unknown): string {
+  const login = (user as { login?: unknown } | null | undefined)?.login
+  return typeof login === 'string' ? login : ''
 }
 
 /** Same text once line ends are alike (GitHub may store `\r\n`). */

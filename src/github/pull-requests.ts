@@ -24,6 +24,8 @@ export interface PullRequest {
   body: string
   /** Label names. */
   labels: string[]
+  /** Who opened it (`user.login`); empty when GitHub gives none. */
+  author: string
 }
 
 export interface NewPullRequest {
@@ -109,10 +111,22 @@ export async function addLabels(
 }
 
 function pullOf(route: string, data: unknown): Omit<PullRequest, 'labels'> {
-  const pull = data as { number?: unknown; html_url?: unknown; title?: unknown; body?: unknown }
+  const pull = data as {
+    number?: unknown
+    html_url?: unknown
+    title?: unknown
+    body?: unknown
+    user?: { login?: unknown } | null
+  }
   if (typeof pull?.number !== 'number' || typeof pull.html_url !== 'string') {
     throw unexpectedReply(route, 'a pull request', data)
   }
   const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-  return { number: pull.number, url: pull.html_url, title: text(pull.title), body: text(pull.body) }
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    title: text(pull.title),
+    body: text(pull.body),
+    author: text(pull.user?.login),
+  }
 }

@@ -1,7 +1,9 @@
 // One comment per marker on a pull request: found by a hidden HTML comment on
-// its first line, created once, then edited in place (only when it changed).
+// its first line among the token's own comments, created once, then edited in
+// place (only when it changed). Nobody else's comment is ever edited.
 import { unexpectedReply } from './errors.js'
-import { findMarked, sameText, writtenByBot } from './marked.js'
+import type { Identity } from './identity.js'
+import { authorOf, findMarked, sameText } from './marked.js'
 import {
   pages,
   PER_PAGE,
@@ -30,6 +32,8 @@ export interface StickyCommentOptions extends PullRequestRef {
   body: string
   /** Replaces {@link TRUNCATION_NOTE} at the end of a body cut to the limit. */
   truncationNote?: string
+  /** Whom the token writes as (`tokenIdentity`): only its comment is edited. */
+  self: Identity
 }
 
 export type StickyOperation = 'created' | 'updated' | 'unchanged'
@@ -47,8 +51,8 @@ export interface StickyComment {
   /** `html_url` */
   url: string
   body: string
-  /** Written by a GitHub App such as `github-actions[bot]`. */
-  byBot: boolean
+  /** The author's login. */
+  author: string
 }
 
 const LIST = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
@@ -62,7 +66,7 @@ export async function upsertStickyComment(
   const { owner, repo, issueNumber, marker } = options
   const body = stickyBody(marker, options.body, options.truncationNote)
   const target = { owner, repo, issueNumber }
-  const existing = await findStickyComment(client, target, marker)
+  const existing = await findStickyComment(client, target, marker, options.self)
   if (existing === null) {
     const response = await call(client, CREATE, target, { issue_number: issueNumber, body })
     return { operation: 'created', ...idAndUrl(response) }
@@ -75,16 +79,18 @@ export async function upsertStickyComment(
 }
 
 /**
- * The comment carrying `marker`: the first one written by a bot, else the first
- * one at all; `null` when there is none. Duplicates are left alone.
+ * The comment carrying `marker` that `self` wrote (the first of them); `null`
+ * when there is none. Anyone else's comment with the marker, and duplicates,
+ * are left alone.
  */
 export async function findStickyComment(
   client: GitHubClient,
   target: PullRequestRef,
   marker: string,
+  self: Identity,
 ): Promise<StickyComment | null> {
   checkMarker(marker)
-  return findMarked(comments(client, target), marker)
+  return findMarked(comments(client, target), marker, self)
 }
 
 /** The pull request's comments, in ascending id order, read page by page as needed. */
@@ -156,7 +162,7 @@ function parseComment(route: string, data: unknown): StickyComment {
     throw unexpectedReply(route, 'an issue comment', data)
   }
   const body = typeof item.body === 'string' ? item.body : ''
-  return { id: item.id, url: item.html_url, body, byBot: writtenByBot(item.user) }
+  return { id: item.id, url: item.html_url, body, author: authorOf(item.user) }
 }
 
 function idAndUrl(response: GitHubResponse): { id: number; url: string } {

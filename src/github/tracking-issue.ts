@@ -1,8 +1,10 @@
 // One tracking issue per marker in a repository: found among the open issues
-// by a hidden HTML comment in its body, created when there is something to
-// track, edited in place, and closed once there is nothing left.
+// the token's own identity opened by a hidden HTML comment in its body, created
+// when there is something to track, edited in place, and closed once there is
+// nothing left. Nobody else's issue is ever edited or closed.
 import { unexpectedReply } from './errors.js'
-import { findMarked, sameText, writtenByBot } from './marked.js'
+import type { Identity } from './identity.js'
+import { authorOf, findMarked, sameText } from './marked.js'
 import {
   pages,
   PER_PAGE,
@@ -23,6 +25,8 @@ export interface TrackingIssueOptions {
   body: string
   /** Something to track: the issue is opened (or kept open); otherwise it is closed. */
   open: boolean
+  /** Whom the token writes as (`tokenIdentity`): only its issue is edited or closed. */
+  self: Identity
 }
 
 export type TrackingOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'none'
@@ -38,7 +42,8 @@ interface TrackedIssue {
   url: string
   title: string
   body: string
-  byBot: boolean
+  /** The author's login. */
+  author: string
 }
 
 const LIST = 'GET /repos/{owner}/{repo}/issues'
@@ -77,12 +82,12 @@ export async function syncTrackingIssue(
   return { operation: 'updated', ...numberAndUrl(updated) }
 }
 
-/** The open issue carrying the marker: the first one a bot wrote, else the first at all. */
+/** The open issue carrying the marker that the token's identity opened (the oldest of them). */
 function findTrackingIssue(
   client: GitHubClient,
   options: TrackingIssueOptions,
 ): Promise<TrackedIssue | null> {
-  return findMarked(openIssues(client, options), options.marker)
+  return findMarked(openIssues(client, options), options.marker, options.self)
 }
 
 /** The open issues, oldest first, read page by page as needed. */
@@ -120,7 +125,7 @@ function parseIssue(route: string, data: unknown): TrackedIssue {
     url: item.html_url,
     title: typeof item.title === 'string' ? item.title : '',
     body: typeof item.body === 'string' ? item.body : '',
-    byBot: writtenByBot(item.user),
+    author: authorOf(item.user),
   }
 }
 

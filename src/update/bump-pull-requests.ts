@@ -4,15 +4,19 @@
 // build. Commits go through the git data API (blob, tree, commit, ref), so no
 // git binary or checkout credentials are needed. Nothing is written unless it
 // differs: a run with no upstream change only reads. The requests themselves
-// are src/github/'s; this file decides which to make.
+// are src/github/'s; this file decides which to make. A branch under the
+// prefix is the tool's only while its head is the tool's own commit and its
+// pull request the tool's own: anyone else's is left alone with a warning.
 import type { Bump, FileUpdate } from './types.js'
 import { bumpBody, bumpCommitMessage, bumpTitle } from './bump-body.js'
 import { BRANCH_ROOT, bumpBranch, gitBlobSha, imageBranchesOf } from './bump-branch.js'
 import type { GitHubClient } from '../github/octokit.js'
+import { sameLogin, tokenIdentity, type Identity } from '../github/identity.js'
 import {
   blobAt,
   branchesUnder,
   branchHead,
+  commitFacts,
   commitTree,
   createBlob,
   createBranch,
@@ -20,6 +24,7 @@ import {
   createTree,
   deleteBranch,
   forceBranch,
+  isAncestor,
 } from '../github/git-data.js'
 import {
   addLabels,
@@ -52,7 +57,8 @@ export interface BumpOptions {
  */
 export type CurrentEntry = string | { file: string; image: string }
 
-export type BumpOperation = 'created' | 'updated' | 'closed' | 'none' | 'failed'
+/** `skipped`: the branch or its pull request is not the tool's own, so it was left alone. */
+export type BumpOperation = 'created' | 'updated' | 'closed' | 'none' | 'failed' | 'skipped'
 
 export interface BumpResult {
   file: string
@@ -63,6 +69,8 @@ export interface BumpResult {
   url?: string
   /** Why it failed (operation `failed`). */
   error?: string
+  /** Why it was left alone (operation `skipped`). */
+  warning?: string
 }
 
 interface Proposal {
@@ -87,6 +95,10 @@ interface Session {
   branches: Map<string, string>
   /** Open bump pull requests from this repository, by branch. */
   pulls: Map<string, PullRequest>
+  /** Whom the token writes as: the author of the tool's commits and pull requests. */
+  self: Identity
+  /** Why a branch is not the tool's own (`null`: it is), once judged. */
+  foreign: Map<string, string | null>
 }
 
 export async function syncBumpPullRequests(
@@ -124,6 +136,67 @@ async function openSession(
     baseHead,
     branches: await branchesUnder(client, target, BRANCH_ROOT),
     pulls: await openPullRequestsFrom(client, target, target.base, BRANCH_ROOT),
+    self: await tokenIdentity(client),
+    foreign: new Map(),
+  }
+}
+
+/**
+ * Why `branch` is not the tool's own, or `null` when it is: its open pull
+ * request was opened by the token's identity, and its head is one commit by
+ * that identity, on a commit of the base, changing `file` only (what
+ * {@link commitOnBase} makes). Judged once per run.
+ */
+async function foreignReason(
+  session: Session,
+  branch: string,
+  file: string,
+): Promise<string | null> {
+  let reason = session.foreign.get(branch)
+  if (reason === undefined) {
+    reason = await judgeBranch(session, branch, file)
+    session.foreign.set(branch, reason)
+  }
+  return reason
+}
+
+async function judgeBranch(session: Session, branch: string, file: string): Promise<string | null> {
+  const { client, target, self } = session
+  const pull = session.pulls.get(branch)
+  if (pull !== undefined && !sameLogin(pull.author, self.login)) {
+    return `its pull request #${pull.number} was opened by ${pull.author || 'an unknown account'}, not ${self.login}`
+  }
+  const head = session.branches.get(branch)
+  if (head === undefined) return null
+  const commit = await commitFacts(client, target, head)
+  const which = `its head commit ${head.slice(0, 7)}`
+  if (!sameLogin(commit.author, self.login)) {
+    return `${which} is by ${commit.author || 'an author with no GitHub account'}, not ${self.login}`
+  }
+  const [parent, ...more] = commit.parents
+  if (parent === undefined || more.length > 0) return `${which} is not one commit on ${target.base}`
+  const others = commit.files.filter((f) => f !== file)
+  if (others.length > 0) return `${which} changes ${others[0]}, not only ${file}`
+  if (!(await isAncestor(client, target, parent, session.baseHead))) {
+    return `${which} is not on top of ${target.base}`
+  }
+  return null
+}
+
+/** The result of a branch left alone, and its warning. */
+function leftAlone(
+  session: Session,
+  where: { file: string; image: string | undefined; branch: string },
+  reason: string,
+): BumpResult {
+  const open = session.pulls.get(where.branch)
+  return {
+    ...where,
+    operation: 'skipped',
+    warning:
+      `${where.branch} is not this tool's (${reason}): left alone, never force-updated, ` +
+      're-titled or closed; delete the branch to let the tool open its own',
+    ...(open && link(open)),
   }
 }
 
@@ -140,6 +213,8 @@ async function propose(session: Session, proposal: Proposal): Promise<BumpResult
       // The catalog has these builds already (merged, or edited by hand).
       return await closeAll(session, [branch], file, image)
     }
+    const reason = await foreignReason(session, branch, file)
+    if (reason !== null) return [leftAlone(session, { file, image, branch }, reason)]
     const pushed = await pushIfDifferent(session, proposal, wanted)
     return [await openOrRefresh(session, proposal, pushed)]
   } catch (error) {
@@ -163,6 +238,7 @@ async function pushIfDifferent(
   if (existing !== undefined) await forceBranch(client, target, proposal.branch, commit)
   else await createBranch(client, target, proposal.branch, commit)
   branches.set(proposal.branch, commit)
+  session.foreign.set(proposal.branch, null)
   return true
 }
 
@@ -275,6 +351,11 @@ async function closeAll(
   for (const branch of names) {
     const open = pulls.get(branch)
     if (open === undefined && !branches.has(branch)) continue
+    const reason = await foreignReason(session, branch, file)
+    if (reason !== null) {
+      results.push(leftAlone(session, { file, image, branch }, reason))
+      continue
+    }
     if (open !== undefined) {
       await updatePullRequest(client, target, open.number, { state: 'closed' })
       pulls.delete(branch)

@@ -95,6 +95,8 @@ export async function runBumpPullRequests(
   for (const r of results) {
     const what = `${r.file}${r.image === undefined ? '' : ` (${r.image})`}`
     if (r.operation === 'failed') reporter.warning(`Bump pull request for ${what}: ${r.error}`)
+    else if (r.operation === 'skipped')
+      reporter.warning(`Bump pull request for ${what}: ${r.warning}`)
     else if (r.operation !== 'none')
       reporter.info(`Bump pull request ${r.operation}: ${what} ${r.url ?? r.branch}`)
   }
@@ -171,7 +173,8 @@ export function bumpSummary(run: BumpRunResult, dryRun: boolean): string {
       run.results.find((x) => x.file === s.file && x.image === undefined)
     if (!r || r.operation === 'none') return r?.url ? `[#${r.number}](${r.url})` : ''
     const link = r.url ? ` [#${r.number}](${r.url})` : ''
-    return `${r.operation}${link}${r.error ? `: ${escapeMarkdown(r.error)}` : ''}`
+    const why = r.error ?? r.warning
+    return `${r.operation}${link}${why ? `: ${escapeMarkdown(why)}` : ''}`
   }
   const rows = run.statuses.map((s) => {
     const versions =

@@ -129,6 +129,115 @@ function toJsonSchema(node: unknown, formats: Set<string>): void {
   }
 }
 
+// --- GraphQL: not in the REST description, so checked here as strictly ---
+// `POST /graphql` takes `{ query }` only (no variables, no operation name), a
+// query made of plain field selections, each field checked against the part of
+// GitHub's public GraphQL schema the tool uses (types as the schema reference
+// gives them); the reply must be `{ data }` shaped as the query selects, or
+// `{ errors: [{ message }] }`, with status 200 as GitHub answers both.
+
+/** Object types by name: field -> type (`!` for non-null, a scalar or another object type). */
+const GRAPHQL_SCHEMA: Record<string, Record<string, string>> = {
+  Query: { viewer: 'User!' },
+  User: { login: 'String!', databaseId: 'Int' },
+}
+const GRAPHQL_SCALARS: Record<string, string> = { String: 'string', Int: 'integer' }
+
+const GRAPHQL: Operation = {
+  route: 'POST /graphql',
+  method: 'POST',
+  path: '/graphql',
+  parameters: [],
+  body: 'graphql',
+  responses: {},
+  pointer: '',
+}
+
+interface Selection {
+  field: string
+  children: Selection[]
+}
+
+/** `query { a { b } }` (or `{ a { b } }`) as selections; anything else fails. */
+function parseSelections(query: string): Selection[] {
+  const tokens = query.match(/[A-Za-z_][A-Za-z0-9_]*|[{}]|\S/g) ?? []
+  let at = 0
+  if (tokens[at] === 'query') at++
+  const set = (): Selection[] => {
+    if (tokens[at++] !== '{') throw new Error(`GraphQL: expected '{' at token ${at}`)
+    const found: Selection[] = []
+    while (tokens[at] !== '}') {
+      const field = tokens[at++]
+      if (field === undefined || !/^[A-Za-z_]\w*$/.test(field))
+        throw new Error(`GraphQL: expected a field name, got '${field ?? 'end'}'`)
+      found.push({ field, children: tokens[at] === '{' ? set() : [] })
+    }
+    at++
+    return found
+  }
+  const selections = set()
+  if (at !== tokens.length) throw new Error('GraphQL: text after the query')
+  return selections
+}
+
+/** The JSON Schema of `data` for selections on a type; unknown fields fail. */
+function selectionSchema(type: string, selections: Selection[]): Json {
+  const fields = GRAPHQL_SCHEMA[type]
+  if (!fields) throw new Error(`GraphQL: the double does not know type ${type}`)
+  const properties: Json = {}
+  for (const { field, children } of selections) {
+    const declared = fields[field]
+    if (declared === undefined) throw new Error(`GraphQL: ${type} has no field '${field}'`)
+    const name = declared.replace(/!$/, '')
+    const scalar = GRAPHQL_SCALARS[name]
+    if (scalar !== undefined && children.length > 0)
+      throw new Error(`GraphQL: ${type}.${field} is a scalar; it takes no selection`)
+    if (scalar === undefined && children.length === 0)
+      throw new Error(`GraphQL: ${type}.${field} is an object; select its fields`)
+    const schema = scalar === undefined ? selectionSchema(name, children) : { type: scalar }
+    properties[field] = declared.endsWith('!') ? schema : { anyOf: [schema, { type: 'null' }] }
+  }
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties),
+    additionalProperties: false,
+  }
+}
+
+let graphqlData: Json | undefined
+
+function checkGraphqlRequest(body: unknown): void {
+  const request = body as { query?: unknown } | undefined
+  const keys = Object.keys(request ?? {})
+  if (typeof request?.query !== 'string' || keys.some((k) => k !== 'query'))
+    throw new Error(`POST /graphql takes { query } only; got ${JSON.stringify(body)}`)
+  graphqlData = selectionSchema('Query', parseSelections(request.query))
+}
+
+function checkGraphqlReply(reply: GitHubReply): void {
+  if (reply.status !== 200 && reply.status !== 401 && reply.status !== 403)
+    throw new Error(`POST /graphql answers 200 (or 401/403), not ${reply.status}`)
+  const data = reply.data as { data?: unknown; errors?: unknown } | undefined
+  if (reply.status !== 200 || data?.errors !== undefined) {
+    const errors = data?.errors as { message?: unknown }[] | undefined
+    const ok =
+      reply.status !== 200 ||
+      (Array.isArray(errors) && errors.every((e) => typeof e?.message === 'string'))
+    if (!ok) throw new Error(`POST /graphql errors must be [{ message }]: ${JSON.stringify(data)}`)
+    return
+  }
+  const selected = graphqlData
+  graphqlData = undefined
+  if (selected === undefined) throw new Error('POST /graphql: a reply without a checked query')
+  const schema = { type: 'object', properties: { data: selected }, required: ['data'] }
+  const validate = validator(`graphql ${JSON.stringify(selected)}`, () => ({
+    ...schema,
+    additionalProperties: false,
+  }))
+  check(validate, data, 'reply of POST /graphql')
+}
+
 function pointerGet(doc: Json, pointer: string): Json {
   let node: unknown = doc
   for (const raw of pointer.replace(/^#\//, '').split('/')) {
@@ -155,6 +264,7 @@ function jsonSchemaAt(content: unknown, at: string): string | undefined {
 }
 
 function operation(route: string): Operation {
+  if (route === GRAPHQL.route) return GRAPHQL
   const { doc } = spec()
   const match = /^(GET|POST|PUT|PATCH|DELETE|HEAD) (\/\S*)$/.exec(route)
   if (!match) throw new Error(`Route '${route}': expected 'METHOD /path/{param}'`)
@@ -204,6 +314,7 @@ function operationForUrl(method: string, pathname: string): Operation | undefine
         literal: path.replace(/\{[^}]+\}/g, '').length,
       })),
   )
+  if (method === GRAPHQL.method && pathname === GRAPHQL.path) return GRAPHQL
   const best = patterns
     .filter((p) => p.method === method && p.pattern.test(pathname))
     .sort((a, b) => b.literal - a.literal)[0]
@@ -240,6 +351,7 @@ function checkParams(op: Operation, where: 'path' | 'query', values: Json): void
 
 /** The JSON body; unknown top-level fields fail (GitHub would ignore a misspelt one). */
 function checkBody(op: Operation, body: unknown): void {
+  if (op === GRAPHQL) return checkGraphqlRequest(body)
   if (op.body === undefined) {
     if (body !== undefined)
       throw new Error(`${op.route} takes no body; got ${JSON.stringify(body)}`)
@@ -254,6 +366,7 @@ function checkBody(op: Operation, body: unknown): void {
 }
 
 function checkReply(op: Operation, reply: GitHubReply): void {
+  if (op === GRAPHQL) return checkGraphqlReply(reply)
   const { doc } = spec()
   const declared = (op.responses[String(reply.status)] ?? op.responses.default) as Json | undefined
   if (!declared) {
@@ -356,7 +469,9 @@ export function githubDouble(
   function add(...expectations: GitHubExpectation[]): void {
     for (const expectation of expectations) {
       const op = operation(expectation.route)
-      if (typeof expectation.reply !== 'function') checkReply(op, expectation.reply)
+      // A GraphQL reply is checked against the query, once it is sent.
+      if (typeof expectation.reply !== 'function' && op !== GRAPHQL)
+        checkReply(op, expectation.reply)
       queue.push({ expectation, op })
     }
   }

@@ -19,7 +19,15 @@ interface TreeEntry {
 type GitObject =
   | { type: 'blob'; content: Buffer }
   | { type: 'tree'; entries: TreeEntry[] }
-  | { type: 'commit'; tree: string; parents: string[]; message: string; date: string }
+  | {
+      type: 'commit'
+      tree: string
+      parents: string[]
+      message: string
+      date: string
+      /** The GitHub login of its author. */
+      author: string
+    }
 
 export interface FakePull {
   number: number
@@ -31,6 +39,8 @@ export interface FakePull {
   labels: string[]
   createdAt: string
   closedAt: string | null
+  /** Who opened it (`user.login`). */
+  author: string
 }
 
 export interface FakeRepositoryOptions {
@@ -40,14 +50,26 @@ export interface FakeRepositoryOptions {
   base?: string
   /** Path -> text of the first commit on the default branch. */
   files: Record<string, string>
+  /**
+   * Whom the token writes as (default: `github-actions[bot]`, an installation
+   * token): GET /user answers its login for `user`, 403 for `app` (then GraphQL
+   * `viewer { login }` answers); commits and pull requests made through the API
+   * are its.
+   */
+  viewer?: { login: string; kind: 'app' | 'user' }
 }
 
 export interface FakeRepository {
   owner: string
   repo: string
   serve(request: GitHubRequest): GitHubReply
-  /** A commit on `branch` (e.g. a merge, or an edit by hand); `null` deletes a file. */
-  commit(branch: string, files: Record<string, string | null>, message?: string): string
+  /** A commit on `branch` (e.g. a merge, or an edit by hand, by `author`: octocat); `null` deletes a file. */
+  commit(
+    branch: string,
+    files: Record<string, string | null>,
+    message?: string,
+    author?: string,
+  ): string
   /** The text of `path` at a branch or commit, or undefined. */
   file(ref: string, path: string): string | undefined
   /** Every branch and its commit. */
@@ -55,6 +77,8 @@ export interface FakeRepository {
   /** The commit's parents and message. */
   commitOf(sha: string): { parents: string[]; message: string; tree: string }
   pulls: FakePull[]
+  /** Points a branch at a commit, as a forced push would (made when missing). */
+  forceRef(branch: string, commit: string): void
   /** Merges a pull request as a squash commit on its base and closes it (the branch stays). */
   merge(number: number): void
 }
@@ -71,6 +95,7 @@ const sha1 = (...parts: (string | Buffer)[]): string => {
 export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
   const { owner, repo } = options
   const base = options.base ?? 'main'
+  const viewer = options.viewer ?? { login: 'github-actions[bot]', kind: 'app' }
   const full = `${owner}/${repo}`
   const objects = new Map<string, GitObject>()
   const refs = new Map<string, string>() // 'refs/heads/x' -> commit
@@ -101,13 +126,13 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
     )
     return put({ type: 'tree', entries: sorted }, bytes)
   }
-  const putCommit = (tree: string, parents: string[], message: string): string => {
+  const putCommit = (tree: string, parents: string[], message: string, author: string): string => {
     const date = now()
-    const stamp = `Image Bot <bot@example.org> ${Date.parse(date) / 1000} +0000`
+    const stamp = `${author} <${author}@users.noreply.github.com> ${Date.parse(date) / 1000} +0000`
     const text =
       `tree ${tree}\n${parents.map((p) => `parent ${p}\n`).join('')}` +
       `author ${stamp}\ncommitter ${stamp}\n\n${message}`
-    return put({ type: 'commit', tree, parents, message, date }, Buffer.from(text))
+    return put({ type: 'commit', tree, parents, message, date, author }, Buffer.from(text))
   }
   const get = <T extends GitObject['type']>(
     sha: string,
@@ -187,7 +212,11 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
   })
   const commitJson = (sha: string): Json => {
     const commit = get(sha, 'commit') as Extract<GitObject, { type: 'commit' }>
-    const person = { date: commit.date, name: 'Image Bot', email: 'bot@example.org' }
+    const person = {
+      date: commit.date,
+      name: commit.author,
+      email: `${commit.author}@users.noreply.github.com`,
+    }
     return {
       sha,
       node_id: `C_${sha.slice(0, 12)}`,
@@ -209,6 +238,57 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
         payload: null,
         verified_at: null,
       },
+    }
+  }
+  /** Every file of a tree, path -> blob. */
+  const flatten = (tree: string, prefix = ''): Map<string, string> => {
+    const files = new Map<string, string>()
+    for (const e of get(tree, 'tree')?.entries ?? []) {
+      if (e.type === 'tree')
+        for (const [p, b] of flatten(e.sha, `${prefix}${e.name}/`)) files.set(p, b)
+      else files.set(`${prefix}${e.name}`, e.sha)
+    }
+    return files
+  }
+  /** GET commits/{ref}: the commit with its GitHub author and the files it changed against its first parent. */
+  const restCommitJson = (sha: string): Json => {
+    const commit = get(sha, 'commit') as Extract<GitObject, { type: 'commit' }>
+    const example = specExample('commit')
+    const now = flatten(commit.tree)
+    const parent = commit.parents[0]
+    const before = parent ? flatten((get(parent, 'commit') as { tree: string }).tree) : new Map()
+    const paths = [...new Set([...now.keys(), ...before.keys()])].filter(
+      (p) => now.get(p) !== before.get(p),
+    )
+    const account = { ...(example.author as Json), login: commit.author }
+    const git = commitJson(sha)
+    return {
+      ...example,
+      sha,
+      url: `${repoUrl}/commits/${sha}`,
+      html_url: `https://github.com/${full}/commit/${sha}`,
+      commit: {
+        ...(example.commit as Json),
+        message: commit.message,
+        author: git.author,
+        committer: git.committer,
+        tree: git.tree,
+      },
+      author: account,
+      committer: account,
+      parents: git.parents,
+      stats: { additions: paths.length, deletions: 0, total: paths.length },
+      files: paths.sort().map((path) => ({
+        sha: now.get(path) ?? before.get(path),
+        filename: path,
+        status: !before.has(path) ? 'added' : !now.has(path) ? 'removed' : 'modified',
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+        blob_url: `https://github.com/${full}/blob/${sha}/${path}`,
+        raw_url: `https://github.com/${full}/raw/${sha}/${path}`,
+        contents_url: `${repoUrl}/contents/${path}?ref=${sha}`,
+      })),
     }
   }
   const treeJson = (sha: string): Json => ({
@@ -270,6 +350,7 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
       title: pull.title,
       body: pull.body,
       labels: pull.labels.map(labelJson),
+      user: { ...(example.user as Json), login: pull.author },
       // Nobody asked to review a bot's pull request (the description's example does not validate here).
       requested_reviewers: [],
       requested_teams: [],
@@ -295,6 +376,27 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
   /** GitHub refuses `a/b` beside `a/b/c`: they would be a file and a folder in .git. */
   const clashes = (name: string): boolean =>
     [...refs.keys()].some((r) => r.startsWith(`${name}/`) || name.startsWith(`${r}/`))
+
+  /** Whether `to` has `from` in its history (`ahead`), the other way round, both or neither. */
+  function compare(basehead: string): GitHubReply {
+    const [from, to] = basehead.split('...').map(resolveRef)
+    if (!from || !to) return notFound()
+    const ahead = isAncestor(from, to)
+    const behind = isAncestor(to, from)
+    const status = from === to ? 'identical' : ahead ? 'ahead' : behind ? 'behind' : 'diverged'
+    return {
+      status: 200,
+      data: {
+        ...specExample('commit-comparison'),
+        status,
+        ahead_by: ahead && from !== to ? 1 : 0,
+        behind_by: behind && from !== to ? 1 : 0,
+        total_commits: ahead && from !== to ? 1 : 0,
+        commits: [],
+        files: [],
+      },
+    }
+  }
 
   type Handler = (p: Json) => GitHubReply
   const routes: Record<string, Handler> = {
@@ -381,7 +483,8 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
       if (!get(tree, 'tree')) return fail(422, 'Tree SHA does not exist')
       if (parents.some((s) => !get(s, 'commit')))
         return fail(422, 'Parent SHA does not exist or is not a commit object')
-      return { status: 201, data: commitJson(putCommit(tree, parents, String(p.message))) }
+      const sha = putCommit(tree, parents, String(p.message), viewer.login)
+      return { status: 201, data: commitJson(sha) }
     },
     'GET /repos/{owner}/{repo}/contents/{path}': (p) => {
       const commit = resolveRef(p.ref === undefined ? base : String(p.ref))
@@ -473,6 +576,7 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
         labels: [],
         createdAt: now(),
         closedAt: null,
+        author: viewer.login,
       }
       pulls.push(pull)
       return { status: 201, data: pullJson(pull, specExample('pull-request')) }
@@ -499,6 +603,14 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
       }
       return { status: 200, data: pullJson(pull, specExample('pull-request')) }
     },
+    'GET /repos/{owner}/{repo}/commits/{ref}': (p) => {
+      const sha = resolveRef(String(p.ref))
+      return sha ? { status: 200, data: restCommitJson(sha) } : notFound()
+    },
+    // The real Octokit's URL for `compare/{basehead}` matches this older template first.
+    'GET /repos/{owner}/{repo}/compare/{base}...{head}': (p) =>
+      compare(`${String(p.base)}...${String(p.head)}`),
+    'GET /repos/{owner}/{repo}/compare/{basehead}': (p) => compare(String(p.basehead)),
     'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': (p) => {
       const pull = pulls.find((x) => x.number === p.issue_number)
       if (!pull) return notFound()
@@ -513,6 +625,13 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
 
   function serve(request: GitHubRequest): GitHubReply {
     const { params } = request
+    if (request.route === 'GET /user') {
+      if (viewer.kind === 'user')
+        return { status: 200, data: { ...specExample('private-user'), login: viewer.login } }
+      return fail(403, 'Resource not accessible by integration')
+    }
+    if (request.route === 'POST /graphql')
+      return { status: 200, data: { data: { viewer: { login: viewer.login } } } }
     if (params.owner !== owner || params.repo !== repo) return notFound()
     const handler = routes[request.route]
     if (!handler) throw new Error(`the fake repository does not serve ${request.route}`)
@@ -523,6 +642,7 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
     branch: string,
     files: Record<string, string | null>,
     message = 'Edit by hand',
+    author = 'octocat',
   ): string {
     const parent = refs.get(`refs/heads/${branch}`)
     const parentTree = parent ? (get(parent, 'commit') as { tree: string }).tree : undefined
@@ -532,7 +652,7 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
         ? null
         : { name: '', mode: '100644', type: 'blob', sha: putBlob(Buffer.from(text)) },
     ])
-    const sha = putCommit(editTree(parentTree, edits), parent ? [parent] : [], message)
+    const sha = putCommit(editTree(parentTree, edits), parent ? [parent] : [], message, author)
     refs.set(`refs/heads/${branch}`, sha)
     return sha
   }
@@ -563,6 +683,10 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
       return { parents: found.parents, message: found.message, tree: found.tree }
     },
     pulls,
+    forceRef(branch, commit) {
+      if (!get(commit, 'commit')) throw new Error(`no commit ${commit}`)
+      refs.set(`refs/heads/${branch}`, commit)
+    },
     merge(number) {
       const pull = pulls.find((x) => x.number === number && x.state === 'open')
       if (!pull) throw new Error(`no open pull request #${number}`)
@@ -571,7 +695,8 @@ export function fakeRepository(options: FakeRepositoryOptions): FakeRepository {
       // A squash of a branch made on the current base; anything else would need a real merge.
       if (!isAncestor(baseSha, head)) throw new Error(`#${number} is not on top of ${pull.base}`)
       const tree = (get(head, 'commit') as { tree: string }).tree
-      refs.set(`refs/heads/${pull.base}`, putCommit(tree, [baseSha], `${pull.title} (#${number})`))
+      const squash = putCommit(tree, [baseSha], `${pull.title} (#${number})`, 'octocat')
+      refs.set(`refs/heads/${pull.base}`, squash)
       pull.state = 'closed'
       pull.closedAt = now()
     },

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { readOutputs } from '../../support/action-outputs.js'
 import { freshBundle } from '../../support/bundle.js'
 import { specExample, type GitHubRequest } from '../../support/github-openapi.js'
+import { identityExpectations } from '../../support/github-identity.js'
 import { startGitHubServer, type GitHubServer } from '../../support/github-server.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
@@ -84,6 +85,8 @@ function apiComment(c: Stored): Record<string, unknown> {
 }
 
 const auth = { authorization: `token ${TOKEN}` }
+/** Each run asks once whom its token writes as (an installation token: `github-actions[bot]`). */
+const whoami = () => identityExpectations(undefined, 'app', auth)
 const list = {
   route: LIST,
   params: { owner: OWNER, repo: REPO, issue_number: PR, per_page: 100, page: 1 },
@@ -251,7 +254,7 @@ describe('the action on a pull request and a push', () => {
 
   it('the first plan creates the one comment of its cloud and sets the outputs', async () => {
     await writeCatalog(['0.6.1'])
-    github.double.expect(list, create)
+    github.double.expect(...whoami(), list, create)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -293,7 +296,7 @@ describe('the action on a pull request and a push', () => {
   it('a second plan of the same definitions makes no write request', async () => {
     const [bot] = comments as [Stored]
     const before = bot.body
-    github.double.expect(list)
+    github.double.expect(...whoami(), list)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -307,7 +310,7 @@ describe('the action on a pull request and a push', () => {
     const quote = `${planMarker('local-admin')}\nQuoting the bot: why import this?`
     comments.unshift({ id: 1, body: quote, by: 'person' })
     await writeCatalog(['0.6.1', '0.6.2'])
-    github.double.expect(list, update)
+    github.double.expect(...whoami(), list, update)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -322,7 +325,7 @@ describe('the action on a pull request and a push', () => {
   })
 
   it('a second cloud gets a comment of its own', async () => {
-    github.double.expect(list, create)
+    github.double.expect(...whoami(), list, create)
     const outputs = await step(planInputs('local-member'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -363,10 +366,51 @@ describe('the action on a pull request and a push', () => {
       `${definitionName} 0.6.2 active`,
     ])
 
-    github.double.expect(list, update)
+    github.double.expect(...whoami(), list, update)
     const replanned = await step(planInputs('local-admin'))
     github.double.done()
     expect(replanned).toMatchObject({ result: 'planned', 'has-changes': 'false', changes: '0' })
     expect(comments.filter((c) => c.by === 'bot')).toHaveLength(2)
+  })
+
+  it("when only a person's comment carries the marker, creates its own and never touches the person's", async () => {
+    // Another pull request's state: one comment, a person's, copying the marker.
+    const copied = `${planMarker('local-admin')}\nI copied the marker: edit me?`
+    comments.length = 0
+    comments.push({ id: 2, body: copied, by: 'person' })
+    github.double.requests.length = 0
+    github.double.expect(...whoami(), list, create)
+    const outputs = await step(planInputs('local-admin'))
+    github.double.done()
+    expect(process.exitCode, written).toBe(0)
+    expect(comments[0]).toEqual({ id: 2, body: copied, by: 'person' })
+    const mine = comments[1] as Stored
+    expect(mine.by).toBe('bot')
+    expect(mine.body.split('\n')[0]).toBe(planMarker('local-admin'))
+    expect(outputs).toMatchObject({ comment: 'created', 'comment-id': String(mine.id) })
+    const touching = github.double.requests.filter(
+      (r) => r.params.comment_id === 2 || /^(PATCH|DELETE) /.test(r.route),
+    )
+    expect(touching).toEqual([])
+  })
+
+  it("with a person's own token (GET /user answers), that person's comment is the tool's and is edited", async () => {
+    const [, mine] = comments as [Stored, Stored]
+    const person = comments.find((c) => c.id === 2) as Stored
+    const before = mine.body
+    github.double.expect(...identityExpectations('octocat', 'user', auth), list, {
+      ...update,
+      reply: (request: GitHubRequest) => {
+        if (request.params.comment_id !== 2) throw new Error('edited the bot’s comment')
+        person.body = request.params.body as string
+        return { status: 200, data: apiComment(person) }
+      },
+    })
+    const outputs = await step(planInputs('local-admin'))
+    github.double.done()
+    expect(process.exitCode, written).toBe(0)
+    expect(outputs).toMatchObject({ comment: 'updated', 'comment-id': '2' })
+    expect(person.body.split('\n')[0]).toBe(planMarker('local-admin'))
+    expect(mine.body).toBe(before)
   })
 })

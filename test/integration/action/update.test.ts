@@ -120,7 +120,10 @@ async function step(inputs: Record<string, string> = {}): Promise<Record<string,
 }
 
 const writes = (): string[] =>
-  github.double.requests.filter((r) => !r.route.startsWith('GET ')).map((r) => r.route)
+  // GraphQL `viewer { login }` (whom the token writes as) only reads.
+  github.double.requests
+    .filter((r) => !r.route.startsWith('GET ') && r.route !== 'POST /graphql')
+    .map((r) => r.route)
 const open = () => repository.pulls.filter((p) => p.state === 'open')
 const pullOf = (file: string) => open().find((p) => p.head === `image-manager/update/${file}`)
 

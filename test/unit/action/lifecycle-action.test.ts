@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { readOutputs } from '../../support/action-outputs.js'
 import { startEndOfLifeServer, type EndOfLifeServer } from '../../support/endoflife-server.js'
 import { specExample, type GitHubRequest } from '../../support/github-openapi.js'
+import { identityExpectations } from '../../support/github-identity.js'
 import { startGitHubServer, type GitHubServer } from '../../support/github-server.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures')
@@ -24,6 +25,8 @@ interface Stored {
   title: string
   body: string
   state: 'open' | 'closed'
+  /** Opened by a person (a stranger's issue), not by the token's bot. */
+  byPerson?: boolean
 }
 const issues: Stored[] = []
 
@@ -38,10 +41,14 @@ function apiIssue(i: Stored): Record<string, unknown> {
     body: i.body,
     state: i.state,
     html_url: `https://github.com/${OWNER}/${REPO}/issues/${i.number}`,
-    user: { ...(example.user as object), login: 'github-actions[bot]', type: 'Bot' },
+    user: i.byPerson
+      ? example.user
+      : { ...(example.user as object), login: 'github-actions[bot]', type: 'Bot' },
   }
 }
 const auth = { authorization: `token ${TOKEN}` }
+/** Each run asks once whom its token writes as. */
+const whoami = () => identityExpectations(undefined, 'app', auth)
 const list = {
   route: LIST,
   headers: auth,
@@ -69,6 +76,7 @@ const update = {
   headers: auth,
   reply: (request: GitHubRequest) => {
     const stored = issues.find((i) => i.number === request.params.issue_number) as Stored
+    if (stored.byPerson) throw new Error(`edited issue ${stored.number}, a stranger's`)
     stored.title = request.params.title as string
     stored.body = request.params.body as string
     if (request.params.state === 'closed') stored.state = 'closed'
@@ -140,7 +148,7 @@ afterAll(async () => {
 // The first request loads GitHub's OpenAPI description (seconds on a loaded machine).
 describe('command: lifecycle', { timeout: 30_000 }, () => {
   it('opens the tracking issue with the report, without failing the step', async () => {
-    github.double.expect(list, create)
+    github.double.expect(...whoami(), list, create)
     const { outputs, summary } = await step(path.join(fixtures, 'lifecycle/catalog.yml'))
     expect(process.exitCode, written).toBe(0)
     github.double.done()
@@ -158,14 +166,14 @@ describe('command: lifecycle', { timeout: 30_000 }, () => {
   })
 
   it('leaves the issue as it is when nothing changed', async () => {
-    github.double.expect(list)
+    github.double.expect(...whoami(), list)
     const { outputs } = await step(path.join(fixtures, 'lifecycle/catalog.yml'))
     github.double.done()
     expect(outputs.issue).toBe('unchanged')
   })
 
   it('closes it once the catalog is clean, with the clean report', async () => {
-    github.double.expect(list, update)
+    github.double.expect(...whoami(), list, update)
     const { outputs } = await step(path.join(fixtures, 'valid/seed-cirros.yml'))
     github.double.done()
     expect(outputs).toMatchObject({ result: 'clean', findings: '0', issue: 'closed' })
@@ -174,7 +182,7 @@ describe('command: lifecycle', { timeout: 30_000 }, () => {
   })
 
   it('touches no issue when clean and none is open, nor without lifecycle-issue', async () => {
-    github.double.expect(list)
+    github.double.expect(...whoami(), list)
     expect((await step(path.join(fixtures, 'valid/seed-cirros.yml'))).outputs.issue).toBe('none')
     const { outputs } = await step(path.join(fixtures, 'lifecycle/catalog.yml'), {
       'lifecycle-issue': 'false',
@@ -182,6 +190,37 @@ describe('command: lifecycle', { timeout: 30_000 }, () => {
     github.double.done()
     expect(outputs.result).toBe('findings')
     expect(outputs.issue).toBeUndefined()
+  })
+
+  it('never edits or closes a stranger’s open issue with the marker: opens its own beside it', async () => {
+    const fake = `${LIFECYCLE_MARKER}\nNot the bot's report`
+    const stranger: Stored = {
+      number: 7,
+      title: 'Copied',
+      body: fake,
+      state: 'open',
+      byPerson: true,
+    }
+    issues.push(stranger)
+    // Clean: the stranger's issue is not closed.
+    github.double.expect(...whoami(), list)
+    expect((await step(path.join(fixtures, 'valid/seed-cirros.yml'))).outputs.issue).toBe('none')
+    // Findings: a new issue of its own, the stranger's untouched.
+    github.double.expect(...whoami(), list, create)
+    const { outputs } = await step(path.join(fixtures, 'lifecycle/catalog.yml'))
+    github.double.done()
+    expect(outputs.issue).toBe('created')
+    expect(stranger).toEqual({
+      number: 7,
+      title: 'Copied',
+      body: fake,
+      state: 'open',
+      byPerson: true,
+    })
+    const writes = github.double.requests.filter(
+      (r) => r.params.issue_number === 7 && !r.route.startsWith('GET '),
+    )
+    expect(writes).toEqual([])
   })
 
   it('fails the step on invalid definitions and on a bad eol-url', async () => {

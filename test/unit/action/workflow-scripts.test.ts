@@ -93,6 +93,26 @@ describe('workflow-cloud-config.sh against what it reads', () => {
   })
 })
 
+describe('workflow-cloud-config.sh in the plan job', () => {
+  it('says plainly when plan falls back to the apply credentials, and nothing with its own', async () => {
+    const clouds = 'clouds:\n  production: {}\n'
+    const fallback = await step('workflow-cloud-config.sh', {
+      CLOUDS_YAML: clouds,
+      CLOUD_CREDENTIALS: 'apply-for-plan',
+    })
+    expect(fallback.code).toBe(0)
+    expect(fallback.stdout).toMatch(
+      /^::notice title=Plan with the apply credentials::No PLAN_CLOUDS_YAML/,
+    )
+    const own = await step('workflow-cloud-config.sh', {
+      CLOUDS_YAML: clouds,
+      CLOUD_CREDENTIALS: 'plan',
+    })
+    expect(own.code).toBe(0)
+    expect(own.stdout).toBe('')
+  })
+})
+
 describe('workflow-drift-summary.sh', () => {
   const drift = (env: Record<string, string>) =>
     step('workflow-drift-summary.sh', { CLOUD: 'production', ...env })

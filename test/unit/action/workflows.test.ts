@@ -44,6 +44,7 @@ interface Step {
   run?: string
   shell?: string
   with?: Record<string, unknown>
+  env?: Record<string, string>
 }
 interface Job {
   uses?: string
@@ -55,6 +56,7 @@ interface Job {
   strategy?: { matrix: Json }
   if?: string
   'timeout-minutes'?: number | string
+  environment?: string
 }
 interface Workflow {
   on: Json
@@ -218,6 +220,102 @@ describe('the reusable workflow', () => {
     const { concurrency } = reusable.jobs.apply as Job
     expect(concurrency?.group).toContain('${{ matrix.cloud }}')
     expect(concurrency?.['cancel-in-progress']).toBe(false)
+  })
+
+  /**
+   * A `${{ }}` expression of the workflow evaluated as GitHub does for the few
+   * operators it uses here (`&&`, `||`, `!`, `==`, `!=`, `format`, strings),
+   * by turning it into JavaScript: `&&`/`||` return an operand as GitHub's do,
+   * and a missing secret or empty input is '' (falsy) in both.
+   */
+  function evaluate(expression: string, context: Record<string, Record<string, unknown>>): unknown {
+    const match = /^\$\{\{([\s\S]*)\}\}$/.exec(expression.trim())
+    if (!match) return expression
+    const js = (match[1] as string)
+      .replace(/\b(inputs|secrets|matrix)\.([\w-]+)/g, (_, scope: string, name: string) => {
+        return `ctx[${JSON.stringify(scope)}][${JSON.stringify(name)}]`
+      })
+      .replace(/\bformat\(/g, 'fmt(')
+    const fmt = (text: string, ...args: unknown[]): string =>
+      text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))
+    // A secret not passed, or a context value not there, is '' in GitHub's expressions.
+    const blank = (values: Record<string, unknown>) =>
+      new Proxy(values, { get: (target, key: string) => target[key] ?? '' })
+    const defaults = Object.fromEntries(
+      Object.entries(declared.inputs).map(([name, input]) => [
+        name,
+        (input as { default?: unknown }).default,
+      ]),
+    )
+    const ctx = {
+      inputs: blank({ ...defaults, ...context.inputs }),
+      secrets: blank(context.secrets ?? {}),
+      matrix: blank(context.matrix ?? {}),
+    }
+    return new Function('ctx', 'fmt', `return (${js})`)(ctx, fmt)
+  }
+
+  it('runs plan, apply and update in the environments named for each job, `{0}` as the cloud', () => {
+    const environment = (job: string, inputs: Record<string, unknown>) =>
+      evaluate(reusable.jobs[job]?.environment ?? '', {
+        inputs,
+        matrix: { cloud: 'production' },
+        secrets: {},
+      })
+    // Nothing set: no environment (an empty name).
+    for (const job of ['plan', 'apply', 'update']) expect(environment(job, {})).toBeFalsy()
+    // `environments: true` still means the environment named like the cloud.
+    expect(environment('plan', { environments: true })).toBe('production')
+    expect(environment('apply', { environments: true })).toBe('production')
+    // Separate ones per job; they win over `environments`.
+    const inputs = {
+      environments: true,
+      'plan-environment': 'plan-{0}',
+      'apply-environment': 'apply-{0}',
+      'update-environment': 'bumps',
+    }
+    expect(environment('plan', inputs)).toBe('plan-production')
+    expect(environment('apply', inputs)).toBe('apply-production')
+    expect(environment('update', inputs)).toBe('bumps')
+    expect(environment('apply', { 'apply-environment': 'cloud' })).toBe('cloud')
+    for (const name of ['plan-environment', 'apply-environment', 'update-environment']) {
+      expect(declared.inputs[name]).toMatchObject({ type: 'string', default: '' })
+    }
+  })
+
+  it('hands plan the read-only PLAN_ secrets when set, and then never the apply credentials', () => {
+    const step = reusable.jobs.plan?.steps?.find((s) => s.run?.includes('workflow-cloud-config'))
+    const env = (secrets: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(step?.env ?? {}).map(([k, v]) => [
+          k,
+          evaluate(v, { secrets, inputs: {}, matrix: {} }) || '',
+        ]),
+      )
+    const apply = { CLOUDS_YAML: 'write', SECURE_YAML: 'write-secret' }
+    expect(env({ ...apply, PLAN_CLOUDS_YAML: 'read', PLAN_SECURE_YAML: 'read-secret' })).toEqual({
+      CLOUDS_YAML: 'read',
+      SECURE_YAML: 'read-secret',
+      CLOUD_CREDENTIALS: 'plan',
+    })
+    expect(env({ ...apply, PLAN_CLOUDS_YAML: 'read' })).toEqual({
+      CLOUDS_YAML: 'read',
+      SECURE_YAML: '',
+      CLOUD_CREDENTIALS: 'plan',
+    })
+    expect(env(apply)).toEqual({
+      CLOUDS_YAML: 'write',
+      SECURE_YAML: 'write-secret',
+      CLOUD_CREDENTIALS: 'apply-for-plan',
+    })
+    // Apply never takes the plan credentials.
+    const applyStep = reusable.jobs.apply?.steps?.find((s) =>
+      s.run?.includes('workflow-cloud-config'),
+    )
+    expect(JSON.stringify(applyStep?.env)).not.toContain('PLAN_')
+    for (const name of ['PLAN_CLOUDS_YAML', 'PLAN_SECURE_YAML']) {
+      expect(declared.secrets[name]).toMatchObject({ required: false })
+    }
   })
 
   it('checks the urls of the changed definitions on pull requests unless switched off', () => {

@@ -32,6 +32,7 @@ const options: StickyCommentOptions = {
   issueNumber: PR,
   marker: MARKER,
   body: PLAN,
+  self: { login: 'github-actions[bot]', kind: 'app' },
 }
 const where = { owner: OWNER, repo: REPO }
 const page = (n: number) => ({ ...where, issue_number: PR, per_page: 100, page: n })
@@ -82,7 +83,7 @@ describe('upsertStickyComment', () => {
     expect(result).toEqual({ operation: 'updated', id: 3, url: htmlUrl(3) })
   })
 
-  it('prefers the bot’s comment to a person’s that contains the marker', async () => {
+  it('edits its own comment, never a person’s before it that contains the marker', async () => {
     github.expect(
       {
         route: LIST,
@@ -118,16 +119,49 @@ describe('upsertStickyComment', () => {
     })
   })
 
-  it('falls back to a person’s comment with the marker (a personal access token wrote it)', async () => {
+  it('creates its own comment when only a person’s carries the marker; the person’s is untouched', async () => {
     github.expect(
       { route: LIST, reply: { status: 200, data: [comment(8, `${MARKER}\nold`, 'human')] } },
+      {
+        route: CREATE,
+        params: { ...where, issue_number: PR, body: BODY },
+        reply: { status: 201, data: comment(9, BODY) },
+      },
+    )
+    expect(await upsertStickyComment(github.client, options)).toMatchObject({
+      operation: 'created',
+      id: 9,
+    })
+    expect(github.requests.map((r) => r.route)).toEqual([LIST, CREATE])
+  })
+
+  it('never edits another App’s comment with the marker', async () => {
+    const other = { ...(comment(8, `${MARKER}\nold`) as { user: object }) }
+    other.user = { ...other.user, login: 'renovate[bot]', id: 2740 }
+    github.expect(
+      { route: LIST, reply: { status: 200, data: [other] } },
+      { route: CREATE, reply: { status: 201, data: comment(9, BODY) } },
+    )
+    expect((await upsertStickyComment(github.client, options)).operation).toBe('created')
+  })
+
+  it('with a personal access token, edits that person’s comment and not the bot’s', async () => {
+    github.expect(
+      {
+        route: LIST,
+        reply: {
+          status: 200,
+          data: [comment(7, `${MARKER}\nbot`), comment(8, `${MARKER}\nold`, 'human')],
+        },
+      },
       {
         route: UPDATE,
         params: { ...where, comment_id: 8, body: BODY },
         reply: { status: 200, data: comment(8, BODY, 'human') },
       },
     )
-    expect(await upsertStickyComment(github.client, options)).toMatchObject({
+    const self = { login: 'OctoCat', kind: 'user' } as const
+    expect(await upsertStickyComment(github.client, { ...options, self })).toMatchObject({
       operation: 'updated',
       id: 8,
     })
@@ -171,7 +205,7 @@ describe('upsertStickyComment', () => {
     expect((await upsertStickyComment(github.client, options)).operation).toBe('created')
   })
 
-  it('stops listing at the first bot comment with the marker', async () => {
+  it('stops listing at its own first comment with the marker', async () => {
     github.expect({
       route: LIST,
       params: page(1),

@@ -30,6 +30,7 @@ const options = (open = true): TrackingIssueOptions => ({
   title: TITLE,
   body: REPORT,
   open,
+  self: { login: 'github-actions[bot]', kind: 'app' },
 })
 
 /** An issue shaped like GitHub's own example, by a bot or by a person. */
@@ -151,6 +152,38 @@ describe('syncTrackingIssue', () => {
       body: 'clean',
     })
     expect(result.operation).toBe('closed')
+  })
+
+  it('never closes a stranger’s open issue that carries the marker', async () => {
+    github.expect({
+      route: LIST,
+      params: page(1),
+      reply: { status: 200, data: [strip(issue(5, BODY, { by: 'human' }))] },
+    })
+    expect(await syncTrackingIssue(github.client, options(false))).toEqual({ operation: 'none' })
+    expect(github.requests.every((r) => r.route === LIST)).toBe(true)
+  })
+
+  it('opens its own issue beside a stranger’s with the marker, and never edits the stranger’s', async () => {
+    github.expect(
+      {
+        route: LIST,
+        params: page(1),
+        reply: {
+          status: 200,
+          data: [strip(issue(5, `${LIFECYCLE_MARKER}\nfake`, { by: 'human' }))],
+        },
+      },
+      {
+        route: CREATE,
+        params: { ...where, title: TITLE, body: BODY },
+        reply: { status: 201, data: strip(issue(6, BODY)) },
+      },
+    )
+    expect(await syncTrackingIssue(github.client, options())).toMatchObject({
+      operation: 'created',
+      number: 6,
+    })
   })
 
   it('does nothing when clean and no issue is open', async () => {

@@ -12,7 +12,11 @@ import {
 import { createGitHubClient, type GitHubClient } from '../../../src/github/octokit.js'
 import type { Bump, FileUpdate } from '../../../src/update/types.js'
 import { githubDouble, type GitHubDouble, type GitHubServe } from '../../support/github-openapi.js'
-import { fakeRepository, type FakeRepository } from '../../support/github-repository.js'
+import {
+  fakeRepository,
+  type FakePull,
+  type FakeRepository,
+} from '../../support/github-repository.js'
 
 const OWNER = 'acme'
 const REPO = 'images'
@@ -81,7 +85,10 @@ async function run(
 }
 
 const writes = (): string[] =>
-  github.requests.filter((r) => !r.route.startsWith('GET ')).map((r) => r.route)
+  // GraphQL `viewer { login }` only reads.
+  github.requests
+    .filter((r) => !r.route.startsWith('GET ') && r.route !== 'POST /graphql')
+    .map((r) => r.route)
 const open = () => repository.pulls.filter((p) => p.state === 'open')
 const mainHead = () => repository.branches().main as string
 
@@ -375,6 +382,99 @@ describe('what is not ours and what fails', () => {
     expect((await run([], [UBUNTU])).map((r) => r.operation)).toEqual(['closed'])
     // Our branch goes; the fork's pull request is not ours to close.
     expect(writes()).toEqual(['DELETE /repos/{owner}/{repo}/git/refs/{ref}'])
+  })
+
+  /** Runs a newer build after `tamper`, and checks the branch and pull request were left exactly so. */
+  async function leftAlone(tamper: () => void, reason: RegExp) {
+    await run([update(UBUNTU, 'Ubuntu 24.04', '20250101', '20250201')], [])
+    tamper()
+    const before = { branches: repository.branches(), pulls: structuredClone(repository.pulls) }
+    const newer = [update(UBUNTU, 'Ubuntu 24.04', '20250101', '20250208')]
+    const [result] = await run(newer, [])
+    expect(result).toMatchObject({ file: UBUNTU, branch: bumpBranch(UBUNTU), operation: 'skipped' })
+    expect(result?.warning).toMatch(reason)
+    expect(result?.warning).toContain('left alone, never force-updated, re-titled or closed')
+    expect(writes()).toEqual([])
+    // Nor closed when the file has its newest build.
+    expect((await run([], [UBUNTU]))[0]?.operation).toBe('skipped')
+    expect(writes()).toEqual([])
+    expect(repository.branches()).toEqual(before.branches)
+    expect(repository.pulls).toEqual(before.pulls)
+  }
+
+  it('leaves a branch alone whose head is a person’s commit (pushed on top of the tool’s)', async () => {
+    await leftAlone(
+      () => repository.commit(bumpBranch(UBUNTU), { [UBUNTU]: 'fixed by hand\n' }),
+      /its head commit [0-9a-f]{7} is by octocat, not github-actions\[bot\]/,
+    )
+  })
+
+  it('leaves a branch alone whose head, by the tool’s own identity, changes another file too', async () => {
+    await leftAlone(() => {
+      const branch = bumpBranch(UBUNTU)
+      // Another workflow with the same token: one commit on the base, two files.
+      const commit = repository.commit(
+        'main',
+        { [UBUNTU]: catalog('Ubuntu 24.04', '20250201'), 'README.md': 'changed\n' },
+        'x',
+        'github-actions[bot]',
+      )
+      repository.forceRef(branch, commit)
+      repository.forceRef('main', repository.commitOf(commit).parents[0] as string)
+    }, /changes README\.md, not only etc\/images\/ubuntu\.yml/)
+  })
+
+  it('leaves a branch alone whose head, by the tool’s identity, is not on top of the base', async () => {
+    await leftAlone(() => {
+      const side = repository.commit('side', { 'other.txt': 'x\n' }, 'side', 'github-actions[bot]')
+      const commit = repository.commit('side', { [UBUNTU]: 'x\n' }, 'x', 'github-actions[bot]')
+      repository.forceRef(bumpBranch(UBUNTU), commit)
+      expect(repository.commitOf(commit).parents).toEqual([side])
+    }, /is not on top of main/)
+  })
+
+  it('leaves a pull request alone that someone else opened on a branch under the prefix', async () => {
+    await leftAlone(() => {
+      const pull = repository.pulls[0] as FakePull
+      pull.author = 'mallory'
+    }, /its pull request #1 was opened by mallory, not github-actions\[bot\]/)
+  })
+
+  it('with a personal access token, its own commits and pull requests are that person’s', async () => {
+    repository = fakeRepository({
+      owner: OWNER,
+      repo: REPO,
+      files: { [UBUNTU]: catalog('Ubuntu 24.04', '20250101') },
+      viewer: { login: 'image-admin', kind: 'user' },
+    })
+    connect()
+    await run([update(UBUNTU, 'Ubuntu 24.04', '20250101', '20250201')], [])
+    expect(open()[0]?.author).toBe('image-admin')
+    // One GET /user, no GraphQL for a personal token.
+    expect(github.requests.filter((r) => r.route === 'GET /user')).toHaveLength(1)
+    expect(github.requests.filter((r) => r.route === 'POST /graphql')).toHaveLength(0)
+    connect()
+    const [result] = await run([update(UBUNTU, 'Ubuntu 24.04', '20250101', '20250208')], [])
+    expect(result?.operation).toBe('updated')
+    expect(repository.file(bumpBranch(UBUNTU), UBUNTU)).toBe(catalog('Ubuntu 24.04', '20250208'))
+  })
+
+  it('asks whom an installation token writes as once per run (per client), however many branches', async () => {
+    await run(
+      [
+        update(UBUNTU, 'Ubuntu 24.04', '20250101', '20250201'),
+        update(DEBIAN, 'Debian 12', '20250102', '20250202'),
+      ],
+      [],
+    )
+    connect()
+    await run([update(UBUNTU, 'Ubuntu 24.04', '20250101', '20250208')], [DEBIAN])
+    const lookups = () =>
+      github.requests.filter((r) => /^(GET \/user|POST \/graphql)$/.test(r.route))
+    expect(lookups().map((r) => r.route)).toEqual(['GET /user', 'POST /graphql'])
+    // The same client again: the identity is remembered.
+    await run([], [UBUNTU])
+    expect(lookups()).toEqual([])
   })
 
   it('reports a failing file with GitHub’s message and a hint, and goes on with the others', async () => {

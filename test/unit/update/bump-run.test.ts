@@ -157,6 +157,42 @@ describe('runBumpPullRequests', () => {
     expect(reporter.lines).toContain('warning etc/images/debian.yml: D: upstream 500')
   })
 
+  it('warns about a bump branch someone else committed to, and says so in the summary', async () => {
+    const repository = fakeRepository({
+      owner: 'acme',
+      repo: 'images',
+      files: { 'etc/images/ubuntu.yml': 'old\n', 'etc/images/debian.yml': 'd\n' },
+    })
+    const branch = bumpBranch('etc/images/ubuntu.yml', 'U1')
+    repository.commit('main', {})
+    repository.forceRef(branch, repository.commit('main', { 'etc/images/ubuntu.yml': 'mine\n' }))
+    const github = githubDouble({ serve: (r) => repository.serve(r) })
+    const reporter = quiet()
+    const run = await runBumpPullRequests(
+      {
+        images: 'etc/images',
+        dryRun: false,
+        per: 'image',
+        labels: [],
+        root,
+        cwd: root,
+        target: { owner: 'acme', repo: 'images', base: 'main' },
+        client: createGitHubClient({ token: 't', fetch: github.fetch }),
+        check,
+      },
+      reporter,
+    )
+    github.done()
+    expect(run.results.map((r) => [r.image, r.operation])).toEqual([
+      ['U1', 'skipped'],
+      ['U2', 'created'],
+    ])
+    expect(repository.file(branch, 'etc/images/ubuntu.yml')).toBe('mine\n')
+    const warning = reporter.lines.find((l) => l.startsWith('warning Bump pull request'))
+    expect(warning).toMatch(/is not this tool's \(its head commit [0-9a-f]{7} is by octocat/)
+    expect(bumpSummary(run, false)).toMatch(/\| skipped: .*left alone, never force-updated/)
+  })
+
   it('dry run: reports, and asks GitHub nothing', async () => {
     const reporter = quiet()
     const run = await runBumpPullRequests(
