@@ -46,6 +46,17 @@ function validatePlanJson(data: unknown): string | undefined {
   return `${error?.instancePath || '/'} ${error?.message ?? 'does not match'}`
 }
 
+/** JSON.parse's complaint, with the line and column where it stopped. */
+function jsonError(text: string, error: unknown): string {
+  const message = getErrorMessage(error)
+  const at = /at position (\d+)/.exec(message)
+  const position = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : undefined
+  if (position === undefined) return message
+  const before = text.slice(0, position).split('\n')
+  const where = `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ of JSON input$/, ' of the file')} at ${where}`
+}
+
 const remake = 'make the plan again with `image-manager plan --out FILE`'
 
 /** The plan file, whole and as `plan` wrote it; a UserError (exit 2) otherwise. */
@@ -63,7 +74,7 @@ export async function readSavedPlan(file: string): Promise<SavedPlan> {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    fail(`is not whole JSON (${getErrorMessage(error)}): truncated or edited; ${remake}`)
+    fail(`is not whole JSON (${jsonError(text, error)}): truncated or edited; ${remake}`)
   }
   const version = (data as { formatVersion?: unknown } | null)?.formatVersion
   if (version !== PLAN_FORMAT_VERSION) {
@@ -76,8 +87,11 @@ export async function readSavedPlan(file: string): Promise<SavedPlan> {
   const plan = data as Plan
   if (!plan.basis) fail(`records no basis (what the plan depends on); ${remake}`)
   const basis = plan.basis as PlanBasis
-  if (planDigest(plan) !== basis.planDigest || basisDigest(basis) !== basis.digest) {
-    fail(`was edited after plan wrote it (its digest does not match); ${remake}`)
+  if (planDigest(plan) !== basis.planDigest) {
+    fail(`its steps were edited after plan wrote them (basis.planDigest does not match); ${remake}`)
+  }
+  if (basisDigest(basis) !== basis.digest) {
+    fail(`its basis was edited after plan wrote it (basis.digest does not match); ${remake}`)
   }
   return plan as SavedPlan
 }

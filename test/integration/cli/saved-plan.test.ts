@@ -209,9 +209,9 @@ describe('apply --plan FILE', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /)
       said[name] = result.stderr
     }
-    expect(said.truncated).toContain('is not whole JSON')
-    expect(said.step).toContain('was edited after plan wrote it')
-    expect(said.basis).toContain('was edited after plan wrote it')
+    expect(said.truncated).toMatch(/is not whole JSON \(.* at line \d+, column \d+\)/)
+    expect(said.step).toContain('its steps were edited after plan wrote them')
+    expect(said.basis).toContain('its basis was edited after plan wrote it')
     expect(said.shape).toContain('does not match schemas/plan.schema.json')
     expect(said.older).toContain('has formatVersion 1')
     expect(await shapes(raw, tag)).toEqual(before)
