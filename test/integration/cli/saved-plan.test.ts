@@ -139,6 +139,14 @@ describe('apply --plan FILE', () => {
     expect(refused.stderr).toContain(`${NAME} other: new since the plan (${other})`)
     expect(refused.stderr).toContain('refused, nothing was applied')
     expect(writes()).toEqual([])
+    // The same listing as a plan (visible and hidden images), nothing per image
+    // (`GET /` is the version discovery of connecting).
+    const imageRequests = proxy.requests.filter((r) => r.path !== '/')
+    expect(imageRequests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [false, true].map(
+        (hidden) => `GET /v2/images?tag=${tag}&os_hidden=${hidden}&visibility=all&limit=1000`,
+      ),
+    )
     expect(await shapes(raw, tag)).toEqual(before)
     await raw.delete(other)
   }, 120_000)
