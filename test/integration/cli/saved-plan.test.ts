@@ -250,4 +250,19 @@ describe('apply --plan FILE', () => {
     const same = await cli('apply', '--plan', file('opts.json'), ...common())
     expect(same.code, same.all).toBe(0)
   }, 120_000)
+
+  it("options left at their defaults take the file's: exactly the saved steps run", async () => {
+    const image = await theImage()
+    await raw.patch(image.id, [{ op: 'replace', path: '/min_ram', value: 1024 }])
+    // Filtered to nothing: a plan without steps, though the image drifted.
+    const result = await cli('plan', ...common(), '--filter', '^nothing$', '--out', file('f.json'))
+    expect(result.code, result.all).toBe(0)
+    proxy.requests.length = 0
+    // No --filter here: a fresh plan would repair min_ram; the saved one does nothing.
+    const applied = await cli('apply', '--plan', file('f.json'), '--images', catalog)
+    expect(applied.code, applied.all).toBe(0)
+    expect(applied.all).toContain('Applied: 0 done, 0 failed, 0 skipped.')
+    expect(writes()).toEqual([])
+    expect((await theImage()).min_ram).toBe(1024)
+  }, 120_000)
 })
