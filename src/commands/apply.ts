@@ -6,7 +6,13 @@ import { renderTerminal } from '../plan/render-terminal.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import type { Plan } from '../plan/types.js'
 import type { Reporter } from '../reporter.js'
-import { openPlanSession, type PlanCommandOptions } from './plan.js'
+import { openPlanSession, type PlanCommandOptions, type PlanSession } from './plan.js'
+import {
+  checkGivenOptions,
+  openSavedPlanSession,
+  readSavedPlan,
+  type GivenShape,
+} from './saved-plan.js'
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   /** Print the plan only. */
@@ -15,6 +21,20 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   concurrency: number
   /** Seconds one import may take. */
   importTimeoutSeconds: number
+  /** `--plan FILE`: run this saved plan instead of planning anew (saved-plan.ts). */
+  planFile?: string
+  /** With planFile: the plan-shaping options given on the command line. */
+  givenShape?: GivenShape
+}
+
+/** The plan session: a saved plan's, checked against the cloud, or a fresh one. */
+async function openSession(options: ApplyCommandOptions, reporter: Reporter): Promise<PlanSession> {
+  // An import that has not moved for longer than one may take is a leftover to redo.
+  const planOptions = { ...options, importTimeoutMs: options.importTimeoutSeconds * 1000 }
+  if (!options.planFile) return openPlanSession(planOptions, reporter)
+  const saved = await readSavedPlan(options.planFile)
+  checkGivenOptions(saved, options.givenShape ?? {})
+  return openSavedPlanSession(saved, planOptions, reporter)
 }
 
 /** Lines whose values are escaped (`v`): printed with `preEscaped`. */
@@ -45,11 +65,7 @@ export async function applyCommand(
   reporter: Reporter,
   done?: (plan: Plan, report?: ApplyReport) => Promise<void>,
 ): Promise<number> {
-  // An import that has not moved for longer than one may take is a leftover to redo.
-  const outcome = await openPlanSession(
-    { ...options, importTimeoutMs: options.importTimeoutSeconds * 1000 },
-    reporter,
-  )
+  const outcome = await openSession(options, reporter)
   if (outcome.exitCode !== 0) return outcome.exitCode
   const { plan, glance, upstream, replan } = outcome
   reporter.info(renderTerminal(plan, options.color ?? false), { preEscaped: true })

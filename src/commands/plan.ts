@@ -5,7 +5,9 @@ import { changeCount } from '../plan/describe.js'
 import { plan as computePlan, type PlanOptions } from '../plan/plan.js'
 import { renderMarkdown } from '../plan/render-markdown.js'
 import { renderTerminal } from '../plan/render-terminal.js'
+import { recordBasis } from '../plan/saved.js'
 import type { Plan } from '../plan/types.js'
+import type { Definition } from '../definitions/types.js'
 import { ConfigError, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { resolveLatest } from '../upstream/latest.js'
@@ -59,11 +61,11 @@ async function upstreamClient(options: PlanCommandOptions, glance: GlanceClient)
   }
 }
 
-/** Validate, observe, plan. Invalid definitions stop here, before any request. */
-export async function openPlanSession(
+/** The catalog, valid; undefined (its problems reported) when it is not. */
+export async function loadValidCatalog(
   options: PlanCommandOptions,
   reporter: Reporter,
-): Promise<PlanSession> {
+): Promise<readonly Definition[] | undefined> {
   const catalog = await requireValidCatalog(
     { images: options.images, strict: options.strict },
     {
@@ -72,11 +74,42 @@ export async function openPlanSession(
         reporter.info(`✗ ${errors} error(s) in the image definitions: nothing planned`),
     },
   )
-  if (!catalog) return { exitCode: 1 }
+  return catalog?.definitions
+}
+
+/** The cloud's client and the one for image sources. */
+export async function connectClients(
+  options: PlanCommandOptions,
+  reporter: Reporter,
+): Promise<{ glance: GlanceClient; upstream: Http }> {
   const glance = await connect(options, reporter)
-  const upstream = await upstreamClient(options, glance)
+  return { glance, upstream: await upstreamClient(options, glance) }
+}
+
+/** The plan from a fresh listing (same definitions, upstreams, options and clock). */
+export function replanner(
+  definitions: readonly Definition[],
+  clients: { glance: GlanceClient; upstream: Http },
+  planOptions: PlanOptions,
+): () => Promise<Plan> {
+  return async () => {
+    const observed = await observeManagedImages(clients.glance, planOptions.tag)
+    const again = withScsFindings(computePlan(definitions, observed, planOptions), observed)
+    await resolveMirrors(again, clients.upstream)
+    return again
+  }
+}
+
+/** Validate, observe, plan. Invalid definitions stop here, before any request. */
+export async function openPlanSession(
+  options: PlanCommandOptions,
+  reporter: Reporter,
+): Promise<PlanSession> {
+  const definitions = await loadValidCatalog(options, reporter)
+  if (!definitions) return { exitCode: 1 }
+  const { glance, upstream } = await connectClients(options, reporter)
   const [resolved, images] = await Promise.all([
-    resolveLatest(catalog.definitions, upstream),
+    resolveLatest(definitions, upstream),
     observeManagedImages(glance, options.tag),
   ])
   for (const [name, error] of resolved.errors)
@@ -88,15 +121,12 @@ export async function openPlanSession(
     latestInfo: resolved.latest,
     latestErrors: resolved.errors,
   }
-  const plan = withScsFindings(computePlan(catalog.definitions, images, planOptions), images)
+  const plan = withScsFindings(computePlan(definitions, images, planOptions), images)
   plan.requests = glance.counter.snapshot()
   for (const warning of await resolveMirrors(plan, upstream)) reporter.warning(warning)
-  const replan = async (): Promise<Plan> => {
-    const observed = await observeManagedImages(glance, options.tag)
-    const again = withScsFindings(computePlan(catalog.definitions, observed, planOptions), observed)
-    await resolveMirrors(again, upstream)
-    return again
-  }
+  // After the mirrors are resolved: they choose the sources the steps name.
+  plan.basis = recordBasis(plan, definitions, images, planOptions)
+  const replan = replanner(definitions, { glance, upstream }, planOptions)
   return { exitCode: 0, plan, glance, upstream, replan }
 }
 

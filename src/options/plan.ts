@@ -5,6 +5,8 @@ import { UserError } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import type { ApplyCommandOptions } from '../commands/apply.js'
 import type { PlanCommandOptions } from '../commands/plan.js'
+import type { GivenShape } from '../commands/saved-plan.js'
+import { planOptions } from './groups.js'
 import type { Values } from './table.js'
 
 function positiveInteger(
@@ -95,10 +97,30 @@ export function planCommandOptions(v: Values): PlanCommandOptions {
   }
 }
 
+/**
+ * The plan-shaping options given other than at their defaults: `apply --plan`
+ * refuses those that differ from the plan file's (an option at its default
+ * takes the file's value).
+ */
+function givenShape(v: Values, o: PlanCommandOptions): GivenShape {
+  const flags = ['force', 'latest', 'useOsHidden', 'hide', 'deactivate', 'delete', 'keep'] as const
+  const given: GivenShape = {}
+  for (const key of flags) if (o[key]) given[key] = true
+  if (o.confirmDelete) given.confirmDelete = true
+  if (v.tag !== planOptions.tag.default) given.tag = o.tag
+  if (o.cloud !== undefined) given.cloud = o.cloud
+  if (o.filter !== undefined) given.filter = o.filter
+  if (o.maxAgeDays !== undefined) given.maxAgeDays = o.maxAgeDays
+  if (o.rotated) given.rotated = o.rotated
+  return given
+}
+
 /** Plan options plus the ones only apply has. */
 export function applyCommandOptions(v: Values): ApplyCommandOptions {
+  const plan = planCommandOptions(v)
   return {
-    ...planCommandOptions(v),
+    ...plan,
+    ...(v.plan ? { planFile: v.plan as string, givenShape: givenShape(v, plan) } : {}),
     dryRun: v['dry-run'] === true,
     concurrency: positiveInteger('concurrency', v.concurrency as string, 'a whole number', 1),
     importTimeoutSeconds: positiveInteger(

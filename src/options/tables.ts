@@ -39,9 +39,14 @@ const plan: CommandTable = {
 
 const apply: CommandTable = {
   summary: 'Make the cloud match the definitions: run exactly the plan',
-  usage: 'image-manager apply [--images PATH] [--cloud NAME] [--dry-run] [options]',
+  usage: 'image-manager apply [--images PATH] [--cloud NAME] [--plan FILE] [--dry-run] [options]',
   options: {
     ...planOptions,
+    // No input: the action plans and applies in one run.
+    plan: text(
+      'FILE',
+      'run the plan saved by plan --out FILE, refused if the cloud or definitions changed since',
+    ),
     'dry-run': flag('print the plan, change nothing', { input: 'dry-run' }),
     concurrency: text('N', 'definitions worked on at once (default: 4)', '4', {
       input: 'concurrency',

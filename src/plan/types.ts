@@ -1,7 +1,9 @@
 // The plan: ordered steps as data. Renderers and the executor only read it.
-import type { DiskFormat, ImageStatus, Visibility } from '../definitions/types.js'
+import type { DiskFormat, ImageStatus, Rotated, Visibility } from '../definitions/types.js'
+import type { LatestInfo } from './desire.js'
 
-export const PLAN_FORMAT_VERSION = 1
+/** 2: the plan records what it depends on (`basis`), for `apply --plan`. */
+export const PLAN_FORMAT_VERSION = 2
 
 /** An image by id, or (no id) the image that an import step of this plan creates. */
 export interface ImageRef {
@@ -107,4 +109,55 @@ export interface Plan {
   summary: Record<StepAction, number> & { unchanged: number; skipped: number }
   /** Glance requests made to compute the plan, by method and path. */
   requests?: Record<string, number>
+  /** What the plan depends on, so that `apply --plan` can tell it still holds (src/plan/saved.ts). */
+  basis?: PlanBasis
+}
+
+/** The options that change what is planned, as the plan was made with them. */
+export interface PlanShape {
+  tag: string
+  filter?: string
+  force: boolean
+  latest: boolean
+  useOsHidden: boolean
+  hide: boolean
+  deactivate: boolean
+  delete: boolean
+  confirmDelete: boolean
+  keep: boolean
+  maxAgeDays?: number
+  rotated?: Rotated
+}
+
+/** What the plan saw of one image: everything the planner reads of it. */
+export interface ImageState {
+  id: string
+  name: string
+  status: string
+  visibility: string
+  hidden: boolean
+  min_disk: number
+  min_ram: number
+  /** min_disk follows it. */
+  size: number | null
+  tags: string[]
+  /** Every property but Glance's own bookkeeping (`os_glance_*`). */
+  properties: Record<string, string>
+  updated_at?: string
+}
+
+/** `basis` of a plan file: what the plan depends on. */
+export interface PlanBasis {
+  /** planDigest of the plan's steps, recomputed when the file is read. */
+  planDigest: string
+  definitionsDigest: string
+  options: PlanShape
+  /** `version: latest` as resolved for the plan, by definition name. */
+  latest: Record<string, LatestInfo>
+  /** Definitions whose latest upstream was unreadable (skipped), with the reason. */
+  latestErrors: Record<string, string>
+  /** Every managed image the plan relies on, by id order: the set seen and each one's state. */
+  images: ImageState[]
+  /** sha256 of this record without `digest`: a hand edit shows. */
+  digest: string
 }

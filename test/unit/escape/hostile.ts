@@ -59,7 +59,7 @@ export const ACTING =
 export function planOf(s: (i: number) => string): Plan {
   const ref = (i: number) => ({ id: s(i + 100), name: s(i) })
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     generatedAt: '2024-06-01T00:00:00.000Z',
     cloud: s(0),
     definitions: [

@@ -93,3 +93,29 @@ describe('rotated options on the command line', () => {
     }
   })
 })
+
+describe('apply --plan', () => {
+  const withPlan = (extra: Record<string, string | boolean>) =>
+    applyCommandOptions({ ...base, 'import-timeout': '60', plan: 'p.json', ...extra })
+
+  it('options at their defaults are not given: the file says', () => {
+    expect(withPlan({})).toMatchObject({ planFile: 'p.json', givenShape: {} })
+  })
+
+  it('options given other than at their defaults are, to be compared with the file', () => {
+    expect(
+      withPlan({ tag: 'other', delete: true, filter: '^U', cloud: 'c', 'rotated-hidden': true })
+        .givenShape,
+    ).toEqual({
+      tag: 'other',
+      delete: true,
+      filter: '^U',
+      cloud: 'c',
+      rotated: { meta: {}, hidden: true },
+    })
+  })
+
+  it('without --plan there is nothing to compare', () => {
+    expect(applyCommandOptions({ ...base, 'import-timeout': '60' }).givenShape).toBeUndefined()
+  })
+})
