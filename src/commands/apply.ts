@@ -15,6 +15,11 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   concurrency: number
   /** Seconds one import may take. */
   importTimeoutSeconds: number
+  /**
+   * Asked with the plan before anything runs (not for a dry run): a refusal
+   * (its message) stops apply with exit code 1, the cloud untouched.
+   */
+  approve?: (plan: Plan) => Promise<string | undefined>
 }
 
 /** Lines whose values are escaped (`v`): printed with `preEscaped`. */
@@ -57,6 +62,12 @@ export async function applyCommand(
     await reporter.summary(renderMarkdown(plan))
     await done?.(plan)
     return 0
+  }
+  const refusal = await options.approve?.(plan)
+  if (refusal !== undefined) {
+    reporter.warning(refusal)
+    await done?.(plan)
+    return 1
   }
   const report = await execute(plan, {
     glance,
