@@ -190,7 +190,7 @@ describe('reviewed = applied', () => {
     await github?.close()
     await images?.close()
     await rm(work, { recursive: true, force: true })
-  })
+  }, 600_000)
 
   it('(b) a plan for an older head than the pull request’s writes nothing and says so', async () => {
     await writeCatalog(['0.6.1'])
