@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import type { OptionSpec, Values } from '../options/table.js'
 import { tables } from '../options/tables.js'
+import { REVIEWED_PLAN_MODES, type ReviewedPlanMode } from './reviewed-plan.js'
 
 export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'update', 'lifecycle'] as const
 export type ActionCommand = (typeof ACTION_COMMANDS)[number]
@@ -27,6 +28,7 @@ export const ACTION_ONLY_INPUTS = {
   'pull-request-per': { kind: 'text', default: 'file' },
   labels: { kind: 'text' },
   'lifecycle-issue': { kind: 'flag', default: 'false' },
+  'reviewed-plan': { kind: 'text', default: 'report' },
 } satisfies Record<string, ActionOnlyInput>
 
 export interface ActionInputs {
@@ -42,6 +44,8 @@ export interface ActionInputs {
   pullRequestPer: string
   labels: string
   lifecycleIssue: boolean
+  /** apply on a push: `report` a plan that differs from the reviewed one, or `require` it to be the same. */
+  reviewedPlan: ReviewedPlanMode
 }
 
 // getBooleanInput throws on an absent input; absent means false.
@@ -79,6 +83,16 @@ function readOptions(command: ActionCommand): { values: Values; logged: Values }
   return { values, logged }
 }
 
+function readReviewedPlan(): ReviewedPlanMode {
+  const mode = textInput('reviewed-plan')
+  if (!(REVIEWED_PLAN_MODES as readonly string[]).includes(mode)) {
+    throw new Error(
+      `Unknown reviewed-plan '${mode}'; expected one of: ${REVIEWED_PLAN_MODES.join(', ')}`,
+    )
+  }
+  return mode as ReviewedPlanMode
+}
+
 function readCommand(): ActionCommand {
   const command = textInput('command')
   if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
@@ -107,10 +121,11 @@ export function readInputs(): ActionInputs {
     pullRequestPer: textInput('pull-request-per'),
     labels: textInput('labels'),
     lifecycleIssue: booleanInput('lifecycle-issue'),
+    reviewedPlan: readReviewedPlan(),
   }
-  const { comment, pullRequestPer, labels, lifecycleIssue } = inputs
+  const { comment, pullRequestPer, labels, lifecycleIssue, reviewedPlan } = inputs
   core.debug(
-    `inputs: ${JSON.stringify({ command, ...logged, comment, pullRequestPer, labels, lifecycleIssue })}`,
+    `inputs: ${JSON.stringify({ command, ...logged, comment, pullRequestPer, labels, lifecycleIssue, reviewedPlan })}`,
   )
   return inputs
 }

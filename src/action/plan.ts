@@ -24,6 +24,14 @@ async function comment(plan: Plan, token: string): Promise<void> {
   try {
     const posted = await publishPlanComment(plan, token)
     if (!posted) return
+    if (posted.operation === 'stale') {
+      core.notice(
+        `No plan comment: this run planned ${posted.planned.slice(0, 7)}, but the pull request's ` +
+          `head is now ${posted.head.slice(0, 7)}; the run for that commit writes the comment.`,
+      )
+      setOutputs({ comment: 'stale' })
+      return
+    }
     core.info(escapeLog(`Plan comment ${posted.operation}: ${posted.url}`))
     setOutputs({
       comment: posted.operation,

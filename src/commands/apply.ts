@@ -25,6 +25,11 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   planFile?: string
   /** With planFile: the plan-shaping options given on the command line. */
   givenShape?: GivenShape
+  /**
+   * Asked with the plan before anything runs (not for a dry run): a refusal
+   * (its message) stops apply with exit code 1, the cloud untouched.
+   */
+  approve?: (plan: Plan) => Promise<string | undefined>
 }
 
 /** The plan session: a saved plan's, checked against the cloud, or a fresh one. */
@@ -73,6 +78,12 @@ export async function applyCommand(
     await reporter.summary(renderMarkdown(plan))
     await done?.(plan)
     return 0
+  }
+  const refusal = await options.approve?.(plan)
+  if (refusal !== undefined) {
+    reporter.warning(refusal)
+    await done?.(plan)
+    return 1
   }
   const report = await execute(plan, {
     glance,

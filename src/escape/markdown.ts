@@ -28,3 +28,28 @@ export const markdownCode = (value: string): string => `<code>${escapeMarkdown(v
 /** Lines as a preformatted block: blank lines and fences inside cannot end it. */
 export const markdownBlock = (text: string): string =>
   `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`
+
+// A url the template may link to: http(s), nothing but unreserved characters,
+// percent escapes and the separators of a path, a port and a fragment.
+const SAFE_URL = /^https?:\/\/[A-Za-z0-9._~%/:#-]+$/
+
+/** `text` linked to `url`; the escaped text alone when the url is not plainly safe. */
+export const markdownLink = (text: string, url: string | undefined): string =>
+  url !== undefined && SAFE_URL.test(url)
+    ? `<a href="${url}">${escapeMarkdown(text)}</a>`
+    : escapeMarkdown(text)
+
+/** A path's segments percent-encoded for a url: only unreserved characters stay. */
+export const urlPath = (path: string): string =>
+  path
+    .split('/')
+    .map((segment) =>
+      [...Buffer.from(segment, 'utf8')]
+        .map((b) =>
+          /[A-Za-z0-9._~-]/.test(String.fromCharCode(b))
+            ? String.fromCharCode(b)
+            : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+        )
+        .join(''),
+    )
+    .join('/')

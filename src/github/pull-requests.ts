@@ -1,10 +1,12 @@
 // Pull requests through GitHub's REST API: list the open ones, open, edit or
-// close one, add labels. One function per request.
+// close one, add labels, read one's head, find the one a commit was merged by.
+// One function per request.
 import { unexpectedReply } from './errors.js'
 import {
   pages,
   PER_PAGE,
   contentsRequest,
+  requestOn,
   type GitHubClient,
   type RepositoryRef,
 } from './octokit.js'
@@ -14,6 +16,8 @@ const ROUTES = {
   create: 'POST /repos/{owner}/{repo}/pulls',
   update: 'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
   addLabels: 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+  get: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+  ofCommit: 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
 } as const
 
 export interface PullRequest {
@@ -129,4 +133,60 @@ function pullOf(route: string, data: unknown): Omit<PullRequest, 'labels'> {
     body: text(pull.body),
     author: text(pull.user?.login),
   }
+}
+
+/** A pull request's head and how it was merged. */
+export interface PullRequestHead {
+  number: number
+  url: string
+  /** The SHA of the head branch's last commit. */
+  headSha: string
+  /** When merged: the commit on the base branch (merge, squash or last rebased commit). */
+  mergeCommitSha: string | null
+  merged: boolean
+}
+
+function headOf(route: string, data: unknown): PullRequestHead {
+  const pull = data as {
+    head?: { sha?: unknown }
+    merge_commit_sha?: unknown
+    merged_at?: unknown
+  }
+  const sha = pull?.head?.sha
+  if (typeof sha !== 'string') throw unexpectedReply(route, 'a pull request', data)
+  return {
+    ...pullOf(route, data),
+    headSha: sha,
+    mergeCommitSha: typeof pull.merge_commit_sha === 'string' ? pull.merge_commit_sha : null,
+    merged: typeof pull.merged_at === 'string',
+  }
+}
+
+/** The pull request as it is now (one GET). */
+export async function getPullRequestHead(
+  client: GitHubClient,
+  repo: RepositoryRef,
+  number: number,
+): Promise<PullRequestHead> {
+  const scope = { ...repo, where: `${repo.owner}/${repo.repo}#${number}`, access: 'read' as const }
+  const response = await requestOn(client, ROUTES.get, scope, { pull_number: number })
+  return headOf(ROUTES.get, response.data)
+}
+
+/**
+ * The merged pull request that brought `sha` to the default branch: the one
+ * whose merge commit it is, else the first merged one GitHub associates with
+ * it; null for a commit pushed without a pull request.
+ */
+export async function mergedPullRequestOf(
+  client: GitHubClient,
+  repo: RepositoryRef,
+  sha: string,
+): Promise<PullRequestHead | null> {
+  const scope = { ...repo, access: 'read' as const }
+  const response = await requestOn(client, ROUTES.ofCommit, scope, { commit_sha: sha })
+  if (!Array.isArray(response.data))
+    throw unexpectedReply(ROUTES.ofCommit, 'a JSON array', response.data)
+  const merged = response.data.map((item) => headOf(ROUTES.ofCommit, item)).filter((p) => p.merged)
+  return merged.find((p) => p.mergeCommitSha === sha) ?? merged[0] ?? null
 }

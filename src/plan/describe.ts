@@ -36,3 +36,21 @@ export function summaryLine(plan: Plan): string {
 }
 
 export const changeCount = (plan: Plan): number => ORDER.reduce((n, a) => n + plan.summary[a], 0)
+
+// Wider visibility first: a change to a lower rank takes the image from someone.
+const REACH: Record<string, number> = { public: 3, community: 2, shared: 1, private: 0 }
+
+/**
+ * The step removes or narrows what users have: delete, deactivate, hide, a
+ * narrower visibility, or os_hidden set. A reviewer must see these first.
+ */
+export function narrows(step: Step): boolean {
+  if (step.action === 'delete' || step.action === 'deactivate' || step.action === 'hide')
+    return true
+  if (step.action !== 'update') return false
+  return step.changes.some(
+    (c) =>
+      (c.field === 'visibility' && (REACH[c.to] ?? 0) < (REACH[c.from] ?? 0)) ||
+      (c.field === 'os_hidden' && c.to && !c.from),
+  )
+}

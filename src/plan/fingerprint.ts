@@ -25,8 +25,11 @@ export const stepLines = (plan: Plan): string[] =>
   plan.definitions.flatMap((d) => [...d.steps, ...d.retention].map((s) => stepLine(d.name, s)))
 
 /** `sha256:<hex>` of the cloud and its step lines: equal digests, equal steps. */
-export function planDigest(plan: Plan): string {
-  const canonical = JSON.stringify({ cloud: plan.cloud ?? null, steps: stepLines(plan) })
+export const planDigest = (plan: Plan): string => stepsDigest(plan.cloud ?? null, stepLines(plan))
+
+/** The digest of step lines kept elsewhere (a comment, a file): the same as {@link planDigest}. */
+export function stepsDigest(cloud: string | null, steps: readonly string[]): string {
+  const canonical = JSON.stringify({ cloud, steps })
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
 }
 

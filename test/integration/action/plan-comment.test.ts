@@ -17,6 +17,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { readOutputs } from '../../support/action-outputs.js'
+import { pullRequestNow } from '../../support/action-harness.js'
 import { freshBundle } from '../../support/bundle.js'
 import { specExample, type GitHubRequest } from '../../support/github-openapi.js'
 import { identityExpectations } from '../../support/github-identity.js'
@@ -36,7 +37,12 @@ const TOKEN = 'ghs_plancommenttesttoken0123456789'
 
 interface WebhookExample {
   name: string
-  examples: { action?: string; number?: number; repository: { full_name: string } }[]
+  examples: {
+    action?: string
+    number?: number
+    pull_request: { head: { sha: string } }
+    repository: { full_name: string }
+  }[]
 }
 const webhooks = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookExample[]
 const opened = webhooks
@@ -45,6 +51,8 @@ const opened = webhooks
 if (!opened?.number) throw new Error('@octokit/webhooks-examples has no pull_request.opened')
 const PR = opened.number
 const [OWNER, REPO] = opened.repository.full_name.split('/') as [string, string]
+/** Before writing, the action asks for the pull request's head: still the one planned. */
+const head = pullRequestNow({ owner: OWNER, repo: REPO, number: PR }, opened.pull_request.head.sha)
 
 /** The pull request's comments as GitHub would keep them; ids ascend like GitHub's. */
 interface Stored {
@@ -254,7 +262,7 @@ describe('the action on a pull request and a push', () => {
 
   it('the first plan creates the one comment of its cloud and sets the outputs', async () => {
     await writeCatalog(['0.6.1'])
-    github.double.expect(...whoami(), list, create)
+    github.double.expect(head, ...whoami(), list, create)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -293,16 +301,21 @@ describe('the action on a pull request and a push', () => {
     expectNoSecrets(comment.body, readFileSync(files.output, 'utf8'), report)
   })
 
-  it('a second plan of the same definitions makes no write request', async () => {
+  it('a second plan of the same definitions edits only when the cloud was read', async () => {
     const [bot] = comments as [Stored]
     const before = bot.body
-    github.double.expect(...whoami(), list)
+    github.double.expect(head, ...whoami(), list, update)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
     expect(comments).toHaveLength(1)
-    expect(bot.body).toBe(before)
-    expect(outputs).toMatchObject({ comment: 'unchanged', 'comment-id': String(bot.id) })
+    // The time is in the provenance line and in the record (with the same digest).
+    const digest = (body: string): string | undefined => /(sha256:[0-9a-f]{64})/.exec(body)?.[1]
+    const strip = (body: string): string =>
+      body.replace(/cloud read at .*$/m, '').replace(/^<!-- image-manager-plan-record:.*$/m, '')
+    expect(strip(bot.body)).toBe(strip(before))
+    expect(digest(bot.body)).toBe(digest(before))
+    expect(outputs).toMatchObject({ comment: 'updated', 'comment-id': String(bot.id) })
   })
 
   it("a changed definition edits that comment in place, never a person's comment quoting the marker", async () => {
@@ -310,7 +323,7 @@ describe('the action on a pull request and a push', () => {
     const quote = `${planMarker('local-admin')}\nQuoting the bot: why import this?`
     comments.unshift({ id: 1, body: quote, by: 'person' })
     await writeCatalog(['0.6.1', '0.6.2'])
-    github.double.expect(...whoami(), list, update)
+    github.double.expect(head, ...whoami(), list, update)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -325,7 +338,7 @@ describe('the action on a pull request and a push', () => {
   })
 
   it('a second cloud gets a comment of its own', async () => {
-    github.double.expect(...whoami(), list, create)
+    github.double.expect(head, ...whoami(), list, create)
     const outputs = await step(planInputs('local-member'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -366,7 +379,7 @@ describe('the action on a pull request and a push', () => {
       `${definitionName} 0.6.2 active`,
     ])
 
-    github.double.expect(...whoami(), list, update)
+    github.double.expect(head, ...whoami(), list, update)
     const replanned = await step(planInputs('local-admin'))
     github.double.done()
     expect(replanned).toMatchObject({ result: 'planned', 'has-changes': 'false', changes: '0' })

@@ -152,14 +152,14 @@ describe('least permissions', () => {
     expect(read(path.join(root, file)).permissions).toEqual({ contents: 'read' })
   })
 
-  it('gives each job of the reusable workflow its own permissions; only plan (its comment), update (its branches and pull requests) and lifecycle (its issue) write', () => {
+  it('gives each job of the reusable workflow its own permissions; only plan (its comment), apply (its comment on the merged pull request), update (its branches and pull requests) and lifecycle (its issue) write', () => {
     const permissions = Object.fromEntries(
       Object.entries(reusable.jobs).map(([name, job]) => [name, job.permissions]),
     )
     expect(permissions).toEqual({
       validate: { contents: 'read', 'pull-requests': 'read' },
       plan: { contents: 'read', 'pull-requests': 'write' },
-      apply: { contents: 'read' },
+      apply: { contents: 'read', 'pull-requests': 'write', issues: 'write' },
       update: { contents: 'write', 'pull-requests': 'write' },
       lifecycle: { contents: 'read', issues: 'write' },
     })
@@ -330,6 +330,17 @@ describe('the reusable workflow', () => {
     expect(reusable.jobs.plan?.if).toContain('head.repo.full_name == github.repository')
     expect(reusable.jobs.apply?.if).toContain("github.event_name == 'push'")
     expect(reusable.jobs.apply?.if).toContain("github.event_name == 'schedule'")
+    // By hand: the way to apply without a reviewed plan under reviewed-plan: require.
+    expect(reusable.jobs.apply?.if).toContain("github.event_name == 'workflow_dispatch'")
+  })
+
+  it('cancels the plan of an older head of the same pull request and cloud', () => {
+    const plan = reusable.jobs.plan as {
+      concurrency?: { group?: string; 'cancel-in-progress'?: boolean }
+    }
+    expect(plan.concurrency?.['cancel-in-progress']).toBe(true)
+    for (const part of ['github.repository', 'github.event.pull_request.number', 'matrix.cloud'])
+      expect(plan.concurrency?.group).toContain(part)
   })
 
   it('hands every option it declares to the action, unchanged', () => {
