@@ -69,8 +69,15 @@ export interface WaitOptions {
   task?: TaskSpec
 }
 
-/** At most this often the task of an image still importing is read: each read is a request. */
+/**
+ * The task of an image still importing is read at most this often (each read
+ * is a request); more often early on, when Glance refuses most imports.
+ */
 export const TASK_READ_EVERY_MS = 10_000
+
+/** The gap between two reads of the task: a third of the wait so far, within 2 s and TASK_READ_EVERY_MS. */
+export const taskReadGapMs = (waitedMs: number): number =>
+  Math.min(TASK_READ_EVERY_MS, Math.max(2000, Math.round(waitedMs / 3)))
 
 /** Polls until the image is active and released (see above). Throws on failure or timeout. */
 export async function waitReleased(id: string, o: WaitOptions): Promise<Image> {
@@ -117,7 +124,7 @@ export async function waitReleased(id: string, o: WaitOptions): Promise<Image> {
  * stores it failed for; a single-store one puts the image back to `queued`;
  * both read the task for Glance's reason. An import whose conversion or
  * storing failed may stay `importing`: only its task tells, read every
- * TASK_READ_EVERY_MS while the image is importing or queued.
+ * taskReadGapMs while the image is importing or queued.
  */
 async function importFailure(
   image: Image,
@@ -150,15 +157,19 @@ const mib = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`
 class TaskWatch {
   private lastRead = -Infinity
   private unreadable = false
+  private readonly started: number
   constructor(
     private readonly id: string,
     private readonly spec: TaskSpec,
     private readonly o: Pick<WaitOptions, 'glance' | 'now' | 'sleep'>,
-  ) {}
+  ) {
+    this.started = o.now()
+  }
 
   /** The task if Glance failed it. `now`: read even if read lately, and once more if it is still ending. */
   async failed(now: boolean): Promise<ImageTask | undefined> {
-    if (!now && this.o.now() - this.lastRead < TASK_READ_EVERY_MS) return undefined
+    const at = this.o.now()
+    if (!now && at - this.lastRead < taskReadGapMs(at - this.started)) return undefined
     let task = await this.read()
     // The image shows the failure a moment before the task is marked failed.
     if (now && task && task.status !== 'failure' && task.status !== 'success') {

@@ -5,6 +5,7 @@ import {
   ImportRejected,
   TASK_READ_EVERY_MS,
   isReleased,
+  taskReadGapMs,
   waitReleased,
   type WaitOptions,
 } from '../../../src/apply/wait.js'
@@ -129,24 +130,32 @@ describe('waitReleased: a failed import task', () => {
     expect(g.reads).toMatchObject({ images: 1, tasks: 1 })
   })
 
-  it('reads the task of an image importing at most every 10 s, and not while it is active or uploading', async () => {
+  it('reads the task of an image importing every 2 s at first, then at most every 10 s; never while active or uploading', async () => {
     const g = scripted([
       { status: 'uploading' },
-      ...Array.from({ length: 60 }, (): Poll => ({ status: 'importing' })),
+      ...Array.from({ length: 200 }, (): Poll => ({ status: 'importing' })),
       { status: 'active', properties: { os_glance_import_task: 'task-now' } },
       { status: 'active', properties: { os_glance_import_task: 'task-now' } },
       { status: 'active' },
     ])
     const image = await waitReleased('img', g.options)
     expect(image.status).toBe('active')
-    expect(g.reads.images).toBe(64)
+    expect(g.reads.images).toBe(204)
     expect([...g.reads.taskStatuses]).toEqual(['importing'])
-    // 60 polls of an importing image over about 2 minutes: a task read every 10 s, not every poll.
+    // 200 polls of an importing image over about 400 s: not a task read per poll.
     const times = g.reads.taskTimes
-    expect(times.length).toBeGreaterThan(5)
-    expect(times.length).toBeLessThanOrEqual(Math.ceil(g.elapsed() / TASK_READ_EVERY_MS) + 1)
-    for (const [k, t] of times.entries())
-      if (k > 0) expect(t - (times[k - 1] as number)).toBeGreaterThanOrEqual(TASK_READ_EVERY_MS)
+    const gaps = times.slice(1).map((t, k) => t - (times[k] as number))
+    for (const [k, gap] of gaps.entries())
+      expect(gap).toBeGreaterThanOrEqual(taskReadGapMs(times[k + 1] as number))
+    expect(gaps[0]).toBeLessThanOrEqual(2000 + 2000)
+    expect(gaps.slice(-5).every((gap) => gap >= TASK_READ_EVERY_MS)).toBe(true)
+    expect(times.length).toBeLessThan(g.elapsed() / TASK_READ_EVERY_MS + 10)
+  })
+
+  it('taskReadGapMs: a third of the wait so far, within 2 and 10 s', () => {
+    expect([0, 3000, 9000, 24_000, 60_000].map(taskReadGapMs)).toEqual([
+      2000, 2000, 3000, 8000, 10_000,
+    ])
   })
 
   it('notices a task that fails later within TASK_READ_EVERY_MS plus one poll', async () => {
