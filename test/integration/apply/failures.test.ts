@@ -64,7 +64,12 @@ function failingCatalog(): unknown[] {
   ]
 }
 
-const REJECTED = ['Reject Raw Web 1', 'Reject Raw File 1', 'Reject Quota Web 1', 'Reject Quota File 1']
+const REJECTED = [
+  'Reject Raw Web 1',
+  'Reject Raw File 1',
+  'Reject Quota Web 1',
+  'Reject Quota File 1',
+]
 const FAILING = ['Fail Create500 1', 'Fail NotFound 1', 'Fail Checksum 1', 'Fail Stuck 1']
 
 beforeAll(async () => {
@@ -262,7 +267,8 @@ describe('apply: data Glance rejects', () => {
     expect(proxy.count('POST', /^\/v2\/images\/[^/]+\/import$/)).toBe(3)
     expect(await raw.listByNames(['Reject Raw Web 1', 'Reject Raw File 1'])).toEqual([])
     console.info(`raw as qcow2: rejected after ${took} ms`)
-  })
+    // Without the task read, the file's image would wait out the import timeout: fail sooner.
+  }, 60_000)
 })
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -387,5 +393,5 @@ describe('apply: a storage quota the converted image exceeds', () => {
     expect(reporter.warnings.filter((w) => w.includes('trying glance-direct'))).toEqual([])
     expect(await raw.listByNames(['Reject Quota Web 1', 'Reject Quota File 1'])).toEqual([])
     console.info(`quota: rejected after ${took} ms`)
-  })
+  }, 60_000)
 })
