@@ -122,9 +122,10 @@ export async function waitReleased(id: string, o: WaitOptions): Promise<Image> {
 /**
  * The import's failure, if this poll shows one. A multi-store Glance names the
  * stores it failed for; a single-store one puts the image back to `queued`;
- * both read the task for Glance's reason. An import whose conversion or
- * storing failed may stay `importing`: only its task tells, read every
- * taskReadGapMs while the image is importing or queued.
+ * both read the task for Glance's reason, and a task still running says the
+ * sign is stale (an earlier method's failed stores, cleared once the new task
+ * starts). An import whose conversion or storing failed may stay `importing`:
+ * only its task tells, read every taskReadGapMs while importing or queued.
  */
 async function importFailure(
   image: Image,
@@ -133,8 +134,9 @@ async function importFailure(
 ): Promise<ImportError | undefined> {
   const failedStores = image.properties.os_glance_failed_import
   if (failedStores || (wasImporting && image.status === 'queued')) {
-    const task = await watch?.failed(true)
-    if (task) return watch?.error(task, image)
+    const task = await watch?.look(true)
+    if (task?.status === 'failure') return watch?.error(task, image)
+    if (task && task.status !== 'success') return undefined
     return new ImportError(
       failedStores
         ? `Glance reports the import failed (stores: ${failedStores})`
@@ -142,8 +144,8 @@ async function importFailure(
     )
   }
   if (image.status !== 'importing' && image.status !== 'queued') return undefined
-  const task = await watch?.failed(false)
-  return task ? watch?.error(task, image) : undefined
+  const task = await watch?.look(false)
+  return task?.status === 'failure' ? watch?.error(task, image) : undefined
 }
 
 /** Glance's message when it gives no reason (Glance 25 to 2025.1 for a refused format or a quota). */
@@ -166,17 +168,18 @@ class TaskWatch {
     this.started = o.now()
   }
 
-  /** The task if Glance failed it. `now`: read even if read lately, and once more if it is still ending. */
-  async failed(now: boolean): Promise<ImageTask | undefined> {
+  /**
+   * This import's task, or undefined when not read (read lately, unless
+   * `force`) or not readable. Forced, a task still running is read once more
+   * a second later: the image shows a failure a moment before its task.
+   */
+  async look(force: boolean): Promise<ImageTask | undefined> {
     const at = this.o.now()
-    if (!now && at - this.lastRead < taskReadGapMs(at - this.started)) return undefined
-    let task = await this.read()
-    // The image shows the failure a moment before the task is marked failed.
-    if (now && task && task.status !== 'failure' && task.status !== 'success') {
-      await this.o.sleep(1000)
-      task = await this.read()
-    }
-    return task?.status === 'failure' ? task : undefined
+    if (!force && at - this.lastRead < taskReadGapMs(at - this.started)) return undefined
+    const task = await this.read()
+    if (!force || !task || task.status === 'failure' || task.status === 'success') return task
+    await this.o.sleep(1000)
+    return (await this.read()) ?? task
   }
 
   private async read(): Promise<ImageTask | undefined> {

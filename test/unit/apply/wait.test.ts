@@ -267,6 +267,25 @@ describe('waitReleased: a failed import task', () => {
     )
   })
 
+  it("an earlier method's failed stores with this import's task running are stale: the wait goes on", async () => {
+    // After a failed web-download the image still names the failed store until the
+    // glance-direct task starts and clears it.
+    const g = scripted([
+      { status: 'uploading', properties: { os_glance_failed_import: 'fs' } },
+      { status: 'importing' },
+      { status: 'active' },
+    ])
+    expect((await waitReleased('img', g.options)).status).toBe('active')
+  })
+
+  it('failed stores with no task to read fail the import as before', async () => {
+    const g = scripted([{ status: 'queued', properties: { os_glance_failed_import: 'fs' } }], {
+      tasks: 'none',
+    })
+    const error = await waitReleased('img', g.options).catch((e: unknown) => e)
+    expect((error as Error).message).toBe('Glance reports the import failed (stores: fs)')
+  })
+
   it('an older failed task of the same method (a reused image) is not this import’s', async () => {
     const older: ImageTask = {
       id: 'task-before',
