@@ -100,11 +100,16 @@ export async function startOwnGlance(settings: Settings): Promise<OwnGlance> {
   const log = (): Promise<string> => readFile(logFile, 'utf8').catch(() => '')
   const stop = async (): Promise<void> => {
     // Its own process group (detached): the workers go with it, nothing else.
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      process.kill(-child.pid, 'SIGTERM')
-      const killed = setTimeout(() => {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-      }, 20_000)
+    const signal = (name: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, name)
+      } catch {
+        // Gone already.
+      }
+    }
+    if (child.exitCode === null && child.signalCode === null) {
+      signal('SIGTERM')
+      const killed = setTimeout(() => signal('SIGKILL'), 20_000)
       await exited(child)
       clearTimeout(killed)
     }
