@@ -10,7 +10,7 @@ import type { Image } from '../openstack/glance/types.js'
 import type { ImportStep } from '../plan/types.js'
 import { desiredMinDisk } from '../plan/diff.js'
 import type { Reporter } from '../reporter.js'
-import { ImportError, waitReleased, type ImportClock } from './wait.js'
+import { ImportError, ImportRejected, waitReleased, type ImportClock } from './wait.js'
 import { fallbackMessage, fromUpstream, missingStatus } from '../mirror/fallback.js'
 
 export type ImportMethod = 'web-download' | 'glance-direct' | 'upload'
@@ -42,8 +42,15 @@ export function importMethods(source: string, offered: readonly string[]): Impor
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function waitFor(ctx: ImportContext, id: string, deadline: number, web: boolean): Promise<Image> {
+function waitFor(
+  ctx: ImportContext,
+  step: ImportStep,
+  id: string,
+  deadline: number,
+  method: ImportMethod,
+): Promise<Image> {
   const now = ctx.now ?? Date.now
+  const web = method === 'web-download'
   return waitReleased(id, {
     glance: ctx.glance,
     deadline,
@@ -52,6 +59,8 @@ function waitFor(ctx: ImportContext, id: string, deadline: number, web: boolean)
     now,
     ...(web ? { queuedSince: now() } : {}),
     queuedGraceMs: ctx.queuedGraceMs ?? 20_000,
+    // A plain upload runs no task; an import's task says at once when Glance failed it.
+    ...(method === 'upload' ? {} : { task: { method, declaredFormat: step.create.disk_format } }),
   })
 }
 
@@ -96,10 +105,10 @@ async function fill(
 ): Promise<Image> {
   if (method === 'web-download') {
     await ctx.glance.importImage(id, 'web-download', { uri: step.source })
-    return waitFor(ctx, id, deadline, true)
+    return waitFor(ctx, step, id, deadline, method)
   }
   await stream(ctx, step, id, method)
-  return waitFor(ctx, id, deadline, false)
+  return waitFor(ctx, step, id, deadline, method)
 }
 
 /** The step whose source answers HEAD: its url when the mirror object is missing or unreadable. */
@@ -137,14 +146,21 @@ export async function runImport(
   let image = await createOrReuse(ctx, step)
   try {
     const methods = importMethods(step.source, ctx.methods)
+    let earlier: string | undefined
     for (const [i, method] of methods.entries()) {
       try {
         image = await fill(ctx, step, image.id, method, deadline)
         break
       } catch (error) {
         const last = i === methods.length - 1
+        // Glance's first reason leads: a retry's 409 or 415 would hide it (docs/behaviour.md §4).
+        if (last && earlier)
+          throw new ImportError(`${earlier}; then ${method}: ${(error as Error).message}`)
         // Past the import timeout the import has failed (docs/behaviour.md §4); a second method would get no time.
-        if (last || error instanceof ChecksumMismatchError || now() >= deadline) throw error
+        // Data Glance refused (ImportRejected) would be refused again.
+        const final = error instanceof ChecksumMismatchError || error instanceof ImportRejected
+        if (last || final || now() >= deadline) throw error
+        earlier = `${method} failed: ${(error as Error).message}`
         ctx.reporter.warning(
           `${step.image.name}: ${method} failed (${(error as Error).message}); trying ${methods[i + 1]}`,
         )

@@ -154,6 +154,10 @@ export function lockingGlance(options: LockingGlanceOptions = {}): LockingGlance
       calls.push(`delete ${id}`)
       images.delete(id)
     },
+    // No task reads as failed: only the image tells how the import goes.
+    async imageTasks() {
+      return []
+    },
     async getImportInfo() {
       return { methods: ['glance-direct', 'web-download'] }
     },

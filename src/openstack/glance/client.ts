@@ -9,6 +9,7 @@ import type {
   CreateImageBody,
   Image,
   ImageMember,
+  ImageTask,
   ImportInfo,
   MemberStatus,
   Store,
@@ -43,6 +44,12 @@ export interface GlanceClient {
     method: 'web-download' | 'glance-direct' | 'copy-image',
     options?: ImportOptions,
   ): Promise<void>
+  /**
+   * The image's tasks (`GET /v2/images/{id}/tasks`): an import's failure and
+   * Glance's reason for it. null, without a request, where Glance's API is
+   * older than v2.12 and has no such call.
+   */
+  imageTasks(id: string): Promise<ImageTask[] | null>
   /** Stream image data into the staging area (`PUT /stage`); chunked when `size` is unknown. */
   stageImage(id: string, data: StreamBody, size?: number): Promise<void>
   /** Plain upload (`PUT /file`) for clouds without interoperable import. */

@@ -12,8 +12,10 @@ import {
 import {
   createImageJson,
   parseImage,
+  parseImageTask,
   type CreateImageBody,
   type Image,
+  type ImageTask,
   type ImportInfo,
   type ImageMember,
   type MemberStatus,
@@ -56,6 +58,7 @@ export function glanceRequests(
     findImage: (id) => findImage(client, id),
     createImage: (body) => createImage(ctx, body),
     importImage: (id, method, options = {}) => importImage(ctx, id, method, options),
+    imageTasks: (id) => imageTasks(ctx, id, apiVersion),
     stageImage: (id, data, size) => putData(ctx, glanceUrls.imageStage(endpoint, id), data, size),
     uploadImage: (id, data, size) => putData(ctx, glanceUrls.imageFile(endpoint, id), data, size),
     patchImage: (id, operations) => patchImage(ctx, id, operations),
@@ -188,6 +191,26 @@ async function importImage(
     json,
     responseType: 'none',
   })
+}
+
+/** The minor version of `v2.N`; 0 when it is not one. */
+const minorVersion = (apiVersion: string): number =>
+  Number(/^v2\.(\d+)$/.exec(apiVersion)?.[1] ?? 0)
+
+async function imageTasks(
+  { session, endpoint }: GlanceContext,
+  id: string,
+  apiVersion: string,
+): Promise<ImageTask[] | null> {
+  if (minorVersion(apiVersion) < 12) return null
+  const { url, template } = glanceUrls.imageTasks(endpoint, id)
+  const response = await session.request<{ tasks?: unknown[] }>({
+    method: 'GET',
+    url,
+    template,
+    expected: [200],
+  })
+  return (response.data?.tasks ?? []).map(parseImageTask)
 }
 
 async function patchImage(

@@ -64,6 +64,23 @@ export interface ImportInfo {
   methods: string[]
 }
 
+/**
+ * One task of an image (`GET /v2/images/{id}/tasks`, since API v2.12). For an
+ * import, `message` is Glance's reason once `status` is `failure`, and its
+ * progress ("Copied 15 MiB") while it runs; `result` is set on success.
+ */
+export interface ImageTask {
+  id: string
+  type: string
+  status: string
+  message: string
+  result: unknown
+  created_at: string
+  updated_at: string
+  /** The import method the task runs (`input.import_req.method.name`), when it is an import. */
+  method?: string
+}
+
 export interface Store {
   id: string
   description?: string
@@ -155,6 +172,23 @@ export function parseImage(json: unknown): Image {
     updated_at: str(raw.updated_at) ?? '',
     ...(typeof raw.stores === 'string' ? { stores: raw.stores } : {}),
     properties,
+  }
+}
+
+/** Turn one task of `GET /v2/images/{id}/tasks` into an ImageTask. */
+export function parseImageTask(json: unknown): ImageTask {
+  const raw = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const input = raw.input as { import_req?: { method?: { name?: unknown } } } | null | undefined
+  const method = str(input?.import_req?.method?.name)
+  return {
+    id: str(raw.id) ?? '',
+    type: str(raw.type) ?? '',
+    status: str(raw.status) ?? '',
+    message: str(raw.message) ?? '',
+    result: raw.result ?? null,
+    created_at: str(raw.created_at) ?? '',
+    updated_at: str(raw.updated_at) ?? '',
+    ...(method !== null ? { method } : {}),
   }
 }
 

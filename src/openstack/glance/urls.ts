@@ -59,6 +59,9 @@ export const glanceUrls = {
       template: '/v2/images/{id}/import',
     }
   },
+  imageTasks(endpoint: string, id: string): GlanceUrl {
+    return { url: join(endpoint, `/v2/images/${enc(id)}/tasks`), template: '/v2/images/{id}/tasks' }
+  },
   imageTag(endpoint: string, id: string, tag: string): GlanceUrl {
     return {
       url: join(endpoint, `/v2/images/${enc(id)}/tags/${enc(tag)}`),

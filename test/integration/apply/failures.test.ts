@@ -1,11 +1,16 @@
 // Acceptance 4: a 404 url, a checksum mismatch, an import stuck in queued and
 // a 500 on create each end with that image failed, no half-made image, no
 // retention, the other images done and exit code 1 (docs/behaviour.md §4 and §6).
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { dump, load } from 'js-yaml'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
+import { createSession, type Session } from '../../../src/openstack/auth/session.js'
+import { localCloudConfig, localCloudsYamlPath } from '../../support/local-cloud.js'
+import { startOwnGlance, type OwnGlance } from '../../support/own-glance.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
@@ -59,6 +64,12 @@ function failingCatalog(): unknown[] {
   ]
 }
 
+const REJECTED = [
+  'Reject Raw Web 1',
+  'Reject Raw File 1',
+  'Reject Quota Web 1',
+  'Reject Quota File 1',
+]
 const FAILING = ['Fail Create500 1', 'Fail NotFound 1', 'Fail Checksum 1', 'Fail Stuck 1']
 
 beforeAll(async () => {
@@ -90,7 +101,7 @@ beforeEach(() => {
 afterAll(async () => {
   await proxy?.close()
   await raw?.purge(tag)
-  for (const image of await raw.listByNames([...FAILING, 'Fail Queued 2'])) {
+  for (const image of await raw.listByNames([...FAILING, 'Fail Queued 2', ...REJECTED])) {
     await raw.call('DELETE', `/v2/images/${image.id}`).catch(() => undefined)
   }
   await server?.close()
@@ -176,8 +187,9 @@ describe('apply: failed imports', () => {
     )
     expect(outcomeLines(report)).toEqual(['failed import Fail Queued 2'])
     // glance-direct's import is dropped too: the image waits in uploading until the timeout.
+    // The first method's failure leads: the second's says only what followed.
     expect(report.outcomes[0]?.detail).toBe(
-      `the image is still 'uploading' after the import timeout (Glance will not take the fixed id ${stuckId2} again: change or drop the version's id)`,
+      `web-download failed: the image is stuck in queued: Glance did not start the import; then glance-direct: the image is still 'uploading' after the import timeout (Glance will not take the fixed id ${stuckId2} again: change or drop the version's id)`,
     )
     expect(proxy.count('POST', new RegExp(`^/v2/images/${stuckId2}/import$`))).toBe(2)
     expect(proxy.count('PUT', new RegExp(`^/v2/images/${stuckId2}/stage$`))).toBe(1)
@@ -199,4 +211,187 @@ describe('apply: failed imports', () => {
     expect(code, reporter.lines.slice(-3).join('\n')).toBe(0)
     expect((await raw.get(stuckId)).status).toBe('active')
   })
+})
+
+// Glance refuses the data (docs/behaviour.md §4): its import task fails within
+// a second, while the image may stay 'importing' for good. Apply reads the task
+// and ends that import at once with Glance's message, with the default
+// --import-timeout (1800 s). Glance 25 (and 2025.1) says no more than "Task
+// failed due to Internal Error" for a refused format or quota; the reason is in
+// its log only.
+const INTERNAL = '"Task failed due to Internal Error" (task '
+
+/** The failure lines of an apply's report, by image name. */
+function failures(lines: readonly string[]): Record<string, string> {
+  const report = lines.find((l) => l.startsWith('Applied:')) as string
+  const out: Record<string, string> = {}
+  for (const line of report.split('\n')) {
+    const m = /^ {2}✗ ([^:]+): import [^:]+: (.*)$/.exec(line)
+    if (m) out[m[1] as string] = m[2] as string
+  }
+  return out
+}
+
+describe('apply: data Glance rejects', () => {
+  it("raw bytes declared qcow2: exit 1 within 30 s with Glance's reason, nothing left", async () => {
+    const raw1 = randomBytes(2 ** 20)
+    await server.addFile('raw.img', raw1)
+    await writeFile(path.join(work.dir, 'images', 'raw.img'), raw1)
+    const file = await work.catalog('raw-as-qcow2.yml', [
+      base('Reject Raw Web', [{ version: '1', url: server.urlOf('raw.img') }]),
+      base('Reject Raw File', [{ version: '1', url: 'file:images/raw.img' }]),
+    ])
+    const reporter = recorder()
+    const started = Date.now()
+    const code = await applyCommand(
+      applyOptions(tag, file, { importTimeoutSeconds: 1800, cloudsYaml: cloudsYamlVia(proxy.url) }),
+      reporter,
+    )
+    const took = Date.now() - started
+    expect(code, reporter.lines.join('\n')).toBe(1)
+    expect(took).toBeLessThan(30_000)
+    const failed = failures(reporter.lines)
+    const hint =
+      "; Glance's API gives no other reason, its log has it under that task id (common causes: data that is not the declared disk_format 'qcow2', a storage quota)"
+    // glance-direct streamed the data: Glance refused it, no other method.
+    expect(failed['Reject Raw File']).toMatch(
+      new RegExp(`^Glance failed the import: ${esc(INTERNAL)}[0-9a-f-]{36}\\)${esc(hint)}$`),
+    )
+    // web-download failing with no reason may have been the download: glance-direct once,
+    // and Glance's first reason leads.
+    expect(failed['Reject Raw Web']).toMatch(
+      new RegExp(
+        `^web-download failed: Glance failed the import: ${esc(INTERNAL)}[0-9a-f-]{36}\\)${esc(hint)}; then glance-direct: Glance failed the import: ${esc(INTERNAL)}`,
+      ),
+    )
+    expect(proxy.count('POST', /^\/v2\/images\/[^/]+\/import$/)).toBe(3)
+    expect(await raw.listByNames(['Reject Raw Web 1', 'Reject Raw File 1'])).toEqual([])
+    console.info(`raw as qcow2: rejected after ${took} ms`)
+    // Without the task read, the file's image would wait out the import timeout: fail sooner.
+  }, 60_000)
+})
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+// A quota the converted image does not fit: a glance-api of this test's own
+// (user_storage_quota 8 MiB; same Keystone and database) and a project of its
+// own, so that no other image counts. The shared Glance keeps its settings.
+describe('apply: a storage quota the converted image exceeds', () => {
+  let own: OwnGlance
+  let admin: Session
+  let quotaProxy: FaultProxy
+  const made: { project?: string; user?: string } = {}
+  const suffix = `${process.pid}-${Date.now().toString(36)}`
+  const password = randomBytes(18).toString('base64url')
+
+  async function keystone<T>(
+    method: 'POST' | 'PUT' | 'GET' | 'DELETE',
+    url: string,
+    json?: unknown,
+  ) {
+    const response = await admin.request<T>({
+      method,
+      url: `${admin.identityUrl}${url}`,
+      expected: [200, 201, 204],
+      ...(json === undefined ? { responseType: method === 'GET' ? 'json' : 'none' } : { json }),
+    })
+    return response.data
+  }
+
+  beforeAll(async () => {
+    own = await startOwnGlance({ 'DEFAULT.user_storage_quota': '8MB' })
+    quotaProxy = await startFaultProxy(own.url)
+    admin = await createSession(await localCloudConfig('local-admin'))
+    const project = await keystone<{ project: { id: string } }>('POST', '/projects', {
+      project: { name: `reject-quota-${suffix}`, domain_id: 'default' },
+    })
+    made.project = project.project.id
+    const user = await keystone<{ user: { id: string } }>('POST', '/users', {
+      user: {
+        name: `reject-quota-${suffix}`,
+        password,
+        domain_id: 'default',
+        default_project_id: made.project,
+      },
+    })
+    made.user = user.user.id
+    const roles = await keystone<{ roles: { id: string }[] }>('GET', '/roles?name=member')
+    await keystone(
+      'PUT',
+      `/projects/${made.project}/users/${made.user}/roles/${roles.roles[0]?.id}`,
+    )
+  }, 90_000)
+
+  afterAll(async () => {
+    await quotaProxy?.close()
+    await own?.stop()
+    if (made.user) await keystone('DELETE', `/users/${made.user}`).catch(() => undefined)
+    if (made.project) await keystone('DELETE', `/projects/${made.project}`).catch(() => undefined)
+  })
+
+  /** clouds.yaml with one cloud: the test's user and project, Glance through the proxy to the own glance-api. */
+  function quotaCloudsYaml(): string {
+    const clouds = load(readFileSync(localCloudsYamlPath(), 'utf8')) as {
+      clouds: Record<string, { auth: Record<string, string> } & Record<string, unknown>>
+    }
+    const admin = clouds.clouds['local-admin'] as { auth: Record<string, string> } & Record<
+      string,
+      unknown
+    >
+    return dump({
+      clouds: {
+        quota: {
+          ...admin,
+          auth: {
+            ...admin.auth,
+            username: `reject-quota-${suffix}`,
+            password,
+            project_name: `reject-quota-${suffix}`,
+          },
+          image_endpoint_override: quotaProxy.url,
+        },
+      },
+    })
+  }
+
+  it('exit 1 within 30 s naming the quota; the web-download is not retried with glance-direct', async () => {
+    // 16 MiB once converted to raw, a few hundred KiB as qcow2: the staged file fits.
+    const qcow2 = await readFile(await makeQcow2(server.dir, 'quota.qcow2', '16M'))
+    await writeFile(path.join(work.dir, 'images', 'quota.qcow2'), qcow2)
+    const file = await work.catalog('quota.yml', [
+      base('Reject Quota Web', [{ version: '1', url: server.urlOf('quota.qcow2') }]),
+      base('Reject Quota File', [{ version: '1', url: 'file:images/quota.qcow2' }]),
+    ])
+    const reporter = recorder()
+    const started = Date.now()
+    const code = await applyCommand(
+      applyOptions(tag, file, {
+        cloud: 'quota',
+        cloudsYaml: quotaCloudsYaml(),
+        importTimeoutSeconds: 1800,
+      }),
+      reporter,
+    )
+    const took = Date.now() - started
+    expect(code, `${reporter.lines.join('\n')}\n${(await own.log()).slice(-3000)}`).toBe(1)
+    expect(took).toBeLessThan(30_000)
+    const failed = failures(reporter.lines)
+    const converted =
+      'Glance had converted the data to raw (16 MiB) and storing it failed: a storage quota the converted image exceeds, or a full store'
+    for (const name of ['Reject Quota Web', 'Reject Quota File']) {
+      expect(failed[name]).toMatch(
+        new RegExp(`^Glance failed the import: ${esc(INTERNAL)}[0-9a-f-]{36}\\); `),
+      )
+      expect(failed[name]).toContain('storage quota the converted image exceeds')
+    }
+    // glance-direct leaves the image importing with the converted size; web-download puts
+    // it back to queued without one.
+    expect(failed['Reject Quota File']).toContain(converted)
+    // Data Glance had converted was refused, not the download: one import each, one staging.
+    expect(quotaProxy.count('POST', /^\/v2\/images\/[^/]+\/import$/)).toBe(2)
+    expect(quotaProxy.count('PUT', /^\/v2\/images\/[^/]+\/stage$/)).toBe(1)
+    expect(reporter.warnings.filter((w) => w.includes('trying glance-direct'))).toEqual([])
+    expect(await raw.listByNames(['Reject Quota Web 1', 'Reject Quota File 1'])).toEqual([])
+    console.info(`quota: rejected after ${took} ms`)
+  }, 60_000)
 })

@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ImportRejected } from '../../../src/apply/wait.js'
 import { ChecksumMismatchError, openDownload } from '../../../src/download/download.js'
 import type { GlanceClient } from '../../../src/openstack/glance/client.js'
 import type { Image } from '../../../src/openstack/glance/types.js'
@@ -92,6 +94,38 @@ describe('image import on the local cloud', () => {
     expect(active.checksum).toBe(result.digests.md5)
     expect(active.os_hash_algo).toBe('sha512')
     expect(active.os_hash_value).toBe(result.digests.sha512)
+  })
+
+  // Glance 25 (conversion to raw on import): the format check fails the task within
+  // a second and says only "Task failed due to Internal Error"; the image stays
+  // 'importing' and would be waited for until the import timeout without the task.
+  it('raw bytes declared qcow2: the task fails at once, its message read through imageTasks', async () => {
+    const image = await create('raw-as-qcow2')
+    await glance.stageImage(image.id, Readable.from([randomBytes(2 ** 20)]), 2 ** 20)
+    await glance.importImage(image.id, 'glance-direct')
+    glance.counter.reset()
+    const started = Date.now()
+    const error = await waitForRelease(glance, image.id, {
+      timeoutMs: 1_800_000,
+      task: { method: 'glance-direct', declaredFormat: 'qcow2' },
+    }).catch((e: unknown) => e)
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(error).toBeInstanceOf(ImportRejected)
+    expect((error as Error).message).toMatch(
+      /^Glance failed the import: "Task failed due to Internal Error" \(task [0-9a-f-]{36}\)/,
+    )
+    const tasks = await glance.imageTasks(image.id)
+    expect(tasks).toEqual([
+      expect.objectContaining({
+        type: 'api_image_import',
+        status: 'failure',
+        message: 'Task failed due to Internal Error',
+        result: null,
+        method: 'glance-direct',
+      }),
+    ])
+    expect((await glance.getImage(image.id)).disk_format).toBe('qcow2')
+    expect(glance.counter.get('GET /v2/images/{id}/tasks')).toBeGreaterThanOrEqual(1)
   })
 
   it('a checksum mismatch while staging aborts the request with the mismatch', async () => {

@@ -165,6 +165,55 @@ describe('image calls', () => {
     expect(await glance.findImage(id)).toBeNull()
   })
 
+  it("reads an image's tasks: Glance's message and the import method; counted", async () => {
+    const glance = await client({
+      method: 'GET',
+      url: `${IMAGES}/${id}/tasks`,
+      reply: {
+        status: 200,
+        json: {
+          tasks: [
+            {
+              id: 't1',
+              type: 'api_image_import',
+              status: 'failure',
+              created_at: '2026-12-07T07:40:09.000000',
+              updated_at: '2026-12-07T07:40:09.000000',
+              image_id: id,
+              input: { image_id: id, import_req: { method: { name: 'glance-direct' } } },
+              result: null,
+              message: 'Task failed due to Internal Error',
+            },
+          ],
+        },
+      },
+    })
+    expect(await glance.imageTasks(id)).toEqual([
+      {
+        id: 't1',
+        type: 'api_image_import',
+        status: 'failure',
+        message: 'Task failed due to Internal Error',
+        result: null,
+        created_at: '2026-12-07T07:40:09.000000',
+        updated_at: '2026-12-07T07:40:09.000000',
+        method: 'glance-direct',
+      },
+    ])
+    expect(glance.counter.get('GET /v2/images/{id}/tasks')).toBe(1)
+  })
+
+  it('asks nothing for tasks where the API is older than v2.12', async () => {
+    fake = strictFetch(issueToken('tok'), {
+      method: 'GET',
+      url: `${GLANCE_URL}/`,
+      reply: { status: 300, json: { versions: [{ id: 'v2.11', status: 'CURRENT' }] } },
+    })
+    const glance = await createGlanceClient(passwordConfig(), { fetch: fake.fetch })
+    expect(glance.apiVersion).toBe('v2.11')
+    expect(await glance.imageTasks(id)).toBeNull()
+  })
+
   it('creates with fixed id, properties and tags in one call', async () => {
     const glance = await client({
       method: 'POST',
