@@ -27,10 +27,13 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/download/file-url.ts
 var file_url = __webpack_require__(4716);
+// EXTERNAL MODULE: ./src/definitions/key-files.ts
+var key_files = __webpack_require__(9675);
 // EXTERNAL MODULE: ./src/definitions/names.ts
 var names = __webpack_require__(958);
 ;// CONCATENATED MODULE: ./src/definitions/rules.ts
 // Rules the JSON Schema cannot express: uniqueness across files, dates, paths.
+
 
 
 
@@ -54,13 +57,19 @@ async function checkRules(files, options) {
             checkSizes(state, file, def, at);
             checkMeta(state, file, def, at);
             checkVersions(state, file, def, at);
+            def.checksum_signature?.keys.forEach((key, k) => {
+                const url = (0,key_files/* keyFileUrl */.r)(key);
+                const pointer = `${at}/checksum_signature/keys/${k}`;
+                state.fileUrls.push({ file, pointer, key: 'key file', url, shown: key, mustExist: true });
+            });
         });
     }
     // The downloader asks the same question with the same function, so what passes here can be read.
-    for (const { file, pointer, key, url } of state.fileUrls) {
-        const meaning = await (0,file_url/* checkFileUrl */.Kp)(url, external_node_path_default().dirname(file.absolutePath));
+    for (const { file, pointer, key, url, shown, mustExist } of state.fileUrls) {
+        const dir = external_node_path_default().dirname(file.absolutePath);
+        const meaning = await (0,file_url/* checkFileUrl */.Kp)(url, dir, dir, mustExist ? { mustExist } : {});
         if (!meaning.ok)
-            report(state, file, pointer, `${key} '${url}' ${meaning.reason}`);
+            report(state, file, pointer, `${key} '${shown ?? url}' ${meaning.reason}`);
     }
     return state.problems;
 }
@@ -195,6 +204,21 @@ function problemsTo(reporter, json = false) {
             reporter.warning(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`);
     };
 }
+
+
+/***/ }),
+
+/***/ 9675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ keyFileUrl)
+/* harmony export */ });
+// The public key files a definition's checksum_signature names: paths in the
+// catalog repository, relative to the definition file and confined to its
+// directory exactly as `file:` urls are (download/file-url.ts decides both).
+/** `keys/ubuntu.asc` -> `file:keys/ubuntu.asc`, each segment percent-encoded (so `?`, `#`, `%` stay literal). */
+const keyFileUrl = (keyPath) => `file:${keyPath.split('/').map(encodeURIComponent).join('/')}`;
 
 
 /***/ }),
@@ -789,6 +813,14 @@ function normalize(file) {
         for (const key of ['password', 'shortname', 'latest_url', 'latest_checksum_url']) {
             if (typeof raw[key] === 'string')
                 def[key] = raw[key];
+        }
+        const signature = raw.checksum_signature;
+        if (signature) {
+            def.checksum_signature = {
+                signature: signature.signature,
+                keys: signature.keys,
+                fingerprints: signature.fingerprints.map((f) => f.replace(/\s/g, '').toUpperCase()),
+            };
         }
         const rotated = raw.rotated;
         if (rotated) {

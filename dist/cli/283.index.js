@@ -1097,6 +1097,9 @@ const glanceUrls = {
             template: '/v2/images/{id}/import',
         };
     },
+    imageTasks(endpoint, id) {
+        return { url: join(endpoint, `/v2/images/${enc(id)}/tasks`), template: '/v2/images/{id}/tasks' };
+    },
     imageTag(endpoint, id, tag) {
         return {
             url: join(endpoint, `/v2/images/${enc(id)}/tags/${enc(tag)}`),
@@ -1190,6 +1193,7 @@ function glanceRequests(session, endpoint, apiVersion) {
         findImage: (id) => findImage(client, id),
         createImage: (body) => createImage(ctx, body),
         importImage: (id, method, options = {}) => importImage(ctx, id, method, options),
+        imageTasks: (id) => imageTasks(ctx, id, apiVersion),
         stageImage: (id, data, size) => putData(ctx, glanceUrls.imageStage(endpoint, id), data, size),
         uploadImage: (id, data, size) => putData(ctx, glanceUrls.imageFile(endpoint, id), data, size),
         patchImage: (id, operations) => patchImage(ctx, id, operations),
@@ -1296,6 +1300,20 @@ async function importImage({ session, endpoint }, id, method, options) {
         json,
         responseType: 'none',
     });
+}
+/** The minor version of `v2.N`; 0 when it is not one. */
+const minorVersion = (apiVersion) => Number(/^v2\.(\d+)$/.exec(apiVersion)?.[1] ?? 0);
+async function imageTasks({ session, endpoint }, id, apiVersion) {
+    if (minorVersion(apiVersion) < 12)
+        return null;
+    const { url, template } = glanceUrls.imageTasks(endpoint, id);
+    const response = await session.request({
+        method: 'GET',
+        url,
+        template,
+        expected: [200],
+    });
+    return (response.data?.tasks ?? []).map(types/* parseImageTask */.S6);
 }
 async function patchImage({ session, endpoint }, id, operations) {
     const { url, template } = glanceUrls.image(endpoint, id);
@@ -1549,6 +1567,7 @@ function sameSet(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S6: () => (/* binding */ parseImageTask),
 /* harmony export */   a1: () => (/* binding */ RESERVED_KEYS),
 /* harmony export */   sB: () => (/* binding */ createImageJson),
 /* harmony export */   zZ: () => (/* binding */ parseImage)
@@ -1631,6 +1650,22 @@ function parseImage(json) {
         updated_at: str(raw.updated_at) ?? '',
         ...(typeof raw.stores === 'string' ? { stores: raw.stores } : {}),
         properties,
+    };
+}
+/** Turn one task of `GET /v2/images/{id}/tasks` into an ImageTask. */
+function parseImageTask(json) {
+    const raw = (typeof json === 'object' && json !== null ? json : {});
+    const input = raw.input;
+    const method = str(input?.import_req?.method?.name);
+    return {
+        id: str(raw.id) ?? '',
+        type: str(raw.type) ?? '',
+        status: str(raw.status) ?? '',
+        message: str(raw.message) ?? '',
+        result: raw.result ?? null,
+        created_at: str(raw.created_at) ?? '',
+        updated_at: str(raw.updated_at) ?? '',
+        ...(method !== null ? { method } : {}),
     };
 }
 /** The JSON Glance expects for a create: properties flattened into the image. */

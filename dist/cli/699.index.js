@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _download_upstream_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8140);
 /* harmony import */ var _download_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4585);
 /* harmony import */ var _filter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9037);
-/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8368);
+/* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3640);
 /* harmony import */ var _mirror_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1228);
 /* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
 // `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
@@ -53,7 +53,7 @@ async function mirrorCommand(options, reporter) {
     });
     if (!catalog)
         return 1;
-    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .i)(options.s3.prefix), filter);
+    const { targets, errors } = (0,_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTargets */ .C)(catalog.definitions, (0,_mirror_key_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .iG)(options.s3.prefix), filter);
     for (const e of errors)
         reporter.warning(e);
     const store = options.store ?? (await (0,_mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__/* .createS3Store */ .oT)(options.s3));
@@ -372,45 +372,13 @@ async function createUpstreamHttp(options = {}) {
 
 /***/ }),
 
-/***/ 1228:
+/***/ 7907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ mirrorKey),
-/* harmony export */   i: () => (/* binding */ normalizePrefix)
+/* harmony export */   M: () => (/* binding */ decideUpload),
+/* harmony export */   x: () => (/* binding */ publicChecksum)
 /* harmony export */ });
-/** '' or the prefix with exactly one trailing slash and no leading one. */
-function normalizePrefix(prefix) {
-    const trimmed = (prefix ?? '').replace(/^\/+/, '').replace(/\/+$/, '');
-    return trimmed === '' ? '' : `${trimmed}/`;
-}
-/** The object key of one version, or an Error naming why it has none. */
-function mirrorKey(def, version, prefix) {
-    if (!def.shortname)
-        return new Error(`${def.name} has no shortname, so it has no mirror key`);
-    if (/[/\\]|^\.\.?$/.test(def.shortname) || /[/\\]/.test(version.version))
-        return new Error(`${def.name} ${version.version}: shortname and version may not contain '/' in a mirror key`);
-    return `${normalizePrefix(prefix)}${def.shortname}/${version.version}-${def.shortname}.${def.format}`;
-}
-
-
-/***/ }),
-
-/***/ 8368:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ mirrorBuild),
-  C: () => (/* binding */ mirrorTargets)
-});
-
-// EXTERNAL MODULE: ./src/download/download.ts
-var download_download = __webpack_require__(9130);
-// EXTERNAL MODULE: ./src/problems.ts
-var problems = __webpack_require__(2095);
-;// CONCATENATED MODULE: ./src/mirror/decide.ts
 // Whether a build must be uploaded: the object's checksum metadata is the proof
 // that it holds this build.
 /**
@@ -429,10 +397,28 @@ function decideUpload(existing, expected) {
         return { action: 'skip', reason: 'mirrored with the same checksum' };
     return { action: 'upload', reason: `the object holds another build (${have})` };
 }
+/**
+ * The `checksum` metadata of an object as its public url shows it: S3 sends
+ * user metadata as x-amz-meta-*, Swift (its own API) as x-object-meta-*.
+ */
+function publicChecksum(headers) {
+    return headers.get('x-amz-meta-checksum') ?? headers.get('x-object-meta-checksum') ?? undefined;
+}
 
-// EXTERNAL MODULE: ./src/mirror/key.ts
-var mirror_key = __webpack_require__(1228);
-;// CONCATENATED MODULE: ./src/mirror/mirror.ts
+
+/***/ }),
+
+/***/ 3640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ mirrorTargets),
+/* harmony export */   i: () => (/* binding */ mirrorBuild)
+/* harmony export */ });
+/* harmony import */ var _download_download_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9130);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7907);
+/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1228);
 
 
 
@@ -445,7 +431,7 @@ function mirrorTargets(definitions, prefix, filter) {
         if (filter && !filter.test(def.name))
             continue;
         for (const v of def.versions) {
-            const key = (0,mirror_key/* mirrorKey */.D)(def, v, prefix);
+            const key = (0,_key_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorKey */ .D9)(def, v, prefix);
             if (key instanceof Error) {
                 errors.push(key.message);
                 continue;
@@ -465,7 +451,7 @@ async function mirrorBuild(target, store, options = {}) {
     const now = options.now ?? Date.now;
     let stage = 'store';
     try {
-        const decision = decideUpload(await store.head(target.key), target.checksum);
+        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_3__/* .decideUpload */ .M)(await store.head(target.key), target.checksum);
         if (decision.action === 'skip')
             return { status: 'skipped', target, reason: decision.reason };
         if (target.checksum === undefined)
@@ -479,7 +465,7 @@ async function mirrorBuild(target, store, options = {}) {
             return { status: 'would-upload', target, reason: decision.reason };
         const started = now();
         stage = 'source';
-        const download = await (0,download_download/* openDownload */.pi)(target.url, {
+        const download = await (0,_download_download_js__WEBPACK_IMPORTED_MODULE_0__/* .openDownload */ .pi)(target.url, {
             expected: target.checksum,
             ...(options.http ? { http: options.http } : {}),
             ...(options.baseDir ? { baseDir: options.baseDir } : {}),
@@ -510,7 +496,7 @@ async function mirrorBuild(target, store, options = {}) {
         return { status: 'uploaded', target, bytes: result.bytes, elapsedMs: now() - started };
     }
     catch (error) {
-        return { status: 'failed', target, error: (0,problems/* getErrorMessage */.u1)(error), stage };
+        return { status: 'failed', target, error: (0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error), stage };
     }
 }
 

@@ -375,8 +375,10 @@ async function createUpstreamHttp(options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ markdownCode),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   dI: () => (/* binding */ markdownBlock)
+/* harmony export */   dI: () => (/* binding */ markdownBlock),
+/* harmony export */   iQ: () => (/* binding */ markdownLink)
 /* harmony export */ });
+/* unused harmony export urlPath */
 /* harmony import */ var _invisible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1972);
 // Text from definitions, the cloud or errors, made inert for GitHub Markdown: it
 // reads as written and adds no element, link, image, mention or reference.
@@ -400,6 +402,22 @@ function escapeMarkdown(value) {
 const markdownCode = (value) => `<code>${escapeMarkdown(value)}</code>`;
 /** Lines as a preformatted block: blank lines and fences inside cannot end it. */
 const markdownBlock = (text) => `<pre>${text.split('\n').map(escapeMarkdown).join('\n')}</pre>`;
+// A url the template may link to: http(s), nothing but unreserved characters,
+// percent escapes and the separators of a path, a port and a fragment.
+const SAFE_URL = /^https?:\/\/[A-Za-z0-9._~%/:#-]+$/;
+/** `text` linked to `url`; the escaped text alone when the url is not plainly safe. */
+const markdownLink = (text, url) => url !== undefined && SAFE_URL.test(url)
+    ? `<a href="${url}">${escapeMarkdown(text)}</a>`
+    : escapeMarkdown(text);
+/** A path's segments percent-encoded for a url: only unreserved characters stay. */
+const urlPath = (path) => path
+    .split('/')
+    .map((segment) => [...Buffer.from(segment, 'utf8')]
+    .map((b) => /[A-Za-z0-9._~-]/.test(String.fromCharCode(b))
+    ? String.fromCharCode(b)
+    : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join(''))
+    .join('/');
 
 
 /***/ }),

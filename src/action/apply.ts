@@ -1,14 +1,14 @@
 // `command: apply` in the action: exactly the plan, with the plan's and the
 // run's counts as outputs. On a push, the plan is first compared with the one
 // reviewed on the merged pull request, and the pull request hears how it went.
-import { tokenIdentity } from '../github/identity.js'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { ApplyReport } from '../apply/executor.js'
 import { applyCommand } from '../commands/apply.js'
 import { writePlanJson } from '../commands/plan.js'
 import { escapeLog } from '../escape/log.js'
-import { createGitHubClient } from '../github/octokit.js'
+import { tokenIdentity } from '../github/identity.js'
+import { createGitHubClient, type GitHubClient } from '../github/octokit.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { applyCommandOptions } from '../options/plan.js'
 import type { Plan } from '../plan/types.js'
@@ -31,17 +31,17 @@ import {
 
 /** What the comparison with the reviewed plan decided, for the comment afterwards. */
 interface Review {
+  /** One client for the run, so whom the token writes as is asked once. */
+  client?: GitHubClient
   verdict?: Verdict
   refused?: string
 }
 
 /** The reviewed plan of the pushed commit; GitHub's failure is "no reviewed plan", said why. */
-async function reviewed(inputs: ActionInputs, plan: Plan): Promise<Reviewed> {
-  if (inputs.githubToken === '')
-    return { pull: null, record: null, missing: 'no github-token to read it with' }
+async function reviewed(client: GitHubClient | undefined, plan: Plan): Promise<Reviewed> {
+  if (!client) return { pull: null, record: null, missing: 'no github-token to read it with' }
   const { context } = github
   try {
-    const client = createGitHubClient({ token: inputs.githubToken })
     return await findReviewedPlan(client, context.repo, context.sha, plan.cloud)
   } catch (error) {
     return { pull: null, record: null, missing: `could not read it: ${getErrorMessage(error)}` }
@@ -51,7 +51,7 @@ async function reviewed(inputs: ActionInputs, plan: Plan): Promise<Reviewed> {
 /** Compares before anything runs: the summary says how; under `require` a difference refuses. */
 function approver(inputs: ActionInputs, reporter: Reporter, review: Review) {
   return async (plan: Plan): Promise<string | undefined> => {
-    const verdict = compareWithReviewed(await reviewed(inputs, plan), plan)
+    const verdict = compareWithReviewed(await reviewed(review.client, plan), plan)
     review.verdict = verdict
     review.refused = refusal(verdict, inputs.reviewedPlan)
     reporter.info(verdictText(verdict))
@@ -68,12 +68,12 @@ async function tellPullRequest(
   report: ApplyReport | undefined,
 ): Promise<void> {
   const pull = review.verdict?.reviewed.pull
-  if (!review.verdict || !pull || !inputs.comment || inputs.githubToken === '') return
+  const client = review.client
+  if (!review.verdict || !pull || !inputs.comment || !client) return
   const { context } = github
   const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
   const cloud = plan?.cloud
   try {
-    const client = createGitHubClient({ token: inputs.githubToken })
     const posted = await upsertStickyComment(client, {
       ...context.repo,
       self: await tokenIdentity(client),
@@ -100,7 +100,12 @@ export async function runApplyAction(
 ): Promise<string | undefined> {
   const planJson = planJsonOf(inputs, dir)
   // Scheduled runs repair drift and are compared with nothing.
-  const review: Review | undefined = github.context.eventName === 'push' ? {} : undefined
+  const review: Review | undefined =
+    github.context.eventName !== 'push'
+      ? undefined
+      : inputs.githubToken === ''
+        ? {}
+        : { client: createGitHubClient({ token: inputs.githubToken }) }
   let planned: Plan | undefined
   let applied: ApplyReport | undefined
   const code = await applyCommand(

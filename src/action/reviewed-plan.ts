@@ -1,9 +1,9 @@
 // On a push to the default branch: the plan the merged pull request's comment
 // recorded for this cloud, compared step by step with the plan made now.
-import { tokenIdentity } from '../github/identity.js'
 import type { ApplyReport } from '../apply/executor.js'
 import { escapeMarkdown as text, markdownCode as code, markdownLink } from '../escape/markdown.js'
 import type { GitHubClient, RepositoryRef } from '../github/octokit.js'
+import { tokenIdentity } from '../github/identity.js'
 import { mergedPullRequestOf, type PullRequestHead } from '../github/pull-requests.js'
 import { findStickyComment } from '../github/sticky-comment.js'
 import { compareSteps, planDigest, stepLines, type StepDifference } from '../plan/fingerprint.js'

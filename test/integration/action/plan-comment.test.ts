@@ -392,7 +392,7 @@ describe('the action on a pull request and a push', () => {
     comments.length = 0
     comments.push({ id: 2, body: copied, by: 'person' })
     github.double.requests.length = 0
-    github.double.expect(...whoami(), list, create)
+    github.double.expect(head, ...whoami(), list, create)
     const outputs = await step(planInputs('local-admin'))
     github.double.done()
     expect(process.exitCode, written).toBe(0)
@@ -411,7 +411,7 @@ describe('the action on a pull request and a push', () => {
     const [, mine] = comments as [Stored, Stored]
     const person = comments.find((c) => c.id === 2) as Stored
     const before = mine.body
-    github.double.expect(...identityExpectations('octocat', 'user', auth), list, {
+    github.double.expect(head, ...identityExpectations('octocat', 'user', auth), list, {
       ...update,
       reply: (request: GitHubRequest) => {
         if (request.params.comment_id !== 2) throw new Error('edited the bot’s comment')

@@ -22,6 +22,7 @@ import {
   type ActionRunner,
 } from '../../support/action-harness.js'
 import { freshBundle } from '../../support/bundle.js'
+import { identityExpectations } from '../../support/github-identity.js'
 import { startGitHubServer, type GitHubServer } from '../../support/github-server.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
@@ -58,6 +59,7 @@ const MERGE = pushed.after
 const [OWNER, REPO] = opened.repository.full_name.split('/') as [string, string]
 const TOKEN = 'ghs_reviewedplantesttoken0123456789'
 const CLOUD = 'local-admin'
+const whoami = () => identityExpectations(undefined, 'app', { authorization: `token ${TOKEN}` })
 
 const prefix = uniquePrefix('reviewed')
 const tag = `${prefix}managed`
@@ -204,7 +206,7 @@ describe('reviewed = applied', () => {
   })
 
   it('the plan for the head names its commit, links its lines and records its steps', async () => {
-    github.double.expect(pullNow(HEAD), store.list, store.create)
+    github.double.expect(pullNow(HEAD), ...whoami(), store.list, store.create)
     const step = await plan(HEAD)
     github.double.done()
     expect(step.exitCode, step.log).toBe(0)
@@ -219,7 +221,7 @@ describe('reviewed = applied', () => {
   })
 
   it('(c) the merge of an unchanged cloud applies and says "as reviewed" on the pull request', async () => {
-    github.double.expect(pullsOfCommit(true), store.list, store.list, store.create)
+    github.double.expect(pullsOfCommit(true), ...whoami(), store.list, store.list, store.create)
     const step = await apply(push)
     github.double.done()
     expect(step.exitCode, step.log).toBe(0)
@@ -234,7 +236,7 @@ describe('reviewed = applied', () => {
 
   it('(d) report: the cloud changed after the review; apply runs and lists added and gone steps', async () => {
     await writeCatalog(['0.6.1', '0.6.2'])
-    github.double.expect(pullNow(HEAD), store.list, store.update)
+    github.double.expect(pullNow(HEAD), ...whoami(), store.list, store.update)
     expect((await plan(HEAD)).exitCode).toBe(0)
     // Another apply (by hand: compared with nothing, no GitHub request) imports 0.6.2,
     // then someone sets another value on 0.6.1.
@@ -243,7 +245,7 @@ describe('reviewed = applied', () => {
     expect(other.outputs).toMatchObject({ result: 'applied', applied: '1' })
     await drift('0.6.1')
 
-    github.double.expect(pullsOfCommit(true), store.list, store.list, store.update)
+    github.double.expect(pullsOfCommit(true), ...whoami(), store.list, store.list, store.update)
     const step = await apply(push)
     github.double.done()
     expect(step.exitCode, step.log).toBe(0)
@@ -267,12 +269,12 @@ describe('reviewed = applied', () => {
 
   it('(d) require: the cloud changed after the review; nothing applied, the job fails, the pull request is told', async () => {
     await writeCatalog(['0.6.1', '0.6.2', '0.6.3'])
-    github.double.expect(pullNow(HEAD), store.list, store.update)
+    github.double.expect(pullNow(HEAD), ...whoami(), store.list, store.update)
     expect((await plan(HEAD)).exitCode).toBe(0)
     github.double.done()
     await drift('0.6.2')
 
-    github.double.expect(pullsOfCommit(true), store.list, store.list, store.update)
+    github.double.expect(pullsOfCommit(true), ...whoami(), store.list, store.list, store.update)
     const step = await apply(push, 'require')
     github.double.done()
     expect(step.exitCode).not.toBe(0)
