@@ -1,4 +1,5 @@
 // The whole validation: files -> schema -> typed definitions -> rules.
+import { withoutUserinfo } from '../http/secrets.js'
 import { errorsOf, sortProblems, type Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { loadDefinitionFiles } from './load.js'
@@ -23,6 +24,13 @@ export interface Catalog {
   files: number
 }
 
+/** A problem as shown: a url's `user:password@` quoted from the file is cut out. */
+const withoutCredentials = (p: Problem): Problem => ({
+  ...p,
+  message: withoutUserinfo(p.message),
+  ...(p.sourceLine === undefined ? {} : { sourceLine: withoutUserinfo(p.sourceLine) }),
+})
+
 export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   const cwd = options.cwd ?? process.cwd()
   const loaded = await loadDefinitionFiles(options.images, cwd)
@@ -41,7 +49,7 @@ export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   })
   return {
     definitions: checked.flatMap((c) => c.definitions),
-    problems: limitProblems(sortProblems(problems.concat(ruleProblems))),
+    problems: limitProblems(sortProblems(problems.concat(ruleProblems))).map(withoutCredentials),
     files: loaded.read,
   }
 }

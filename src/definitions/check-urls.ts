@@ -7,6 +7,7 @@ import path from 'node:path'
 import { limiter } from '../limiter.js'
 import type { FetchFunction } from '../http/client.js'
 import { createUpstreamFetch } from '../download/upstream-http.js'
+import { withoutUserinfo } from '../http/secrets.js'
 import type { Problem, Severity } from '../problems.js'
 import { LineMap } from './positions.js'
 import { probeFile, probeHttp, type Outcome } from './url-probe.js'
@@ -52,12 +53,6 @@ type UrlKey = 'url' | 'mirror_url'
 /** One check per distinct url; a `file:` url means a file beside its definition file. */
 const checkId = (url: string, definitionFile: string): string =>
   url.startsWith('file:') ? `${definitionFile}\0${url}` : url
-
-/** Text as shown: every url in it without the `user:password@` it may carry. */
-export function withoutUserinfo(text: string): string {
-  // Greedy up to the last `@` before the path: a password may hold a bare `@`.
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1')
-}
 
 /** The definitions to check: enabled ones, restricted to the changed lines when given. */
 export function selectDefinitions(
