@@ -76,6 +76,8 @@ export async function probeHttp(
   fetchFn: FetchFunction,
   timeoutMs: number,
   retryDelayMs: number,
+  /** Aborted: the whole check is over (its deadline), this probe ends at once. */
+  overall?: AbortSignal,
 ): Promise<Outcome> {
   let prepared
   try {
@@ -87,6 +89,9 @@ export async function probeHttp(
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   const { signal } = controller
+  const stop = (): void => controller.abort()
+  if (overall?.aborted) stop()
+  overall?.addEventListener('abort', stop)
   const send = async (method: 'HEAD' | 'GET'): Promise<number> => {
     const response = await fetchFn(target, {
       method,
@@ -103,9 +108,10 @@ export async function probeHttp(
     return status === 405 || status === 501 ? send('GET') : status
   }
   // The deadline also ends a fetch that ignores its signal.
-  const deadline = new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () => reject(new Error('deadline'))),
-  )
+  const deadline = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new Error('deadline'))
+    signal.addEventListener('abort', () => reject(new Error('deadline')))
+  })
   try {
     for (let tries = 1; ; tries++) {
       try {
@@ -128,6 +134,7 @@ export async function probeHttp(
     }
   } finally {
     clearTimeout(timer)
+    overall?.removeEventListener('abort', stop)
     controller.abort()
   }
 }
