@@ -65,7 +65,8 @@ export async function updateCommand(
   })
   await cache?.save()
   const valid = acceptProblems(result.problems, {
-    report: problemsTo(reporter),
+    // With JSON on stdout the problems go to stderr: stdout stays JSON.
+    report: problemsTo(reporter, options.output === 'json'),
     stop: () => reporter.warning('the definitions are invalid: nothing was looked up upstream'),
   })
   if (!valid) return 1
