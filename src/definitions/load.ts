@@ -15,6 +15,7 @@ import { UserError } from '../problems.js'
 import { checkAliases, MAX_ALIAS_NODES } from './aliases.js'
 import { confinedPath, confinement, type Confinement } from './confine.js'
 import { displayPath, findDefinitionFiles, fsError, kindOf } from './find-files.js'
+import { nonPrintable, pyyamlRefusal } from './pyyaml-compat.js'
 import { indexPositions, LineMap, type PositionIndex } from './positions.js'
 
 export interface LoadedFile {
@@ -165,6 +166,8 @@ export function parseDefinitionFile(
   })
   const indented = indentedMarker(text)
   if (indented) return problem(lines.locate(indented), INDENTED_MARKER)
+  const control = nonPrintable(text)
+  if (control) return problem(lines.locate(control.offset), control.message)
   let events: Event[]
   try {
     events = parseEvents(text, { filename: file })
@@ -179,6 +182,8 @@ export function parseDefinitionFile(
         'The file holds several YAML documents (---): keep one.',
       )
     }
+    const refused = pyyamlRefusal(text, events)
+    if (refused) return problem(lines.locate(refused.offset), refused.message)
     const aliasProblem = checkAliases(text, events)
     if (aliasProblem) return problem(lines.locate(aliasProblem.offset), aliasProblem.message)
     const [data] = constructFromEvents(events, {

@@ -5,15 +5,24 @@ import { spawnSync } from 'node:child_process'
 
 const SCRIPT = `
 import json, sys, yaml
+
+def blank_name(docs):
+    for doc in docs:
+        images = doc.get("images") if isinstance(doc, dict) else None
+        for image in images if isinstance(images, list) else []:
+            name = image.get("name") if isinstance(image, dict) else None
+            if isinstance(name, str) and not name.strip():
+                return "a name without a visible character: %r" % name
+    return None
+
 out = []
 for text in json.load(sys.stdin):
     try:
-        list(yaml.safe_load_all(text))
-        out.append(None)
-    except Exception as e:
-        out.append(str(e).split("\\n")[0] or type(e).__name__)
+        out.append(blank_name(list(yaml.safe_load_all(text))))
     except RecursionError:
         out.append("recursion")
+    except Exception as e:
+        out.append(str(e).split("\\n")[0] or type(e).__name__)
 json.dump(out, sys.stdout)
 `
 
@@ -25,7 +34,10 @@ export function hasPyYaml(): boolean {
   return available
 }
 
-/** For each text: null when safe_load_all reads it, else PyYAML's first line of why not. */
+/**
+ * For each text: null when safe_load_all reads it, else PyYAML's first line of
+ * why not; also refused is a text whose `images[].name` is blank (Python's strip).
+ */
 export function pyyamlRefusals(texts: readonly string[]): (string | null)[] | undefined {
   if (!hasPyYaml()) return undefined
   const run = spawnSync('python3', ['-c', SCRIPT], {
