@@ -24,12 +24,17 @@ export interface Catalog {
   files: number
 }
 
-/** A problem as shown: a url's `user:password@` quoted from the file is cut out. */
-const withoutCredentials = (p: Problem): Problem => ({
-  ...p,
-  message: withoutUserinfo(p.message),
-  ...(p.sourceLine === undefined ? {} : { sourceLine: withoutUserinfo(p.sourceLine) }),
-})
+/**
+ * A problem as shown: a url's `user:password@` quoted from the file is cut
+ * out. The same object when nothing is cut (limitProblems knows its closing
+ * lines by identity).
+ */
+function withoutCredentials(p: Problem): Problem {
+  const message = withoutUserinfo(p.message)
+  const sourceLine = p.sourceLine === undefined ? undefined : withoutUserinfo(p.sourceLine)
+  if (message === p.message && sourceLine === p.sourceLine) return p
+  return { ...p, message, ...(sourceLine === undefined ? {} : { sourceLine }) }
+}
 
 export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   const cwd = options.cwd ?? process.cwd()
@@ -49,7 +54,8 @@ export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   })
   return {
     definitions: checked.flatMap((c) => c.definitions),
-    problems: limitProblems(sortProblems(problems.concat(ruleProblems))).map(withoutCredentials),
+    // Userinfo out before messages are cut: a cut could leave a url without its `@`.
+    problems: limitProblems(sortProblems(problems.concat(ruleProblems).map(withoutCredentials))),
     files: loaded.read,
   }
 }

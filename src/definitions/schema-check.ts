@@ -1,5 +1,6 @@
 // Checks parsed files against the published JSON Schema and turns ajv's errors
 // into problems at the exact line and column, one per defect.
+import { withoutUserinfo } from '../http/secrets.js'
 import type { ErrorObject } from 'ajv'
 import schema from '../../schemas/image-definitions.schema.json' with { type: 'json' }
 import type { Problem } from '../problems.js'
@@ -36,7 +37,9 @@ export function describePointer(pointer: string): string {
  * more of a file than the line at fault), cut when long, invisible characters
  * shown as escapes.
  */
-function quote(value: string): string {
+function quote(quoted: string): string {
+  // Userinfo out before the cut, which could leave a url without its `@`.
+  const value = withoutUserinfo(quoted)
   const firstLine = value.split(/\r?\n/, 1)[0] as string
   const max = Math.min(80, firstLine.length)
   const cut = value.length > max ? `${value.slice(0, max)}…` : value

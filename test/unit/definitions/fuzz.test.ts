@@ -220,7 +220,11 @@ describe('validate under mutation fuzzing', () => {
         )
         expect(took, where).toBeLessThan(CASE_LIMIT_MS)
         expect(output.split('\n').filter(runnerCommand), where).toEqual([])
-        expect(output, where).not.toContain(PASSWORD)
+        // A password is never shown while its url stands whole (a mutation may cut it out of one).
+        const text = input.toString('latin1')
+        const whole = text.match(new RegExp(`://[a-z]+:${PASSWORD}@`, 'g'))?.length ?? 0
+        if (whole > 0 && whole === text.split(PASSWORD).length - 1)
+          expect(output, where).not.toContain(PASSWORD)
         if (kind === 'symlink') {
           expect(r.code, where).toBe(1)
           expect(output, where).toMatch(/this is a symlink to a file outside/)

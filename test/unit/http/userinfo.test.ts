@@ -81,6 +81,19 @@ describe('the upstream client and a url with userinfo', () => {
 })
 
 describe('withoutUserinfo', () => {
+  it('takes linear time on hostile text (long runs of letters, colons, schemes)', () => {
+    const started = Date.now()
+    for (const text of [
+      'y'.repeat(200_000),
+      'y:'.repeat(100_000),
+      'a://'.repeat(50_000),
+      `https://${'u'.repeat(200_000)}`,
+      '&#58;'.repeat(50_000),
+    ])
+      withoutUserinfo(text)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
   it('cuts userinfo from plain text and from escaped Markdown', () => {
     const text = 'get http://builder:S3cr3t@x@h.example/a@b then https://h.example/c@d'
     expect(withoutUserinfo(text)).toBe('get http://h.example/a@b then https://h.example/c@d')
