@@ -44,11 +44,11 @@ export class SecretRegistry {
 // instead (see `splitUserinfo`), which fetch drops on a redirect to another origin.
 
 // Scheme, `://` (or `&#58;//` in escaped Markdown), then the userinfo up to
-// the last `@` before the host: a password may hold a bare `@`. The scheme
-// starts a word and is short, so a long run of letters costs one pass, not
-// one per letter (a hostile line of 20,000 letters).
+// the last `@` before the host: a password may hold a bare `@`. The scheme is
+// bounded in length, so a long run of letters costs a few steps per letter,
+// not one pass per letter (a hostile line of 20,000 letters).
 const USERINFO =
-  /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}(?::|&#58;)\/\/)(?:&#\d+;|[^/?#\s&]|&(?!#\d+;))*@(?:\u2060)?/gi
+  /([a-z][a-z0-9+.-]{0,31}(?::|&#58;)\/\/)(?:&#\d+;|[^/?#\s&]|&(?!#\d+;))*@(?:\u2060)?/gi
 
 /** `text` with every url in it shown without the `user:password@` it may carry. */
 export const withoutUserinfo = (text: string): string => text.replace(USERINFO, '$1')

@@ -97,6 +97,9 @@ describe('withoutUserinfo', () => {
   it('cuts userinfo from plain text and from escaped Markdown', () => {
     const text = 'get http://builder:S3cr3t@x@h.example/a@b then https://h.example/c@d'
     expect(withoutUserinfo(text)).toBe('get http://h.example/a@b then https://h.example/c@d')
+    expect(withoutUserinfo('-https://u:S3cr3t@h/x y.ftp://u:S3cr3t@h')).toBe(
+      '-https://h/x y.ftp://h',
+    )
     const markdown = escapeMarkdown(text)
     expect(withoutUserinfo(markdown)).not.toMatch(/S3cr3t|builder/)
     expect(withoutUserinfo(markdown)).toContain('h.example/a')
