@@ -114,6 +114,7 @@ describe('finding 1: a definition file that is a symlink out of the catalog is n
       const output = r.stdout + r.stderr
       for (const secret of [TOKEN, 'runner-bot', SECRET_ENV, 'extraheader', 'PATH='])
         expect(output).not.toContain(secret)
+      expect(commandLines(r)).toEqual([])
     } finally {
       delete process.env.HOSTILE_INPUT_SECRET
     }
@@ -256,6 +257,7 @@ describe('finding 3: credentials in urls are never printed', () => {
       expect(r.stdout + r.stderr).toContain(`would upload ${images.urlOf('live.img')}`)
       expect(r.stdout + r.stderr).not.toContain(PASSWORD)
       expect(r.stdout + r.stderr).not.toContain('builder')
+      expect(commandLines(r)).toEqual([])
     } finally {
       process.env = saved
     }
