@@ -2,6 +2,7 @@
 // where the plan and the report were written.
 import * as core from '@actions/core'
 import type { ApplyReport } from '../apply/executor.js'
+import { safeJson } from '../escape/json.js'
 import type { BumpRunResult } from '../update/bump-run.js'
 import type { Plan } from '../plan/types.js'
 
@@ -91,7 +92,7 @@ export function bumpOutputs(run: BumpRunResult): Outputs {
     'pull-requests-created': String(count('created')),
     'pull-requests-updated': String(count('updated')),
     'pull-requests-closed': String(count('closed')),
-    'pull-requests': JSON.stringify(run.results),
+    'pull-requests': safeJson(run.results, { compact: true }),
     errors: String(failedChecks + count('failed') + (run.mirrorFailed ?? 0)),
   }
 }

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { escapeLog } from '../escape/log.js'
+import { withoutUserinfo } from '../http/secrets.js'
 import { getErrorMessage } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { runApplyAction } from './apply.js'
@@ -37,7 +38,7 @@ function recordingSummaries(reporter: Reporter, sink: string[]): Reporter {
   return {
     ...reporter,
     summary: async (markdown) => {
-      sink.push(markdown)
+      sink.push(withoutUserinfo(markdown))
       await reporter.summary(markdown)
     },
   }
@@ -63,7 +64,7 @@ export async function run(): Promise<void> {
   try {
     failure = await runStep()
   } catch (error) {
-    failure = escapeLog(getErrorMessage(error))
+    failure = escapeLog(withoutUserinfo(getErrorMessage(error)))
   }
   if (failure !== undefined) core.setFailed(failure)
 }

@@ -13,6 +13,7 @@ import {
 import { applyCommandOptions, planCommandOptions } from '../options/plan.js'
 import { helpLabel, type CommandTable, type OptionTable, type Values } from '../options/table.js'
 import { tables, type CommandName } from '../options/tables.js'
+import { withoutUserinfo } from '../http/secrets.js'
 import { getErrorMessage, UserError } from '../problems.js'
 import { createTerminalReporter, type TerminalStreams } from './terminal-reporter.js'
 import type { Reporter } from '../reporter.js'
@@ -153,7 +154,7 @@ export async function main(argv: readonly string[], io: TerminalStreams): Promis
   try {
     values = parseCommandOptions(command, rest)
   } catch (error) {
-    io.err.write(`${getErrorMessage(error)}\n\n${commandHelp(command)}\n`)
+    io.err.write(`${withoutUserinfo(getErrorMessage(error))}\n\n${commandHelp(command)}\n`)
     return 2
   }
   if (values.help) {

@@ -1,5 +1,6 @@
 // Reporter for a terminal: compiler-style problem lines with the source line.
 import { escapeLog, escapeLogValue, type LogOptions } from '../escape/log.js'
+import { withoutUserinfo } from '../http/secrets.js'
 import type { Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 
@@ -19,8 +20,9 @@ export function createTerminalReporter(io: TerminalStreams): TerminalReporter {
   const color = Boolean(io.err.isTTY) && !process.env.NO_COLOR
   const paint = (code: number, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s)
   const secrets: string[] = []
-  const redact = (s: string): string => secrets.reduce((t, x) => t.split(x).join('***'), s)
-  // The one place where text meets the terminal: secrets out first, then escaped
+  const redact = (s: string): string =>
+    withoutUserinfo(secrets.reduce((t, x) => t.split(x).join('***'), s))
+  // The one place where text meets the terminal: secrets and url userinfo out first, then escaped
   // (controls, bidi), and only then our own colours.
   const clean = (m: string, options?: LogOptions): string => escapeLog(redact(m), options)
   const oneLine = (s: string): string => escapeLogValue(redact(s))

@@ -2,6 +2,7 @@
 // community images, and optionally the catalog's images that the cloud lacks.
 import { problemsTo, requireValidCatalog, type Catalog } from '../definitions/catalog.js'
 import type { Definition, Rotated } from '../definitions/types.js'
+import { safeJson } from '../escape/json.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
@@ -109,7 +110,7 @@ export function renderCheckMarkdown(results: readonly RuleResult[], count: numbe
   ].join('\n')
 }
 
-/** JSON whose strings show no control or bidi character raw (still the same JSON). */
+/** The report as JSON (see safeJson: nothing in it acts on a terminal or a runner). */
 export function renderCheckJson(results: readonly RuleResult[], count: number): string {
   const body = {
     standard: 'scs-0102-v2',
@@ -117,10 +118,7 @@ export function renderCheckJson(results: readonly RuleResult[], count: number): 
     passed: results.every((r) => r.offenders.length === 0),
     rules: results.map((r) => ({ ...r, passed: r.offenders.length === 0 })),
   }
-  return JSON.stringify(body, null, 2).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
-    (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
-  )
+  return safeJson(body)
 }
 
 /** Exit code: 0 every rule passes, 1 a rule fails (or invalid definitions), 2 configuration. */

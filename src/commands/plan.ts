@@ -9,6 +9,7 @@ import { recordBasis } from '../plan/saved.js'
 import type { Plan } from '../plan/types.js'
 import type { Definition } from '../definitions/types.js'
 import { ConfigError, UserError } from '../problems.js'
+import { safeJson } from '../escape/json.js'
 import type { Reporter } from '../reporter.js'
 import { resolveLatest } from '../upstream/latest.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
@@ -132,7 +133,7 @@ export async function openPlanSession(
 
 /** The plan as data (schemas/plan.schema.json). */
 export const writePlanJson = (file: string, plan: Plan): Promise<void> =>
-  writeFile(file, `${JSON.stringify(plan, null, 2)}\n`)
+  writeFile(file, `${safeJson(plan)}\n`)
 
 /** `publish` receives the plan (the action posts it to the pull request). */
 export async function planCommand(

@@ -4,6 +4,8 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { acceptProblems, problemsTo } from '../definitions/catalog.js'
+import { safeJson } from '../escape/json.js'
+import { withoutUserinfo } from '../http/secrets.js'
 import type { Reporter } from '../reporter.js'
 import { findUpdates } from '../update/find-updates.js'
 import { HttpCache } from '../upstream/http-cache.js'
@@ -24,6 +26,12 @@ export interface UpdateCommandOptions {
   /** Where JSON goes (stdout). */
   write: (text: string) => void
 }
+
+/** A status as printed: no url or message in it shows a url's userinfo. */
+const shownStatus = (s: DefinitionStatus): DefinitionStatus =>
+  Object.fromEntries(
+    Object.entries(s).map(([k, v]) => [k, typeof v === 'string' ? withoutUserinfo(v) : v]),
+  ) as unknown as DefinitionStatus
 
 function line(s: DefinitionStatus): string {
   if (s.status === 'error') return `✗ ${s.image}: ${s.error}`
@@ -57,7 +65,8 @@ export async function updateCommand(
   })
   await cache?.save()
   const valid = acceptProblems(result.problems, {
-    report: problemsTo(reporter),
+    // With JSON on stdout the problems go to stderr: stdout stays JSON.
+    report: problemsTo(reporter, options.output === 'json'),
     stop: () => reporter.warning('the definitions are invalid: nothing was looked up upstream'),
   })
   if (!valid) return 1
@@ -73,7 +82,7 @@ export async function updateCommand(
     if (s.mirror_error) reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`)
   const bumps = result.updates.reduce((n, u) => n + u.bumps.length, 0)
   if (options.output === 'json') {
-    options.write(`${JSON.stringify(result.statuses, null, 2)}\n`)
+    options.write(`${safeJson(result.statuses.map(shownStatus))}\n`)
     // stdout holds only the JSON; failures also go to stderr (annotations in Actions).
     for (const s of result.statuses)
       if (s.status === 'error') reporter.warning(`${s.file}: ${s.image}: ${s.error}`)

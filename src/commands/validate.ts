@@ -11,6 +11,10 @@ export interface UrlCheckOptions {
   /** Only definitions in these files (or on these lines); absent: every definition. */
   changed?: ChangedLines
   sourceCacert?: string
+  /** At most this many distinct urls (default DEFAULT_MAX_URLS). */
+  maxUrls?: number
+  /** All urls together within this time (default DEFAULT_URLS_DEADLINE_SECONDS). */
+  deadlineMs?: number
 }
 
 export interface ValidateCommandOptions {
@@ -46,13 +50,9 @@ export async function validateCommand(
   let problems = catalog.problems
   let urls: UrlCheck | undefined
   if (options.checkUrls) {
-    const { changed, sourceCacert } = options.checkUrls
+    const { changed, ...rest } = options.checkUrls
     try {
-      urls = await checkUrls(catalog.definitions, {
-        cwd,
-        ...(changed ? { changed } : {}),
-        ...(sourceCacert ? { sourceCacert } : {}),
-      })
+      urls = await checkUrls(catalog.definitions, { cwd, ...(changed ? { changed } : {}), ...rest })
     } catch (error) {
       if (error instanceof ConfigError) throw new UserError(error.message, 2)
       throw error

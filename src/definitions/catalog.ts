@@ -1,4 +1,5 @@
 // The whole validation: files -> schema -> typed definitions -> rules.
+import { withoutUserinfo } from '../http/secrets.js'
 import { errorsOf, sortProblems, type Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { loadDefinitionFiles } from './load.js'
@@ -23,6 +24,18 @@ export interface Catalog {
   files: number
 }
 
+/**
+ * A problem as shown: a url's `user:password@` quoted from the file is cut
+ * out. The same object when nothing is cut (limitProblems knows its closing
+ * lines by identity).
+ */
+function withoutCredentials(p: Problem): Problem {
+  const message = withoutUserinfo(p.message)
+  const sourceLine = p.sourceLine === undefined ? undefined : withoutUserinfo(p.sourceLine)
+  if (message === p.message && sourceLine === p.sourceLine) return p
+  return { ...p, message, ...(sourceLine === undefined ? {} : { sourceLine }) }
+}
+
 export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   const cwd = options.cwd ?? process.cwd()
   const loaded = await loadDefinitionFiles(options.images, cwd)
@@ -41,7 +54,8 @@ export async function loadCatalog(options: ValidateOptions): Promise<Catalog> {
   })
   return {
     definitions: checked.flatMap((c) => c.definitions),
-    problems: limitProblems(sortProblems(problems.concat(ruleProblems))),
+    // Userinfo out before messages are cut: a cut could leave a url without its `@`.
+    problems: limitProblems(sortProblems(problems.concat(ruleProblems).map(withoutCredentials))),
     files: loaded.read,
   }
 }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { limiter } from '../limiter.js'
 import type { FetchFunction } from '../http/client.js'
 import { createUpstreamFetch } from '../download/upstream-http.js'
+import { withoutUserinfo } from '../http/secrets.js'
 import type { Problem, Severity } from '../problems.js'
 import { LineMap } from './positions.js'
 import { probeFile, probeHttp, type Outcome } from './url-probe.js'
@@ -32,6 +33,10 @@ export interface CheckUrlsOptions {
   fetch?: FetchFunction
   /** Injected by tests: the wait before the one retry of a transient failure (default 1 s). */
   retryDelayMs?: number
+  /** At most this many distinct urls are asked; the rest are errors (default 1000). */
+  maxUrls?: number
+  /** All urls together within this time; those not answered by then are errors (default 600 s). */
+  deadlineMs?: number
 }
 
 export interface UrlCheck {
@@ -46,18 +51,15 @@ export interface UrlCheck {
 
 export const DEFAULT_URL_CONCURRENCY = 8
 export const DEFAULT_URL_TIMEOUT_MS = 15_000
+/** A pull request cannot hold a runner for hours: distinct urls per run, and one deadline for all. */
+export const DEFAULT_MAX_URLS = 1000
+export const DEFAULT_URLS_DEADLINE_SECONDS = 600
 
 type UrlKey = 'url' | 'mirror_url'
 
 /** One check per distinct url; a `file:` url means a file beside its definition file. */
 const checkId = (url: string, definitionFile: string): string =>
   url.startsWith('file:') ? `${definitionFile}\0${url}` : url
-
-/** Text as shown: every url in it without the `user:password@` it may carry. */
-export function withoutUserinfo(text: string): string {
-  // Greedy up to the last `@` before the path: a password may hold a bare `@`.
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1')
-}
 
 /** The definitions to check: enabled ones, restricted to the changed lines when given. */
 export function selectDefinitions(
@@ -119,14 +121,44 @@ export async function checkUrls(
   const uses = urlUses(selected, cwd)
   const distinct = new Map<string, Use>()
   for (const use of uses) if (!distinct.has(use.id)) distinct.set(use.id, use)
-  const checked = [...distinct.values()].filter((u) => /^(https?|file):/i.test(u.url))
+  const checkable = [...distinct.values()].filter((u) => /^(https?|file):/i.test(u.url))
+  const maxUrls = options.maxUrls ?? DEFAULT_MAX_URLS
+  const checked = checkable.slice(0, maxUrls)
   const outcomes = await probeAll(checked, options)
+  const unasked = checked.filter((u) => !outcomes.has(u.id))
   return {
-    problems: await urlProblems(uses, outcomes),
+    problems: [
+      ...(await urlProblems(uses, outcomes)),
+      ...notAsked(
+        checkable.slice(maxUrls),
+        `more than the ${maxUrls} distinct urls --check-urls asks in one run (--check-urls-max, action input check-urls-max): split the change or raise the limit`,
+      ),
+      ...notAsked(
+        unasked,
+        `not asked before the deadline of ${(options.deadlineMs ?? DEFAULT_URLS_DEADLINE_SECONDS * 1000) / 1000} s for all urls (--check-urls-deadline, action input check-urls-deadline): check fewer urls at once or raise the deadline`,
+      ),
+    ],
     definitions: selected.length,
-    urls: checked.length,
-    skipped: distinct.size - checked.length,
+    urls: checked.length - unasked.length,
+    skipped: distinct.size - checkable.length,
   }
+}
+
+/** One error for urls that were not asked, at the first of them; none for none. */
+function notAsked(left: readonly Use[], why: string): Problem[] {
+  const first = left[0]
+  if (!first) return []
+  const at: SourcePosition = first.version.keys?.[first.key] ?? first.version.position
+  const count = left.length === 1 ? 'this url' : `${left.length} urls (this one first)`
+  return [
+    {
+      severity: 'error',
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      message: `${count} not checked: ${why}`,
+    },
+  ]
 }
 
 /** Every url and mirror_url of the selected definitions, in their order. */
@@ -145,7 +177,11 @@ function urlUses(selected: readonly Definition[], cwd: string): Use[] {
   return uses
 }
 
-/** Each distinct url probed once, `concurrency` at a time; outcomes by check id. */
+/**
+ * Each distinct url probed once, `concurrency` at a time; outcomes by check
+ * id. At the overall deadline the probes under way are cut off and the rest
+ * not started: their urls have no outcome.
+ */
 async function probeAll(
   checked: readonly Use[],
   options: CheckUrlsOptions,
@@ -155,16 +191,34 @@ async function probeAll(
   const fetchFn = options.fetch ?? (await createUpstreamFetch(options.sourceCacert))
   const slot = limiter(options.concurrency ?? DEFAULT_URL_CONCURRENCY)
   const outcomes = new Map<string, Outcome>()
-  await Promise.all(
+  const overall = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(
+      () => {
+        overall.abort()
+        resolve()
+      },
+      options.deadlineMs ?? DEFAULT_URLS_DEADLINE_SECONDS * 1000,
+    )
+  })
+  const all = Promise.all(
     checked.map((use) =>
       slot(async () => {
+        if (overall.signal.aborted) return
         const outcome = use.url.startsWith('file:')
           ? await probeFile(use.url, use.definitionFile)
-          : await probeHttp(use.url, fetchFn, timeoutMs, retryDelayMs)
-        outcomes.set(use.id, outcome)
+          : await probeHttp(use.url, fetchFn, timeoutMs, retryDelayMs, overall.signal)
+        if (!overall.signal.aborted) outcomes.set(use.id, outcome)
       }),
     ),
   )
+  try {
+    await Promise.race([all, deadline])
+  } finally {
+    clearTimeout(timer)
+    overall.abort()
+  }
   return outcomes
 }
 

@@ -11,6 +11,8 @@ export interface FoundFiles {
   paths: string[]
   /** Warnings about entries that look like definitions but are not files, or directories that could not be read. */
   skipped: Problem[]
+  /** The directory the files were found in: `--images` itself, a file's directory or a glob's base. */
+  root: string
 }
 
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name)
@@ -164,7 +166,7 @@ export async function findDefinitionFiles(spec: string, cwd = process.cwd()): Pr
     }
     throw fsError('read', spec, error)
   }
-  if (info.isFile()) return { paths: [abs], skipped: [] }
+  if (info.isFile()) return { paths: [abs], skipped: [], root: path.dirname(abs) }
   if (!info.isDirectory()) {
     throw new UserError(`Cannot read '${spec}': it is ${kindOf(info)}, not a definition file.`)
   }
@@ -196,7 +198,7 @@ async function globFiles(spec: string, abs: string, cwd: string): Promise<FoundF
   const paths = await regularFiles(candidates, cwd, skipped, files)
   if (paths.length === 0)
     throw new UserError(`No definition files match '${spec}'${skippedHint(skipped)}.`)
-  return { paths: paths.sort(), skipped }
+  return { paths: paths.sort(), skipped, root: base }
 }
 
 /** A directory's `*.yml` and `*.yaml` files, not recursive. */
@@ -225,5 +227,5 @@ async function directoryFiles(spec: string, abs: string, cwd: string): Promise<F
       `No *.yml or *.yaml files in '${spec}'${skippedHint(skipped)}: point --images at your definitions.`,
     )
   }
-  return { paths, skipped }
+  return { paths, skipped, root: abs }
 }

@@ -13,7 +13,9 @@ import {
 import type { Problem } from '../problems.js'
 import { UserError } from '../problems.js'
 import { checkAliases, MAX_ALIAS_NODES } from './aliases.js'
+import { confinedPath, confinement, type Confinement } from './confine.js'
 import { displayPath, findDefinitionFiles, fsError, kindOf } from './find-files.js'
+import { nonPrintable, pyyamlRefusal } from './pyyaml-compat.js'
 import { indexPositions, LineMap, type PositionIndex } from './positions.js'
 
 export interface LoadedFile {
@@ -40,15 +42,26 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024
 // Merge keys (`<<: *common`) as PyYAML's safe_load reads them; otherwise the core schema.
 const schema = CORE_SCHEMA.withTags(mergeTag)
 
+/** A problem at the first line of a file that is not read. */
+const fileProblem = (file: string, message: string): Problem => ({
+  severity: 'error',
+  file,
+  line: 1,
+  column: 1,
+  message,
+})
+
 /**
  * The bytes of a regular file; never blocks on a FIFO swapped in after the
- * directory scan. Synchronous: a catalog is a few small local files, and each
- * asynchronous step (open, stat, read, close) waited for the thread pool.
+ * directory scan, nor follows a symlink swapped in after `confinedPath`. A
+ * file over the size cap is an invalid definition, not read. Synchronous: a
+ * catalog is a few small local files, and each asynchronous step (open, stat,
+ * read, close) waited for the thread pool.
  */
-function readRegularFile(absolute: string, shown: string): Uint8Array {
+function readRegularFile(real: string, shown: string): Uint8Array | Problem {
   let fd
   try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
   } catch (error) {
     throw fsError('read', shown, error)
   }
@@ -58,8 +71,9 @@ function readRegularFile(absolute: string, shown: string): Uint8Array {
       throw new UserError(`Cannot read '${shown}': it is ${kindOf(info)}, not a definition file.`)
     }
     if (info.size > MAX_FILE_BYTES) {
-      throw new UserError(
-        `Cannot read '${shown}': it has ${info.size} bytes, more than the ${MAX_FILE_BYTES} a definition file may have.`,
+      return fileProblem(
+        shown,
+        `the file has ${info.size} bytes, more than the ${MAX_FILE_BYTES} a definition file may have: split it into several files`,
       )
     }
     return readFileSync(fd)
@@ -69,6 +83,23 @@ function readRegularFile(absolute: string, shown: string): Uint8Array {
   } finally {
     closeSync(fd)
   }
+}
+
+/** The text of a file inside the catalog, or the problem why it is not read. */
+function readDefinitionFile(
+  absolute: string,
+  shown: string,
+  within: Confinement,
+): string | Problem {
+  const real = confinedPath(absolute, within)
+  if (real === undefined) {
+    return fileProblem(
+      shown,
+      'this is a symlink to a file outside the definitions directory and its repository (or inside .git): it is not read; put the definition file itself here',
+    )
+  }
+  const bytes = readRegularFile(real, shown)
+  return bytes instanceof Uint8Array ? decodeDefinitionFile(shown, bytes) : bytes
 }
 
 /** The longest prefix that is valid UTF-8 (a character cut at the end counts as valid). */
@@ -105,6 +136,20 @@ export function decodeDefinitionFile(file: string, bytes: Uint8Array): string | 
   }
 }
 
+const INDENTED_MARKER =
+  'YAML: a document marker (--- or ...) must start its line; PyYAML, which the old tool used, refuses it indented: remove the spaces before it, or the marker'
+
+/**
+ * The offset of a `---` or `...` that stands indented in the first content line
+ * (after blank lines, comments and directives), else 0. js-yaml takes it for
+ * the document's start; PyYAML reads a plain scalar and then fails.
+ */
+function indentedMarker(text: string): number {
+  const head =
+    /^(?:\ufeff)?(?:[ \t]*(?:[#%][^\n]*)?\r?\n)*([ \t]+)(?:---|\.\.\.)(?=[ \t\r\n]|$)/.exec(text)
+  return head ? head[0].length - 3 : 0
+}
+
 /** Parses one file. YAML errors become problems; the file is then skipped. */
 export function parseDefinitionFile(
   file: string,
@@ -119,6 +164,10 @@ export function parseDefinitionFile(
     message,
     sourceLine: lines.lineText(offsetOrLine.line),
   })
+  const indented = indentedMarker(text)
+  if (indented) return problem(lines.locate(indented), INDENTED_MARKER)
+  const control = nonPrintable(text)
+  if (control) return problem(lines.locate(control.offset), control.message)
   let events: Event[]
   try {
     events = parseEvents(text, { filename: file })
@@ -133,6 +182,8 @@ export function parseDefinitionFile(
         'The file holds several YAML documents (---): keep one.',
       )
     }
+    const refused = pyyamlRefusal(text, events)
+    if (refused) return problem(lines.locate(refused.offset), refused.message)
     const aliasProblem = checkAliases(text, events)
     if (aliasProblem) return problem(lines.locate(aliasProblem.offset), aliasProblem.message)
     const [data] = constructFromEvents(events, {
@@ -158,12 +209,12 @@ export function parseDefinitionFile(
 
 export async function loadDefinitionFiles(spec: string, cwd = process.cwd()): Promise<LoadResult> {
   const found = await findDefinitionFiles(spec, cwd)
+  const within = confinement(found.root)
   const result: LoadResult = { files: [], problems: [...found.skipped], read: found.paths.length }
   for (const absolute of found.paths) {
     const shown = displayPath(absolute, cwd)
-    const text = decodeDefinitionFile(shown, readRegularFile(absolute, shown))
-    const parsed =
-      typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : (text as Problem)
+    const text = readDefinitionFile(absolute, shown, within)
+    const parsed = typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : text
     if ('data' in parsed) result.files.push(parsed)
     else result.problems.push(parsed)
   }

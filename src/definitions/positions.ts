@@ -1,5 +1,6 @@
 // Maps JSON pointers of a YAML document to source offsets, from js-yaml's event
 // stream, so that every schema error can name its file, line and column.
+import { withoutUserinfo } from '../http/secrets.js'
 import {
   EVENT_ID,
   getScalarValue,
@@ -279,11 +280,17 @@ export class LineMap {
     return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 }
   }
 
-  /** The text of a 1-based line, without its newline; a long one cut after EXCERPT_CHARS. */
+  /**
+   * The text of a 1-based line, without its newline and the userinfo of urls
+   * in it (taken out before the cut); a long one cut after EXCERPT_CHARS.
+   */
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.source.length
-    const end = Math.min(this.starts[line] ?? this.source.length + 1, start + EXCERPT_CHARS + 2)
-    const text = this.source.slice(start, end - 1).replace(/\r?\n?$/, '')
+    const end = this.starts[line] ?? this.source.length + 1
+    const whole = this.source.slice(start, end - 1)
+    // Only as much of a huge line as the cut can keep, plus room for a userinfo.
+    const head = withoutUserinfo(whole.slice(0, EXCERPT_CHARS + 4096)).slice(0, EXCERPT_CHARS + 1)
+    const text = head.replace(/\r?\n?$/, '')
     return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text
   }
 }

@@ -1,5 +1,6 @@
 // Checks parsed files against the published JSON Schema and turns ajv's errors
 // into problems at the exact line and column, one per defect.
+import { withoutUserinfo } from '../http/secrets.js'
 import type { ErrorObject } from 'ajv'
 import schema from '../../schemas/image-definitions.schema.json' with { type: 'json' }
 import type { Problem } from '../problems.js'
@@ -31,21 +32,30 @@ export function describePointer(pointer: string): string {
   return out || 'the document'
 }
 
-/** A value quoted in a message: cut when long, invisible characters shown as escapes. */
-function quote(value: string): string {
-  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value
+/**
+ * A value quoted in a message: its first line only (a message never quotes
+ * more of a file than the line at fault), cut when long, invisible characters
+ * shown as escapes.
+ */
+function quote(quoted: string): string {
+  // Userinfo out before the cut, which could leave a url without its `@`.
+  const value = withoutUserinfo(quoted)
+  const firstLine = value.split(/\r?\n/, 1)[0] as string
+  const max = Math.min(80, firstLine.length)
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value
   const shown = cut.replace(
     /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
     (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
   )
-  return `'${shown}'${value.length > 80 ? ` (${value.length} characters)` : ''}`
+  return `'${shown}'${value.length > max ? ` (${value.length} characters)` : ''}`
 }
 
-function describeValue(value: unknown): string {
+/** What a value is; a scalar's text only below the document (a whole file is not quoted). */
+function describeValue(value: unknown, quoted = true): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string') return `the string ${quote(value)}`
+  if (typeof value === 'string') return quoted ? `the string ${quote(value)}` : 'a string'
   return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`
 }
 
@@ -63,7 +73,7 @@ const article = (type: string): string =>
 function message(e: ErrorObject): string {
   const subject = `'${describePointer(e.instancePath)}'`
   const expected = (e.parentSchema as SchemaNode | undefined)?.['x-expected'] as string | undefined
-  const got = describeValue(e.data)
+  const got = describeValue(e.data, e.instancePath !== '')
   switch (e.keyword) {
     case 'required':
       return `missing required key '${(e.params as { missingProperty: string }).missingProperty}'`

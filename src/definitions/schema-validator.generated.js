@@ -48,13 +48,14 @@ const schema31 = {
       properties: {
         name: {
           description:
-            "Name of the image in Glance. With multi: true the newest build is called exactly this and older builds get ' (version)' appended; with multi: false every build is called '<name> <version>'. At most 255 characters (Glance's limit), without control characters.",
+            "Name of the image in Glance. With multi: true the newest build is called exactly this and older builds get ' (version)' appended; with multi: false every build is called '<name> <version>'. At most 255 characters (Glance's limit), at least one of them visible (not only spaces), without control characters.",
           type: 'string',
           minLength: 1,
           maxLength: 255,
-          pattern: '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
+          pattern:
+            '^(?=[\\s\\S]*[^\\s\\p{Z}\\p{Cf}\\u115f\\u1160\\u3164\\uffa0\\u2800])[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
           'x-expected':
-            'text of 1 to 255 characters without control or bidirectional formatting characters',
+            'text of 1 to 255 characters with a visible one among them, without control or bidirectional formatting characters',
         },
         enable: {
           description:
@@ -626,13 +627,14 @@ const schema32 = {
   properties: {
     name: {
       description:
-        "Name of the image in Glance. With multi: true the newest build is called exactly this and older builds get ' (version)' appended; with multi: false every build is called '<name> <version>'. At most 255 characters (Glance's limit), without control characters.",
+        "Name of the image in Glance. With multi: true the newest build is called exactly this and older builds get ' (version)' appended; with multi: false every build is called '<name> <version>'. At most 255 characters (Glance's limit), at least one of them visible (not only spaces), without control characters.",
       type: 'string',
       minLength: 1,
       maxLength: 255,
-      pattern: '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
+      pattern:
+        '^(?=[\\s\\S]*[^\\s\\p{Z}\\p{Cf}\\u115f\\u1160\\u3164\\uffa0\\u2800])[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
       'x-expected':
-        'text of 1 to 255 characters without control or bidirectional formatting characters',
+        'text of 1 to 255 characters with a visible one among them, without control or bidirectional formatting characters',
     },
     enable: {
       description:
@@ -1016,7 +1018,10 @@ const schema33 = {
 }
 const func1 = Object.prototype.hasOwnProperty
 const func2 = ucs2length
-const pattern4 = new RegExp('^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$', 'u')
+const pattern4 = new RegExp(
+  '^(?=[\\s\\S]*[^\\s\\p{Z}\\p{Cf}\\u115f\\u1160\\u3164\\uffa0\\u2800])[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
+  'u',
+)
 const pattern5 = new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]*$', 'u')
 const pattern6 = new RegExp(
   '^(pc|q35|virt)$|^pc-(i440fx|q35)-[0-9]+\\.[0-9]+$|^virt-[0-9]+\\.[0-9]+$',
@@ -1028,6 +1033,10 @@ const pattern8 = new RegExp(
   'u',
 )
 const pattern10 = new RegExp('^(none|notice|[0-9]{4}-[0-9]{2}-[0-9]{2})$', 'u')
+const pattern16 = new RegExp(
+  '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
+  'u',
+)
 const pattern27 = new RegExp(
   '^(https?|ftps?)://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
   'u',
@@ -2921,7 +2930,7 @@ function validate24(
           }
           errors++
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern16.test(data1)) {
           const err14 = {
             instancePath: instancePath + '/version',
             schemaPath: '#/properties/version/anyOf/0/pattern',
@@ -3948,12 +3957,16 @@ function validate21(
             instancePath: instancePath + '/name',
             schemaPath: '#/properties/name/pattern',
             keyword: 'pattern',
-            params: { pattern: '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$' },
+            params: {
+              pattern:
+                '^(?=[\\s\\S]*[^\\s\\p{Z}\\p{Cf}\\u115f\\u1160\\u3164\\uffa0\\u2800])[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
+            },
             message:
               'must match pattern "' +
-              '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$' +
+              '^(?=[\\s\\S]*[^\\s\\p{Z}\\p{Cf}\\u115f\\u1160\\u3164\\uffa0\\u2800])[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$' +
               '"',
-            schema: '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
+            schema:
+              '^(?=[\\s\\S]*[^\\s\\p{Z}\\p{Cf}\\u115f\\u1160\\u3164\\uffa0\\u2800])[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
             parentSchema: schema32.properties.name,
             data: data0,
           }
@@ -5687,7 +5700,7 @@ function validate21(
               }
               errors++
             }
-            if (!pattern4.test(data47)) {
+            if (!pattern16.test(data47)) {
               const err91 = {
                 instancePath: instancePath + '/tags/' + i0,
                 schemaPath: '#/properties/tags/items/pattern',

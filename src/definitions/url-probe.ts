@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http'
 import path from 'node:path'
 import { connectionReason, errorCode } from '../http/connection.js'
 import { DEFAULT_USER_AGENT, type FetchFunction } from '../http/client.js'
+import { splitUserinfo } from '../http/secrets.js'
 import { isTransientError, isTransientStatus } from '../http/retry.js'
 import { SOURCE_TRUST_HINT } from '../download/upstream-http.js'
 import { checkFileUrl } from '../download/file-url.js'
@@ -53,16 +54,10 @@ function failureOutcome(error: unknown, timedOut: boolean, timeoutMs: number): O
 
 /** A request without the url's userinfo, which fetch refuses; it goes as Basic auth instead. */
 function prepare(url: string): { target: string; headers: Record<string, string> } {
-  const parsed = new URL(url)
+  const split = splitUserinfo(new URL(url))
   const headers: Record<string, string> = { 'User-Agent': DEFAULT_USER_AGENT, Accept: '*/*' }
-  if (parsed.username || parsed.password) {
-    const user = decodeURIComponent(parsed.username)
-    const password = decodeURIComponent(parsed.password)
-    headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
-    parsed.username = ''
-    parsed.password = ''
-  }
-  return { target: parsed.toString(), headers }
+  if (split.authorization) headers.Authorization = split.authorization
+  return { target: split.url.toString(), headers }
 }
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
@@ -81,6 +76,8 @@ export async function probeHttp(
   fetchFn: FetchFunction,
   timeoutMs: number,
   retryDelayMs: number,
+  /** Aborted: the whole check is over (its deadline), this probe ends at once. */
+  overall?: AbortSignal,
 ): Promise<Outcome> {
   let prepared
   try {
@@ -92,6 +89,9 @@ export async function probeHttp(
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   const { signal } = controller
+  const stop = (): void => controller.abort()
+  if (overall?.aborted) stop()
+  overall?.addEventListener('abort', stop)
   const send = async (method: 'HEAD' | 'GET'): Promise<number> => {
     const response = await fetchFn(target, {
       method,
@@ -108,9 +108,10 @@ export async function probeHttp(
     return status === 405 || status === 501 ? send('GET') : status
   }
   // The deadline also ends a fetch that ignores its signal.
-  const deadline = new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () => reject(new Error('deadline'))),
-  )
+  const deadline = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new Error('deadline'))
+    signal.addEventListener('abort', () => reject(new Error('deadline')))
+  })
   try {
     for (let tries = 1; ; tries++) {
       try {
@@ -133,6 +134,7 @@ export async function probeHttp(
     }
   } finally {
     clearTimeout(timer)
+    overall?.removeEventListener('abort', stop)
     controller.abort()
   }
 }

@@ -6,7 +6,7 @@ import { ConnectionError, connectionReason } from './connection.js'
 import { HttpError, extractServiceMessage, truncateBody } from './error.js'
 import { RequestCounter, pathTemplate } from './request-counter.js'
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry.js'
-import { SecretRegistry, type OnSecret } from './secrets.js'
+import { SecretRegistry, splitUserinfo, type OnSecret } from './secrets.js'
 import {
   ResponseFormatError,
   readData,
@@ -150,8 +150,13 @@ export function createHttp(options: HttpOptions = {}): Http {
 }
 
 function prepareCall(ctx: HttpContext, req: HttpRequest): Call {
-  const url = new URL(req.url)
+  // fetch refuses a url with userinfo: it goes as Basic auth, and its password is a secret.
+  const { url, authorization, password } = splitUserinfo(new URL(req.url))
+  ctx.secrets.add(password)
   const streamed = isStream(req.body)
+  const headers = buildHeaders(req, ctx.userAgent)
+  if (authorization && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+    headers.Authorization = authorization
   return {
     req,
     url,
@@ -159,7 +164,7 @@ function prepareCall(ctx: HttpContext, req: HttpRequest): Call {
     template: req.template ?? pathTemplate(url.pathname),
     streamed,
     timeoutMs: req.timeoutMs ?? (streamed ? 0 : (ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
-    headers: buildHeaders(req, ctx.userAgent),
+    headers,
     // A streamed body can be sent once only: never retried whatever the method.
     idempotent: streamed ? false : req.idempotent,
     retryMethod: streamed ? 'STREAM' : req.method,

@@ -37,3 +37,38 @@ export class SecretRegistry {
     return result
   }
 }
+
+// A url may carry `user:password@` (a private mirror). Wherever text is shown
+// (messages, log lines, dry-run lines, errors, problems, summaries), the
+// userinfo of every url in it is cut out here; requests send it as Basic auth
+// instead (see `splitUserinfo`), which fetch drops on a redirect to another origin.
+
+// Scheme, `://` (or `&#58;//` in escaped Markdown), then the userinfo up to
+// the last `@` before the host: a password may hold a bare `@`. The scheme is
+// bounded in length, so a long run of letters costs a few steps per letter,
+// not one pass per letter (a hostile line of 20,000 letters).
+const USERINFO =
+  /([a-z][a-z0-9+.-]{0,31}(?::|&#58;)\/\/)(?:&#\d+;|[^/?#\s&]|&(?!#\d+;))*@(?:\u2060)?/gi
+
+/** `text` with every url in it shown without the `user:password@` it may carry. */
+export const withoutUserinfo = (text: string): string => text.replace(USERINFO, '$1')
+
+/** A url without its userinfo, and the Basic authorization that carries it instead. */
+export function splitUserinfo(url: URL): { url: URL; authorization?: string; password?: string } {
+  if (!url.username && !url.password) return { url }
+  const bare = new URL(url)
+  bare.username = ''
+  bare.password = ''
+  const user = safeDecode(url.username)
+  const password = safeDecode(url.password)
+  const authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+  return { url: bare, authorization, password }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}

@@ -1,5 +1,5 @@
 // The lifecycle report as Markdown (job summary, tracking issue) and JSON.
-import { asciiJson } from '../escape/json.js'
+import { safeJson } from '../escape/json.js'
 import { escapeMarkdown as md, markdownCode } from '../escape/markdown.js'
 import { DISTRIBUTIONS, type CatalogRelease, type LifecycleReport } from './report.js'
 
@@ -109,4 +109,4 @@ function releasesSection(report: LifecycleReport): string[] {
   ]
 }
 
-export const renderLifecycleJson = (report: LifecycleReport): string => `${asciiJson(report)}\n`
+export const renderLifecycleJson = (report: LifecycleReport): string => `${safeJson(report)}\n`

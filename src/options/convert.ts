@@ -7,7 +7,11 @@ import type { LifecycleCommandOptions } from '../commands/lifecycle.js'
 import type { ListCommandOptions } from '../commands/list.js'
 import type { ShareCommandOptions } from '../commands/share.js'
 import type { ValidateCommandOptions } from '../commands/validate.js'
-import type { ChangedLines } from '../definitions/check-urls.js'
+import {
+  DEFAULT_MAX_URLS,
+  DEFAULT_URLS_DEADLINE_SECONDS,
+  type ChangedLines,
+} from '../definitions/check-urls.js'
 import { checkEolUrl, DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
 import { UserError } from '../problems.js'
 import { rotatedDefaults } from './plan.js'
@@ -22,9 +26,19 @@ export function changedFiles(values: readonly string[], cwd = process.cwd()): Ch
   return new Map(files.map((f) => [path.resolve(cwd, f), 'all' as const]))
 }
 
+/** A whole number of at least 1 from a flag or input; absent: `fallback`. */
+function wholeNumber(name: string, value: Values[string], fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const text = String(value)
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new UserError(`--${name} must be a whole number of at least 1, not '${text}'`)
+  return n
+}
+
 /**
  * The options of `validate` from CLI flags or action inputs (the same names):
- * `check-urls`, `changed` (CLI) and `source-cacert`.
+ * `check-urls`, `changed` (CLI), `source-cacert`, `check-urls-max` and `check-urls-deadline`.
  */
 export function validateCommandOptions(v: Values, cwd = process.cwd()): ValidateCommandOptions {
   const changed = v.changed === undefined ? [] : ([] as string[]).concat(v.changed as string[])
@@ -40,6 +54,14 @@ export function validateCommandOptions(v: Values, cwd = process.cwd()): Validate
           checkUrls: {
             ...(changed.length > 0 ? { changed: changedFiles(changed, cwd) } : {}),
             ...(sourceCacert ? { sourceCacert } : {}),
+            maxUrls: wholeNumber('check-urls-max', v['check-urls-max'], DEFAULT_MAX_URLS),
+            deadlineMs:
+              1000 *
+              wholeNumber(
+                'check-urls-deadline',
+                v['check-urls-deadline'],
+                DEFAULT_URLS_DEADLINE_SECONDS,
+              ),
           },
         }
       : {}),

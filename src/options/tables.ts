@@ -1,4 +1,5 @@
 // One option table per command: the CLI's flags and help, the action's inputs and their defaults.
+import { DEFAULT_MAX_URLS, DEFAULT_URLS_DEADLINE_SECONDS } from '../definitions/check-urls.js'
 import { DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
 import {
   bucketOptions,
@@ -15,7 +16,7 @@ import { flag, repeated, text, withInputs, withoutInputs, type CommandTable } fr
 const validate: CommandTable = {
   summary: 'Check image definitions against the schema and the rules; point at each defect',
   usage:
-    'image-manager validate [--images PATH] [--strict] [--check-urls [--changed FILE]... [--source-cacert FILE]]',
+    'image-manager validate [--images PATH] [--strict] [--check-urls [--changed FILE]... [--source-cacert FILE] [--check-urls-max N] [--check-urls-deadline SECONDS]]',
   options: {
     ...catalogOptions,
     'check-urls': flag(
@@ -28,6 +29,18 @@ const validate: CommandTable = {
       'with --check-urls, only the definitions in FILE (repeatable or comma separated)',
     ),
     'source-cacert': sourceCacertOption,
+    'check-urls-max': text(
+      'N',
+      'with --check-urls, at most N distinct urls per run; more is an error (default: 1000)',
+      String(DEFAULT_MAX_URLS),
+      { input: 'check-urls-max' },
+    ),
+    'check-urls-deadline': text(
+      'SECONDS',
+      'with --check-urls, the time all urls may take together; urls not asked by then are errors (default: 600)',
+      String(DEFAULT_URLS_DEADLINE_SECONDS),
+      { input: 'check-urls-deadline' },
+    ),
   },
 }
 

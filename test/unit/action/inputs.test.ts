@@ -128,7 +128,13 @@ describe('readInputs', () => {
   it('outside a runner: validate, with the defaults of the tables and flags false', () => {
     const read = readInputs()
     expect(read.command).toBe('validate')
-    expect(read.values).toEqual({ images: 'etc/images/', strict: false, 'check-urls': false })
+    expect(read.values).toEqual({
+      images: 'etc/images/',
+      strict: false,
+      'check-urls': false,
+      'check-urls-max': '1000',
+      'check-urls-deadline': '600',
+    })
     expect(read).toMatchObject({ comment: false, pullRequestPer: 'file', githubToken: '' })
     inputs({ command: 'lifecycle' })
     expect(readInputs().values['eol-url']).toBe('https://endoflife.date')

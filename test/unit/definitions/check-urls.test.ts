@@ -2,6 +2,7 @@
 // 500, a server that never answers, one that refuses HEAD, redirects, a
 // refused port, file: urls; dedupe and the concurrency bound are counted on
 // the server side.
+import { withoutUserinfo } from '../../../src/http/secrets.js'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
@@ -11,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   checkUrls,
   selectDefinitions,
-  withoutUserinfo,
   type CheckUrlsOptions,
 } from '../../../src/definitions/check-urls.js'
 import { loadCatalog } from '../../../src/definitions/catalog.js'
