@@ -1,25 +1,9 @@
 // What the planner is asked to do: the options of one plan (docs/behaviour.md §2-7).
-import type { Rotated } from '../definitions/types.js'
 import type { LatestInfo } from './desire.js'
+import type { PlanShape } from './types.js'
 
-export interface PlanOptions {
-  tag: string
-  /** Regex on definition and image names; everything else is left alone. */
-  filter?: string
-  /** Include definitions with `enable: false`. */
-  force: boolean
-  /** Multi images: import only the newest version. */
-  latest: boolean
-  useOsHidden: boolean
-  hide: boolean
-  deactivate: boolean
-  delete: boolean
-  /** `yes-i-really-know-what-i-do`: without it nothing is deleted. */
-  confirmDelete: boolean
-  /** Keep builds of non-multi versions that the definition no longer lists. */
-  keep: boolean
-  /** check-age: report builds older than the newest definition build by more than N days. */
-  maxAgeDays?: number
+/** The plan-shaping options (recorded by a saved plan), and what one run adds. */
+export interface PlanOptions extends PlanShape {
   now: Date
   /** An importing or saving image unchanged for longer than this is a leftover (default 1800 s). */
   importTimeoutMs?: number
@@ -28,8 +12,6 @@ export interface PlanOptions {
   latestInfo?: ReadonlyMap<string, LatestInfo>
   /** Definitions whose `latest` upstream could not be read, with the reason. */
   latestErrors?: ReadonlyMap<string, string>
-  /** What multi builds get once replaced (--rotated-meta, --rotated-hidden); a definition's `rotated` replaces it. */
-  rotated?: Rotated
 }
 
 /** The default import timeout (apply's --import-timeout). */

@@ -116,16 +116,23 @@ export interface Plan {
 /** The options that change what is planned, as the plan was made with them. */
 export interface PlanShape {
   tag: string
+  /** Regex on definition and image names; everything else is left alone. */
   filter?: string
+  /** Include definitions with `enable: false`. */
   force: boolean
+  /** Multi images: import only the newest version. */
   latest: boolean
   useOsHidden: boolean
   hide: boolean
   deactivate: boolean
   delete: boolean
+  /** `yes-i-really-know-what-i-do`: without it nothing is deleted. */
   confirmDelete: boolean
+  /** Keep builds of non-multi versions that the definition no longer lists. */
   keep: boolean
+  /** check-age: report builds older than the newest definition build by more than N days. */
   maxAgeDays?: number
+  /** What multi builds get once replaced (--rotated-meta, --rotated-hidden); a definition's `rotated` replaces it. */
   rotated?: Rotated
 }
 
