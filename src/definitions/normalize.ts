@@ -86,6 +86,7 @@ export function normalize(file: LoadedFile): Definition[] {
     for (const key of ['password', 'shortname', 'latest_url', 'latest_checksum_url'] as const) {
       if (typeof raw[key] === 'string') def[key] = raw[key] as string
     }
+    if (typeof raw.verify === 'string') def.verify = raw.verify as Definition['verify']
     const rotated = raw.rotated as Raw | undefined
     if (rotated) {
       def.rotated = { meta: meta(file, `${pointer}/rotated/meta`, rotated.meta) }

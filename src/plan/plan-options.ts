@@ -1,5 +1,5 @@
 // What the planner is asked to do: the options of one plan (docs/behaviour.md §2-7).
-import type { Rotated } from '../definitions/types.js'
+import type { Rotated, VerifyMode } from '../definitions/types.js'
 import type { LatestInfo } from './desire.js'
 
 export interface PlanOptions {
@@ -30,6 +30,8 @@ export interface PlanOptions {
   latestErrors?: ReadonlyMap<string, string>
   /** What multi builds get once replaced (--rotated-meta, --rotated-hidden); a definition's `rotated` replaces it. */
   rotated?: Rotated
+  /** --verify: how imports get their bytes where a definition does not say (default auto). */
+  verify?: VerifyMode
 }
 
 /** The default import timeout (apply's --import-timeout). */

@@ -27,6 +27,14 @@ export interface ImportStep {
   /** The definition's url when `source` is its mirror_url: used when the mirror object is missing or unreadable. */
   fallback?: string
   checksum?: string
+  /**
+   * The tool streams the bytes (download, checksum, format sniffing,
+   * decompression, stage): always when a checksum or a compressed source
+   * allows it, unless `verify: none`; false: Glance's web-download, unchecked.
+   */
+  stream: boolean
+  /** `verified (sha256)`, `unverified (no checksum)` or `unverified (verify: none)`. */
+  verification: string
   /** Everything the create call carries: the image is created private. */
   create: {
     id?: string
@@ -102,7 +110,7 @@ export interface Plan {
   definitions: DefinitionPlan[]
   /** Managed images that no definition describes: reported, never touched. */
   orphans: ImageRef[]
-  /** check-age findings and the SCS image metadata rules the plan would leave broken. */
+  /** Public imports nobody verifies, check-age findings and the SCS image metadata rules the plan would leave broken. */
   findings: Note[]
   summary: Record<StepAction, number> & { unchanged: number; skipped: number }
   /** Glance requests made to compute the plan, by method and path. */
