@@ -20,23 +20,30 @@ interface PushDecoder {
  */
 class Pushed extends Duplex {
   private continueWrite: (() => void) | undefined
+  private full = false
   readonly decoder: PushDecoder
 
   constructor(make: (out: (data: Uint8Array) => void, fail: (e: Error) => void) => PushDecoder) {
     super()
     this.decoder = make(
-      (data) => this.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+      (data) => {
+        // A copy: the decoders may reuse their buffers.
+        if (!this.push(Buffer.from(data))) this.full = true
+      },
       (error) => this.destroy(error),
     )
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (e?: Error) => void): void {
-    const SLICE = 4096
+    // Small: 1 KiB of a zstd run of zeros is up to 32 MiB of output.
+    const SLICE = 1024
     const next = (at: number): void => {
       try {
         for (; at < chunk.length; at += SLICE) {
           this.decoder.push(chunk.subarray(at, at + SLICE))
-          if (this.readableLength >= this.readableHighWaterMark) {
+          // Only a refused push promises a later _read: wait for that one.
+          if (this.full) {
+            this.full = false
             this.continueWrite = () => next(at + SLICE)
             return
           }
@@ -98,10 +105,18 @@ function zstd(): Duplex {
   return new Pushed((out) => new ZstdDecoder((data) => out(data)))
 }
 
-/** unbzip2-stream is an old-style stream: `wrap` makes it a Readable with backpressure. */
+/**
+ * unbzip2-stream is an old-style stream that closes right after its end:
+ * Readable.wrap would drop what is still buffered, so it is adapted by hand.
+ */
 function bunzip2(input: Readable): Readable {
   const classic = unbzip2Stream()
-  const out = new Readable().wrap(classic)
+  const out = new Readable({ read: () => void classic.resume() })
+  classic.on('data', (data: Buffer) => {
+    if (!out.push(data)) classic.pause()
+  })
+  classic.on('end', () => out.push(null))
+  classic.on('error', (error: Error) => out.destroy(error))
   input.on('error', (error) => out.destroy(error))
   out.once('close', () => input.destroy())
   input.pipe(classic)
