@@ -52,6 +52,7 @@ beforeAll(async () => {
   const qcow2 = await makeQcow2(server.dir, 'good.qcow2', '16M')
   goodSha = await sha256Of(qcow2)
   await run('gzip', ['-k', qcow2])
+  await run('xz', ['-k', '-T1', qcow2])
   await writeFile(path.join(server.dir, 'plain.raw'), Buffer.alloc(2 ** 20, 0x5a))
   rawSha = await sha256Of(path.join(server.dir, 'plain.raw'))
 })
@@ -147,6 +148,30 @@ describe('apply: every byte verified', () => {
 })
 
 describe('apply: know what you send', () => {
+  it('a .qcow2.xz with its checksum goes unpacked through the stage; Glance converts the qcow2 to raw', async () => {
+    const file = await work.catalog('xz.yml', [
+      base('Xz', [
+        {
+          version: '1',
+          url: server.urlOf('good.qcow2.xz'),
+          checksum: await sha256Of(path.join(server.dir, 'good.qcow2.xz')),
+        },
+      ]),
+    ])
+    const { code, out } = await apply(file)
+    expect(code, out).toBe(0)
+    expect(out).toContain(`${image1('Xz')}: xz unpacked on the way`)
+    expect(proxy.count('PUT', /^\/v2\/images\/[^/]+\/stage$/)).toBe(1)
+    const [image] = (await briefs(raw, tag)).filter((b) => b.name === image1('Xz'))
+    const stored = await raw.get(image?.id as string)
+    // A qcow2 converted: raw, of the disk's virtual size (16 MiB), not the xz's bytes.
+    expect([stored.status, stored.disk_format, stored.size]).toEqual([
+      'active',
+      'raw',
+      16 * 2 ** 20,
+    ])
+  })
+
   it('a .qcow2.gz on a cloud without interoperable import is stored as the qcow2, never the gzip', async () => {
     // The cloud offers no import method: plain upload (PUT /file), which converts nothing.
     proxy.inject({
