@@ -10,6 +10,7 @@
 # Targets: <= 4.5 Glance requests per new image; wall time at most 1.15x the
 # floor set by the cloud's own CPU work (see cloud_cpu_s in apply-lib.sh).
 # Env: DEFINITIONS (40), VERSIONS (2), CONCURRENCY (the CLI's default, 4), RUNS (3),
+#      VERIFY (auto: checked streaming of every import, each has a checksum; none: web-download),
 #      TAG (bench-apply-import), CLI, LOCAL_CLOUD_CLOUDS_YAML, KEEP. See bench/apply-lib.sh.
 #      TOOL=oim OIM_DIR=... [OIM_PYTHONPATH=...]: the counting run with the Python
 #      openstack-image-manager instead (not part of this repository).
@@ -32,6 +33,9 @@ grep -ho "http://127.0.0.1:$WEB_PORT/[^ ]*" "$work"/catalog/*.yml | sed "s|http:
   while read -r p; do mkdir -p "$work/www/$(dirname "$p")"; ln "$work/source.qcow2" "$work/www/$p"; done
 concurrency=()
 [ -n "${CONCURRENCY:-}" ] && concurrency=(--concurrency "$CONCURRENCY")
+# VERIFY=none: every import by web-download, unchecked; the default (auto) streams
+# every one of these (each has a checksum) through the tool into the stage, checked.
+[ -n "${VERIFY:-}" ] && concurrency+=(--verify "$VERIFY")
 apply=(node "$CLI" apply --images "$work/catalog" --cloud local-admin --tag "$tag" "${concurrency[@]}")
 if [ "${TOOL:-}" = oim ]; then
   # The established Python tool, for a fresh comparison on the same catalog and

@@ -3,10 +3,11 @@
 # 256 MiB and 1 GiB, compared with `curl -T FILE` into a fresh image's
 # `PUT /v2/images/{id}/stage`.
 #  - file:  the definition's url is `file:` (always glance-direct);
-#  - http:  the url is http://localhost:PORT/... on a loopback web server: Glance's
-#           import filter only allows the host 127.0.0.1, so web-download is refused
-#           (400) at once and the tool falls back to glance-direct, streaming the
-#           download into /stage. Its baseline is `curl URL | curl -T -`.
+#  - http:  the url is http://localhost:PORT/... on a loopback web server. The
+#           definition has a checksum, so the tool streams it (download, sha256,
+#           format sniffing, PUT /stage, glance-direct): verified streaming, no
+#           web-download attempt. Its baseline is `curl URL | curl -T -`.
+# Both modes verify the sha256 on the way (docs/behaviour.md §4).
 # Throughput = size / the duration Glance logged for the `PUT /stage` request
 # (the same server-side measure for curl and for us; curl's own time is shown
 # too). Peak RSS of the whole apply by /usr/bin/time -v (target < 200 MB, flat in

@@ -1,8 +1,11 @@
 // Create the image private, fill it, wait until Glance released it, then make it final.
-// Web-download by default, falling back once to glance-direct streaming; plain
-// upload where the cloud has no interoperable import. A failed import leaves no image.
+// A step with a checksum or a compressed source is streamed through this tool
+// (checked, unpacked, staged); the others use web-download, falling back once to
+// glance-direct streaming; plain upload where the cloud has no interoperable
+// import. A failed import leaves no image.
 import path from 'node:path'
 import { ChecksumMismatchError, openDownload, probeUrl } from '../download/download.js'
+import { prepareSource, SourceFormatError } from '../download/prepare.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Http } from '../http/client.js'
 import type { PatchOperation } from '../openstack/glance/patch.js'
@@ -33,10 +36,17 @@ export interface ImportContext {
   upstream?: Http
 }
 
-/** The methods to try, in order (docs/behaviour.md §4). */
-export function importMethods(source: string, offered: readonly string[]): ImportMethod[] {
+/**
+ * The methods to try, in order (docs/behaviour.md §4): a streamed step goes
+ * through this tool only, so the bytes Glance gets are the bytes checked.
+ */
+export function importMethods(
+  step: Pick<ImportStep, 'source' | 'stream'>,
+  offered: readonly string[],
+): ImportMethod[] {
   const direct: ImportMethod = offered.includes('glance-direct') ? 'glance-direct' : 'upload'
-  if (source.startsWith('file:') || !offered.includes('web-download')) return [direct]
+  if (step.stream || step.source.startsWith('file:') || !offered.includes('web-download'))
+    return [direct]
   return ['web-download', direct]
 }
 
@@ -83,14 +93,24 @@ async function stream(
         `  ${step.image.name}: ${mib(p.bytes)}${p.total ? ` of ${mib(p.total)} (${Math.round((100 * p.bytes) / p.total)}%)` : ''}, ${mib(p.rate)}/s`,
       ),
   })
-  const body = download.stream
+  // Compression and format are known before the first byte goes to Glance.
+  const prepared = await prepareSource(download.stream, {
+    url: step.source,
+    format: step.create.disk_format,
+  })
+  const body = prepared.stream
+  if (prepared.compression)
+    ctx.reporter.info(`  ${step.image.name}: ${prepared.compression} unpacked on the way`)
+  // An unpacked size is unknown until the end: then the body is sent chunked.
+  const size = prepared.compression ? undefined : download.size
   try {
-    if (method === 'glance-direct') await ctx.glance.stageImage(id, body, download.size)
-    else await ctx.glance.uploadImage(id, body, download.size)
+    if (method === 'glance-direct') await ctx.glance.stageImage(id, body, size)
+    else await ctx.glance.uploadImage(id, body, size)
     await download.result
   } catch (error) {
     // Whatever failed, the source connection goes too: nothing is left reading upstream.
     body.destroy()
+    download.stream.destroy()
     throw error
   }
   if (method === 'glance-direct') await ctx.glance.importImage(id, 'glance-direct')
@@ -145,7 +165,7 @@ export async function runImport(
   step = await availableSource(ctx, step)
   let image = await createOrReuse(ctx, step)
   try {
-    const methods = importMethods(step.source, ctx.methods)
+    const methods = importMethods(step, ctx.methods)
     let earlier: string | undefined
     for (const [i, method] of methods.entries()) {
       try {
@@ -157,8 +177,11 @@ export async function runImport(
         if (last && earlier)
           throw new ImportError(`${earlier}; then ${method}: ${(error as Error).message}`)
         // Past the import timeout the import has failed (docs/behaviour.md §4); a second method would get no time.
-        // Data Glance refused (ImportRejected) would be refused again.
-        const final = error instanceof ChecksumMismatchError || error instanceof ImportRejected
+        // Bad data stays bad whichever way it goes, and data Glance refused (ImportRejected) would be refused again.
+        const final =
+          error instanceof ChecksumMismatchError ||
+          error instanceof SourceFormatError ||
+          error instanceof ImportRejected
         if (last || final || now() >= deadline) throw error
         earlier = `${method} failed: ${(error as Error).message}`
         ctx.reporter.warning(

@@ -96,6 +96,7 @@ export function normalize(file: LoadedFile): Definition[] {
         ),
       }
     }
+    if (typeof raw.verify === 'string') def.verify = raw.verify as Definition['verify']
     const rotated = raw.rotated as Raw | undefined
     if (rotated) {
       def.rotated = { meta: meta(file, `${pointer}/rotated/meta`, rotated.meta) }

@@ -114,6 +114,11 @@ const schema31 = {
             'true: outdated builds of this definition may be hidden or deactivated but are never deleted.',
           type: 'boolean',
         },
+        verify: {
+          description:
+            "How imports get their bytes. auto (default): streamed through the tool, checksum verified, when a version has a checksum (checksum, checksum_url, checksums_url) or a compressed url; else Glance's web-download. stream: always streamed through the tool. none: web-download where the cloud offers it, no check. Overrides the --verify option.",
+          enum: ['auto', 'stream', 'none'],
+        },
         shortname: {
           description:
             'Short identifier used for mirror paths (`<shortname>/<version>-<shortname>.<format>`), e.g. `ubuntu-24.04`: letters, digits, `.`, `_` and `-`, starting with a letter or digit (it becomes an object key and a url path as it is).',
@@ -692,6 +697,11 @@ const schema32 = {
       description:
         'true: outdated builds of this definition may be hidden or deactivated but are never deleted.',
       type: 'boolean',
+    },
+    verify: {
+      description:
+        "How imports get their bytes. auto (default): streamed through the tool, checksum verified, when a version has a checksum (checksum, checksum_url, checksums_url) or a compressed url; else Glance's web-download. stream: always streamed through the tool. none: web-download where the cloud offers it, no check. Overrides the --verify option.",
+      enum: ['auto', 'stream', 'none'],
     },
     shortname: {
       description:
@@ -4283,11 +4293,32 @@ function validate21(
         errors++
       }
     }
+    if (data.verify !== undefined) {
+      let data12 = data.verify
+      if (!(data12 === 'auto' || data12 === 'stream' || data12 === 'none')) {
+        const err29 = {
+          instancePath: instancePath + '/verify',
+          schemaPath: '#/properties/verify/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema32.properties.verify.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema32.properties.verify.enum,
+          parentSchema: schema32.properties.verify,
+          data: data12,
+        }
+        if (vErrors === null) {
+          vErrors = [err29]
+        } else {
+          vErrors.push(err29)
+        }
+        errors++
+      }
+    }
     if (data.shortname !== undefined) {
-      let data12 = data.shortname
-      if (typeof data12 === 'string') {
-        if (func2(data12) > 128) {
-          const err29 = {
+      let data13 = data.shortname
+      if (typeof data13 === 'string') {
+        if (func2(data13) > 128) {
+          const err30 = {
             instancePath: instancePath + '/shortname',
             schemaPath: '#/properties/shortname/maxLength',
             keyword: 'maxLength',
@@ -4295,25 +4326,7 @@ function validate21(
             message: 'must NOT have more than 128 characters',
             schema: 128,
             parentSchema: schema32.properties.shortname,
-            data: data12,
-          }
-          if (vErrors === null) {
-            vErrors = [err29]
-          } else {
-            vErrors.push(err29)
-          }
-          errors++
-        }
-        if (!pattern5.test(data12)) {
-          const err30 = {
-            instancePath: instancePath + '/shortname',
-            schemaPath: '#/properties/shortname/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
-            message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
-            schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-            parentSchema: schema32.properties.shortname,
-            data: data12,
+            data: data13,
           }
           if (vErrors === null) {
             vErrors = [err30]
@@ -4322,8 +4335,26 @@ function validate21(
           }
           errors++
         }
+        if (!pattern5.test(data13)) {
+          const err31 = {
+            instancePath: instancePath + '/shortname',
+            schemaPath: '#/properties/shortname/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+            schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+            parentSchema: schema32.properties.shortname,
+            data: data13,
+          }
+          if (vErrors === null) {
+            vErrors = [err31]
+          } else {
+            vErrors.push(err31)
+          }
+          errors++
+        }
       } else {
-        const err31 = {
+        const err32 = {
           instancePath: instancePath + '/shortname',
           schemaPath: '#/properties/shortname/type',
           keyword: 'type',
@@ -4331,21 +4362,21 @@ function validate21(
           message: 'must be string',
           schema: schema32.properties.shortname.type,
           parentSchema: schema32.properties.shortname,
-          data: data12,
+          data: data13,
         }
         if (vErrors === null) {
-          vErrors = [err31]
+          vErrors = [err32]
         } else {
-          vErrors.push(err31)
+          vErrors.push(err32)
         }
         errors++
       }
     }
     if (data.meta !== undefined) {
-      let data13 = data.meta
-      if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
-        if (data13.architecture === undefined) {
-          const err32 = {
+      let data14 = data.meta
+      if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
+        if (data14.architecture === undefined) {
+          const err33 = {
             instancePath: instancePath + '/meta',
             schemaPath: '#/$defs/meta/required',
             keyword: 'required',
@@ -4353,25 +4384,7 @@ function validate21(
             message: "must have required property '" + 'architecture' + "'",
             schema: schema33.required,
             parentSchema: schema33,
-            data: data13,
-          }
-          if (vErrors === null) {
-            vErrors = [err32]
-          } else {
-            vErrors.push(err32)
-          }
-          errors++
-        }
-        if (data13.hw_disk_bus === undefined) {
-          const err33 = {
-            instancePath: instancePath + '/meta',
-            schemaPath: '#/$defs/meta/required',
-            keyword: 'required',
-            params: { missingProperty: 'hw_disk_bus' },
-            message: "must have required property '" + 'hw_disk_bus' + "'",
-            schema: schema33.required,
-            parentSchema: schema33,
-            data: data13,
+            data: data14,
           }
           if (vErrors === null) {
             vErrors = [err33]
@@ -4380,14 +4393,32 @@ function validate21(
           }
           errors++
         }
-        for (const key1 in data13) {
+        if (data14.hw_disk_bus === undefined) {
+          const err34 = {
+            instancePath: instancePath + '/meta',
+            schemaPath: '#/$defs/meta/required',
+            keyword: 'required',
+            params: { missingProperty: 'hw_disk_bus' },
+            message: "must have required property '" + 'hw_disk_bus' + "'",
+            schema: schema33.required,
+            parentSchema: schema33,
+            data: data14,
+          }
+          if (vErrors === null) {
+            vErrors = [err34]
+          } else {
+            vErrors.push(err34)
+          }
+          errors++
+        }
+        for (const key1 in data14) {
           if (!func1.call(schema33.properties, key1)) {
-            let data14 = data13[key1]
-            const _errs32 = errors
-            let valid3 = false
+            let data15 = data14[key1]
             const _errs33 = errors
-            if (typeof data14 !== 'string') {
-              const err34 = {
+            let valid3 = false
+            const _errs34 = errors
+            if (typeof data15 !== 'string') {
+              const err35 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf/0/type',
@@ -4396,29 +4427,7 @@ function validate21(
                 message: 'must be string',
                 schema: schema33.additionalProperties.anyOf[0].type,
                 parentSchema: schema33.additionalProperties.anyOf[0],
-                data: data14,
-              }
-              if (vErrors === null) {
-                vErrors = [err34]
-              } else {
-                vErrors.push(err34)
-              }
-              errors++
-            }
-            var _valid0 = _errs33 === errors
-            valid3 = valid3 || _valid0
-            const _errs35 = errors
-            if (!(typeof data14 == 'number' && isFinite(data14))) {
-              const err35 = {
-                instancePath:
-                  instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
-                schemaPath: '#/$defs/meta/additionalProperties/anyOf/1/type',
-                keyword: 'type',
-                params: { type: 'number' },
-                message: 'must be number',
-                schema: schema33.additionalProperties.anyOf[1].type,
-                parentSchema: schema33.additionalProperties.anyOf[1],
-                data: data14,
+                data: data15,
               }
               if (vErrors === null) {
                 vErrors = [err35]
@@ -4427,20 +4436,20 @@ function validate21(
               }
               errors++
             }
-            var _valid0 = _errs35 === errors
+            var _valid0 = _errs34 === errors
             valid3 = valid3 || _valid0
-            const _errs37 = errors
-            if (typeof data14 !== 'boolean') {
+            const _errs36 = errors
+            if (!(typeof data15 == 'number' && isFinite(data15))) {
               const err36 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
-                schemaPath: '#/$defs/meta/additionalProperties/anyOf/2/type',
+                schemaPath: '#/$defs/meta/additionalProperties/anyOf/1/type',
                 keyword: 'type',
-                params: { type: 'boolean' },
-                message: 'must be boolean',
-                schema: schema33.additionalProperties.anyOf[2].type,
-                parentSchema: schema33.additionalProperties.anyOf[2],
-                data: data14,
+                params: { type: 'number' },
+                message: 'must be number',
+                schema: schema33.additionalProperties.anyOf[1].type,
+                parentSchema: schema33.additionalProperties.anyOf[1],
+                data: data15,
               }
               if (vErrors === null) {
                 vErrors = [err36]
@@ -4449,20 +4458,20 @@ function validate21(
               }
               errors++
             }
-            var _valid0 = _errs37 === errors
+            var _valid0 = _errs36 === errors
             valid3 = valid3 || _valid0
-            const _errs39 = errors
-            if (data14 !== null) {
+            const _errs38 = errors
+            if (typeof data15 !== 'boolean') {
               const err37 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
-                schemaPath: '#/$defs/meta/additionalProperties/anyOf/3/type',
+                schemaPath: '#/$defs/meta/additionalProperties/anyOf/2/type',
                 keyword: 'type',
-                params: { type: 'null' },
-                message: 'must be null',
-                schema: schema33.additionalProperties.anyOf[3].type,
-                parentSchema: schema33.additionalProperties.anyOf[3],
-                data: data14,
+                params: { type: 'boolean' },
+                message: 'must be boolean',
+                schema: schema33.additionalProperties.anyOf[2].type,
+                parentSchema: schema33.additionalProperties.anyOf[2],
+                data: data15,
               }
               if (vErrors === null) {
                 vErrors = [err37]
@@ -4471,10 +4480,32 @@ function validate21(
               }
               errors++
             }
-            var _valid0 = _errs39 === errors
+            var _valid0 = _errs38 === errors
+            valid3 = valid3 || _valid0
+            const _errs40 = errors
+            if (data15 !== null) {
+              const err38 = {
+                instancePath:
+                  instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
+                schemaPath: '#/$defs/meta/additionalProperties/anyOf/3/type',
+                keyword: 'type',
+                params: { type: 'null' },
+                message: 'must be null',
+                schema: schema33.additionalProperties.anyOf[3].type,
+                parentSchema: schema33.additionalProperties.anyOf[3],
+                data: data15,
+              }
+              if (vErrors === null) {
+                vErrors = [err38]
+              } else {
+                vErrors.push(err38)
+              }
+              errors++
+            }
+            var _valid0 = _errs40 === errors
             valid3 = valid3 || _valid0
             if (!valid3) {
-              const err38 = {
+              const err39 = {
                 instancePath:
                   instancePath + '/meta/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/meta/additionalProperties/anyOf',
@@ -4483,19 +4514,19 @@ function validate21(
                 message: 'must match a schema in anyOf',
                 schema: schema33.additionalProperties.anyOf,
                 parentSchema: schema33.additionalProperties,
-                data: data14,
+                data: data15,
               }
               if (vErrors === null) {
-                vErrors = [err38]
+                vErrors = [err39]
               } else {
-                vErrors.push(err38)
+                vErrors.push(err39)
               }
               errors++
             } else {
-              errors = _errs32
+              errors = _errs33
               if (vErrors !== null) {
-                if (_errs32) {
-                  vErrors.length = _errs32
+                if (_errs33) {
+                  vErrors.length = _errs33
                 } else {
                   vErrors = null
                 }
@@ -4503,20 +4534,20 @@ function validate21(
             }
           }
         }
-        if (data13.architecture !== undefined) {
-          let data15 = data13.architecture
+        if (data14.architecture !== undefined) {
+          let data16 = data14.architecture
           if (!(
-            data15 === 'x86_64' ||
-            data15 === 'aarch64' ||
-            data15 === 'risc-v' ||
-            data15 === 'riscv64' ||
-            data15 === 'i686' ||
-            data15 === 'armv7l' ||
-            data15 === 'ppc64' ||
-            data15 === 'ppc64le' ||
-            data15 === 's390x'
+            data16 === 'x86_64' ||
+            data16 === 'aarch64' ||
+            data16 === 'risc-v' ||
+            data16 === 'riscv64' ||
+            data16 === 'i686' ||
+            data16 === 'armv7l' ||
+            data16 === 'ppc64' ||
+            data16 === 'ppc64le' ||
+            data16 === 's390x'
           )) {
-            const err39 = {
+            const err40 = {
               instancePath: instancePath + '/meta/architecture',
               schemaPath: '#/$defs/meta/properties/architecture/enum',
               keyword: 'enum',
@@ -4524,36 +4555,6 @@ function validate21(
               message: 'must be equal to one of the allowed values',
               schema: schema33.properties.architecture.enum,
               parentSchema: schema33.properties.architecture,
-              data: data15,
-            }
-            if (vErrors === null) {
-              vErrors = [err39]
-            } else {
-              vErrors.push(err39)
-            }
-            errors++
-          }
-        }
-        if (data13.hypervisor_type !== undefined) {
-          let data16 = data13.hypervisor_type
-          if (!(
-            data16 === 'qemu' ||
-            data16 === 'kvm' ||
-            data16 === 'xen' ||
-            data16 === 'hyperv' ||
-            data16 === 'vmware' ||
-            data16 === 'lxc' ||
-            data16 === 'uml' ||
-            data16 === 'ironic'
-          )) {
-            const err40 = {
-              instancePath: instancePath + '/meta/hypervisor_type',
-              schemaPath: '#/$defs/meta/properties/hypervisor_type/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.hypervisor_type.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.hypervisor_type.enum,
-              parentSchema: schema33.properties.hypervisor_type,
               data: data16,
             }
             if (vErrors === null) {
@@ -4564,17 +4565,26 @@ function validate21(
             errors++
           }
         }
-        if (data13.hw_disk_bus !== undefined) {
-          let data17 = data13.hw_disk_bus
-          if (typeof data17 !== 'string' && data17 !== null) {
+        if (data14.hypervisor_type !== undefined) {
+          let data17 = data14.hypervisor_type
+          if (!(
+            data17 === 'qemu' ||
+            data17 === 'kvm' ||
+            data17 === 'xen' ||
+            data17 === 'hyperv' ||
+            data17 === 'vmware' ||
+            data17 === 'lxc' ||
+            data17 === 'uml' ||
+            data17 === 'ironic'
+          )) {
             const err41 = {
-              instancePath: instancePath + '/meta/hw_disk_bus',
-              schemaPath: '#/$defs/meta/properties/hw_disk_bus/type',
-              keyword: 'type',
-              params: { type: schema33.properties.hw_disk_bus.type },
-              message: 'must be string,null',
-              schema: schema33.properties.hw_disk_bus.type,
-              parentSchema: schema33.properties.hw_disk_bus,
+              instancePath: instancePath + '/meta/hypervisor_type',
+              schemaPath: '#/$defs/meta/properties/hypervisor_type/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.hypervisor_type.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.hypervisor_type.enum,
+              parentSchema: schema33.properties.hypervisor_type,
               data: data17,
             }
             if (vErrors === null) {
@@ -4584,27 +4594,19 @@ function validate21(
             }
             errors++
           }
-          if (!(
-            data17 === 'virtio' ||
-            data17 === 'scsi' ||
-            data17 === 'ide' ||
-            data17 === 'sata' ||
-            data17 === 'usb' ||
-            data17 === 'xen' ||
-            data17 === 'uml' ||
-            data17 === 'lxc' ||
-            data17 === 'fdc' ||
-            data17 === null
-          )) {
+        }
+        if (data14.hw_disk_bus !== undefined) {
+          let data18 = data14.hw_disk_bus
+          if (typeof data18 !== 'string' && data18 !== null) {
             const err42 = {
               instancePath: instancePath + '/meta/hw_disk_bus',
-              schemaPath: '#/$defs/meta/properties/hw_disk_bus/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.hw_disk_bus.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.hw_disk_bus.enum,
+              schemaPath: '#/$defs/meta/properties/hw_disk_bus/type',
+              keyword: 'type',
+              params: { type: schema33.properties.hw_disk_bus.type },
+              message: 'must be string,null',
+              schema: schema33.properties.hw_disk_bus.type,
               parentSchema: schema33.properties.hw_disk_bus,
-              data: data17,
+              data: data18,
             }
             if (vErrors === null) {
               vErrors = [err42]
@@ -4613,26 +4615,26 @@ function validate21(
             }
             errors++
           }
-        }
-        if (data13.hw_scsi_model !== undefined) {
-          let data18 = data13.hw_scsi_model
           if (!(
-            data18 === 'virtio-scsi' ||
-            data18 === 'lsilogic' ||
-            data18 === 'lsisas1068' ||
-            data18 === 'lsisas1078' ||
-            data18 === 'buslogic' ||
-            data18 === 'ibmvscsi' ||
-            data18 === 'vmpvscsi'
+            data18 === 'virtio' ||
+            data18 === 'scsi' ||
+            data18 === 'ide' ||
+            data18 === 'sata' ||
+            data18 === 'usb' ||
+            data18 === 'xen' ||
+            data18 === 'uml' ||
+            data18 === 'lxc' ||
+            data18 === 'fdc' ||
+            data18 === null
           )) {
             const err43 = {
-              instancePath: instancePath + '/meta/hw_scsi_model',
-              schemaPath: '#/$defs/meta/properties/hw_scsi_model/enum',
+              instancePath: instancePath + '/meta/hw_disk_bus',
+              schemaPath: '#/$defs/meta/properties/hw_disk_bus/enum',
               keyword: 'enum',
-              params: { allowedValues: schema33.properties.hw_scsi_model.enum },
+              params: { allowedValues: schema33.properties.hw_disk_bus.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.hw_scsi_model.enum,
-              parentSchema: schema33.properties.hw_scsi_model,
+              schema: schema33.properties.hw_disk_bus.enum,
+              parentSchema: schema33.properties.hw_disk_bus,
               data: data18,
             }
             if (vErrors === null) {
@@ -4643,17 +4645,25 @@ function validate21(
             errors++
           }
         }
-        if (data13.hw_rng_model !== undefined) {
-          let data19 = data13.hw_rng_model
-          if (typeof data19 !== 'string' && data19 !== null) {
+        if (data14.hw_scsi_model !== undefined) {
+          let data19 = data14.hw_scsi_model
+          if (!(
+            data19 === 'virtio-scsi' ||
+            data19 === 'lsilogic' ||
+            data19 === 'lsisas1068' ||
+            data19 === 'lsisas1078' ||
+            data19 === 'buslogic' ||
+            data19 === 'ibmvscsi' ||
+            data19 === 'vmpvscsi'
+          )) {
             const err44 = {
-              instancePath: instancePath + '/meta/hw_rng_model',
-              schemaPath: '#/$defs/meta/properties/hw_rng_model/type',
-              keyword: 'type',
-              params: { type: schema33.properties.hw_rng_model.type },
-              message: 'must be string,null',
-              schema: schema33.properties.hw_rng_model.type,
-              parentSchema: schema33.properties.hw_rng_model,
+              instancePath: instancePath + '/meta/hw_scsi_model',
+              schemaPath: '#/$defs/meta/properties/hw_scsi_model/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.hw_scsi_model.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.hw_scsi_model.enum,
+              parentSchema: schema33.properties.hw_scsi_model,
               data: data19,
             }
             if (vErrors === null) {
@@ -4663,16 +4673,19 @@ function validate21(
             }
             errors++
           }
-          if (!(data19 === 'virtio' || data19 === null)) {
+        }
+        if (data14.hw_rng_model !== undefined) {
+          let data20 = data14.hw_rng_model
+          if (typeof data20 !== 'string' && data20 !== null) {
             const err45 = {
               instancePath: instancePath + '/meta/hw_rng_model',
-              schemaPath: '#/$defs/meta/properties/hw_rng_model/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.hw_rng_model.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.hw_rng_model.enum,
+              schemaPath: '#/$defs/meta/properties/hw_rng_model/type',
+              keyword: 'type',
+              params: { type: schema33.properties.hw_rng_model.type },
+              message: 'must be string,null',
+              schema: schema33.properties.hw_rng_model.type,
               parentSchema: schema33.properties.hw_rng_model,
-              data: data19,
+              data: data20,
             }
             if (vErrors === null) {
               vErrors = [err45]
@@ -4681,24 +4694,15 @@ function validate21(
             }
             errors++
           }
-        }
-        if (data13.hw_watchdog_action !== undefined) {
-          let data20 = data13.hw_watchdog_action
-          if (!(
-            data20 === 'disabled' ||
-            data20 === 'reset' ||
-            data20 === 'poweroff' ||
-            data20 === 'pause' ||
-            data20 === 'none'
-          )) {
+          if (!(data20 === 'virtio' || data20 === null)) {
             const err46 = {
-              instancePath: instancePath + '/meta/hw_watchdog_action',
-              schemaPath: '#/$defs/meta/properties/hw_watchdog_action/enum',
+              instancePath: instancePath + '/meta/hw_rng_model',
+              schemaPath: '#/$defs/meta/properties/hw_rng_model/enum',
               keyword: 'enum',
-              params: { allowedValues: schema33.properties.hw_watchdog_action.enum },
+              params: { allowedValues: schema33.properties.hw_rng_model.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.hw_watchdog_action.enum,
-              parentSchema: schema33.properties.hw_watchdog_action,
+              schema: schema33.properties.hw_rng_model.enum,
+              parentSchema: schema33.properties.hw_rng_model,
               data: data20,
             }
             if (vErrors === null) {
@@ -4709,17 +4713,23 @@ function validate21(
             errors++
           }
         }
-        if (data13.hw_firmware_type !== undefined) {
-          let data21 = data13.hw_firmware_type
-          if (typeof data21 !== 'string' && data21 !== null) {
+        if (data14.hw_watchdog_action !== undefined) {
+          let data21 = data14.hw_watchdog_action
+          if (!(
+            data21 === 'disabled' ||
+            data21 === 'reset' ||
+            data21 === 'poweroff' ||
+            data21 === 'pause' ||
+            data21 === 'none'
+          )) {
             const err47 = {
-              instancePath: instancePath + '/meta/hw_firmware_type',
-              schemaPath: '#/$defs/meta/properties/hw_firmware_type/type',
-              keyword: 'type',
-              params: { type: schema33.properties.hw_firmware_type.type },
-              message: 'must be string,null',
-              schema: schema33.properties.hw_firmware_type.type,
-              parentSchema: schema33.properties.hw_firmware_type,
+              instancePath: instancePath + '/meta/hw_watchdog_action',
+              schemaPath: '#/$defs/meta/properties/hw_watchdog_action/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.hw_watchdog_action.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.hw_watchdog_action.enum,
+              parentSchema: schema33.properties.hw_watchdog_action,
               data: data21,
             }
             if (vErrors === null) {
@@ -4729,16 +4739,19 @@ function validate21(
             }
             errors++
           }
-          if (!(data21 === 'uefi' || data21 === 'bios' || data21 === null)) {
+        }
+        if (data14.hw_firmware_type !== undefined) {
+          let data22 = data14.hw_firmware_type
+          if (typeof data22 !== 'string' && data22 !== null) {
             const err48 = {
               instancePath: instancePath + '/meta/hw_firmware_type',
-              schemaPath: '#/$defs/meta/properties/hw_firmware_type/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.hw_firmware_type.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.hw_firmware_type.enum,
+              schemaPath: '#/$defs/meta/properties/hw_firmware_type/type',
+              keyword: 'type',
+              params: { type: schema33.properties.hw_firmware_type.type },
+              message: 'must be string,null',
+              schema: schema33.properties.hw_firmware_type.type,
               parentSchema: schema33.properties.hw_firmware_type,
-              data: data21,
+              data: data22,
             }
             if (vErrors === null) {
               vErrors = [err48]
@@ -4747,18 +4760,15 @@ function validate21(
             }
             errors++
           }
-        }
-        if (data13.hw_machine_type !== undefined) {
-          let data22 = data13.hw_machine_type
-          if (typeof data22 !== 'string' && data22 !== null) {
+          if (!(data22 === 'uefi' || data22 === 'bios' || data22 === null)) {
             const err49 = {
-              instancePath: instancePath + '/meta/hw_machine_type',
-              schemaPath: '#/$defs/meta/properties/hw_machine_type/type',
-              keyword: 'type',
-              params: { type: schema33.properties.hw_machine_type.type },
-              message: 'must be string,null',
-              schema: schema33.properties.hw_machine_type.type,
-              parentSchema: schema33.properties.hw_machine_type,
+              instancePath: instancePath + '/meta/hw_firmware_type',
+              schemaPath: '#/$defs/meta/properties/hw_firmware_type/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.hw_firmware_type.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.hw_firmware_type.enum,
+              parentSchema: schema33.properties.hw_firmware_type,
               data: data22,
             }
             if (vErrors === null) {
@@ -4768,9 +4778,30 @@ function validate21(
             }
             errors++
           }
-          if (typeof data22 === 'string') {
-            if (!pattern6.test(data22)) {
-              const err50 = {
+        }
+        if (data14.hw_machine_type !== undefined) {
+          let data23 = data14.hw_machine_type
+          if (typeof data23 !== 'string' && data23 !== null) {
+            const err50 = {
+              instancePath: instancePath + '/meta/hw_machine_type',
+              schemaPath: '#/$defs/meta/properties/hw_machine_type/type',
+              keyword: 'type',
+              params: { type: schema33.properties.hw_machine_type.type },
+              message: 'must be string,null',
+              schema: schema33.properties.hw_machine_type.type,
+              parentSchema: schema33.properties.hw_machine_type,
+              data: data23,
+            }
+            if (vErrors === null) {
+              vErrors = [err50]
+            } else {
+              vErrors.push(err50)
+            }
+            errors++
+          }
+          if (typeof data23 === 'string') {
+            if (!pattern6.test(data23)) {
+              const err51 = {
                 instancePath: instancePath + '/meta/hw_machine_type',
                 schemaPath: '#/$defs/meta/properties/hw_machine_type/pattern',
                 keyword: 'pattern',
@@ -4784,21 +4815,21 @@ function validate21(
                   '"',
                 schema: '^(pc|q35|virt)$|^pc-(i440fx|q35)-[0-9]+\\.[0-9]+$|^virt-[0-9]+\\.[0-9]+$',
                 parentSchema: schema33.properties.hw_machine_type,
-                data: data22,
+                data: data23,
               }
               if (vErrors === null) {
-                vErrors = [err50]
+                vErrors = [err51]
               } else {
-                vErrors.push(err50)
+                vErrors.push(err51)
               }
               errors++
             }
           }
         }
-        if (data13.hw_vif_multiqueue_enabled !== undefined) {
-          let data23 = data13.hw_vif_multiqueue_enabled
-          if (typeof data23 !== 'boolean') {
-            const err51 = {
+        if (data14.hw_vif_multiqueue_enabled !== undefined) {
+          let data24 = data14.hw_vif_multiqueue_enabled
+          if (typeof data24 !== 'boolean') {
+            const err52 = {
               instancePath: instancePath + '/meta/hw_vif_multiqueue_enabled',
               schemaPath: '#/$defs/meta/properties/hw_vif_multiqueue_enabled/type',
               keyword: 'type',
@@ -4806,50 +4837,6 @@ function validate21(
               message: 'must be boolean',
               schema: schema33.properties.hw_vif_multiqueue_enabled.type,
               parentSchema: schema33.properties.hw_vif_multiqueue_enabled,
-              data: data23,
-            }
-            if (vErrors === null) {
-              vErrors = [err51]
-            } else {
-              vErrors.push(err51)
-            }
-            errors++
-          }
-        }
-        if (data13.os_distro !== undefined) {
-          let data24 = data13.os_distro
-          if (!(
-            data24 === 'arch' ||
-            data24 === 'centos' ||
-            data24 === 'cirros' ||
-            data24 === 'debian' ||
-            data24 === 'fedora' ||
-            data24 === 'freebsd' ||
-            data24 === 'gentoo' ||
-            data24 === 'mandrake' ||
-            data24 === 'mandriva' ||
-            data24 === 'mes' ||
-            data24 === 'msdos' ||
-            data24 === 'netbsd' ||
-            data24 === 'netware' ||
-            data24 === 'openbsd' ||
-            data24 === 'opensolaris' ||
-            data24 === 'opensuse' ||
-            data24 === 'rhel' ||
-            data24 === 'rocky' ||
-            data24 === 'sled' ||
-            data24 === 'talos' ||
-            data24 === 'ubuntu' ||
-            data24 === 'windows'
-          )) {
-            const err52 = {
-              instancePath: instancePath + '/meta/os_distro',
-              schemaPath: '#/$defs/meta/properties/os_distro/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.os_distro.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.os_distro.enum,
-              parentSchema: schema33.properties.os_distro,
               data: data24,
             }
             if (vErrors === null) {
@@ -4860,14 +4847,58 @@ function validate21(
             errors++
           }
         }
-        if (data13.os_version !== undefined) {
-          let data25 = data13.os_version
-          const _errs59 = errors
-          let valid5 = false
+        if (data14.os_distro !== undefined) {
+          let data25 = data14.os_distro
+          if (!(
+            data25 === 'arch' ||
+            data25 === 'centos' ||
+            data25 === 'cirros' ||
+            data25 === 'debian' ||
+            data25 === 'fedora' ||
+            data25 === 'freebsd' ||
+            data25 === 'gentoo' ||
+            data25 === 'mandrake' ||
+            data25 === 'mandriva' ||
+            data25 === 'mes' ||
+            data25 === 'msdos' ||
+            data25 === 'netbsd' ||
+            data25 === 'netware' ||
+            data25 === 'openbsd' ||
+            data25 === 'opensolaris' ||
+            data25 === 'opensuse' ||
+            data25 === 'rhel' ||
+            data25 === 'rocky' ||
+            data25 === 'sled' ||
+            data25 === 'talos' ||
+            data25 === 'ubuntu' ||
+            data25 === 'windows'
+          )) {
+            const err53 = {
+              instancePath: instancePath + '/meta/os_distro',
+              schemaPath: '#/$defs/meta/properties/os_distro/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.os_distro.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.os_distro.enum,
+              parentSchema: schema33.properties.os_distro,
+              data: data25,
+            }
+            if (vErrors === null) {
+              vErrors = [err53]
+            } else {
+              vErrors.push(err53)
+            }
+            errors++
+          }
+        }
+        if (data14.os_version !== undefined) {
+          let data26 = data14.os_version
           const _errs60 = errors
-          if (typeof data25 === 'string') {
-            if (func2(data25) < 1) {
-              const err53 = {
+          let valid5 = false
+          const _errs61 = errors
+          if (typeof data26 === 'string') {
+            if (func2(data26) < 1) {
+              const err54 = {
                 instancePath: instancePath + '/meta/os_version',
                 schemaPath: '#/$defs/meta/properties/os_version/anyOf/0/minLength',
                 keyword: 'minLength',
@@ -4875,17 +4906,17 @@ function validate21(
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
                 parentSchema: schema33.properties.os_version.anyOf[0],
-                data: data25,
+                data: data26,
               }
               if (vErrors === null) {
-                vErrors = [err53]
+                vErrors = [err54]
               } else {
-                vErrors.push(err53)
+                vErrors.push(err54)
               }
               errors++
             }
           } else {
-            const err54 = {
+            const err55 = {
               instancePath: instancePath + '/meta/os_version',
               schemaPath: '#/$defs/meta/properties/os_version/anyOf/0/type',
               keyword: 'type',
@@ -4893,28 +4924,7 @@ function validate21(
               message: 'must be string',
               schema: schema33.properties.os_version.anyOf[0].type,
               parentSchema: schema33.properties.os_version.anyOf[0],
-              data: data25,
-            }
-            if (vErrors === null) {
-              vErrors = [err54]
-            } else {
-              vErrors.push(err54)
-            }
-            errors++
-          }
-          var _valid1 = _errs60 === errors
-          valid5 = valid5 || _valid1
-          const _errs62 = errors
-          if (!(typeof data25 == 'number' && isFinite(data25))) {
-            const err55 = {
-              instancePath: instancePath + '/meta/os_version',
-              schemaPath: '#/$defs/meta/properties/os_version/anyOf/1/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-              schema: schema33.properties.os_version.anyOf[1].type,
-              parentSchema: schema33.properties.os_version.anyOf[1],
-              data: data25,
+              data: data26,
             }
             if (vErrors === null) {
               vErrors = [err55]
@@ -4923,18 +4933,19 @@ function validate21(
             }
             errors++
           }
-          var _valid1 = _errs62 === errors
+          var _valid1 = _errs61 === errors
           valid5 = valid5 || _valid1
-          if (!valid5) {
+          const _errs63 = errors
+          if (!(typeof data26 == 'number' && isFinite(data26))) {
             const err56 = {
               instancePath: instancePath + '/meta/os_version',
-              schemaPath: '#/$defs/meta/properties/os_version/anyOf',
-              keyword: 'anyOf',
-              params: {},
-              message: 'must match a schema in anyOf',
-              schema: schema33.properties.os_version.anyOf,
-              parentSchema: schema33.properties.os_version,
-              data: data25,
+              schemaPath: '#/$defs/meta/properties/os_version/anyOf/1/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema33.properties.os_version.anyOf[1].type,
+              parentSchema: schema33.properties.os_version.anyOf[1],
+              data: data26,
             }
             if (vErrors === null) {
               vErrors = [err56]
@@ -4942,36 +4953,18 @@ function validate21(
               vErrors.push(err56)
             }
             errors++
-          } else {
-            errors = _errs59
-            if (vErrors !== null) {
-              if (_errs59) {
-                vErrors.length = _errs59
-              } else {
-                vErrors = null
-              }
-            }
           }
-        }
-        if (data13.os_purpose !== undefined) {
-          let data26 = data13.os_purpose
-          if (!(
-            data26 === 'generic' ||
-            data26 === 'oldgeneric' ||
-            data26 === 'minimal' ||
-            data26 === 'k8snode' ||
-            data26 === 'gpu' ||
-            data26 === 'network' ||
-            data26 === 'custom'
-          )) {
+          var _valid1 = _errs63 === errors
+          valid5 = valid5 || _valid1
+          if (!valid5) {
             const err57 = {
-              instancePath: instancePath + '/meta/os_purpose',
-              schemaPath: '#/$defs/meta/properties/os_purpose/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.os_purpose.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.os_purpose.enum,
-              parentSchema: schema33.properties.os_purpose,
+              instancePath: instancePath + '/meta/os_version',
+              schemaPath: '#/$defs/meta/properties/os_version/anyOf',
+              keyword: 'anyOf',
+              params: {},
+              message: 'must match a schema in anyOf',
+              schema: schema33.properties.os_version.anyOf,
+              parentSchema: schema33.properties.os_version,
               data: data26,
             }
             if (vErrors === null) {
@@ -4980,27 +4973,36 @@ function validate21(
               vErrors.push(err57)
             }
             errors++
+          } else {
+            errors = _errs60
+            if (vErrors !== null) {
+              if (_errs60) {
+                vErrors.length = _errs60
+              } else {
+                vErrors = null
+              }
+            }
           }
         }
-        if (data13.replace_frequency !== undefined) {
-          let data27 = data13.replace_frequency
+        if (data14.os_purpose !== undefined) {
+          let data27 = data14.os_purpose
           if (!(
-            data27 === 'yearly' ||
-            data27 === 'quarterly' ||
-            data27 === 'monthly' ||
-            data27 === 'weekly' ||
-            data27 === 'daily' ||
-            data27 === 'critical_bug' ||
-            data27 === 'never'
+            data27 === 'generic' ||
+            data27 === 'oldgeneric' ||
+            data27 === 'minimal' ||
+            data27 === 'k8snode' ||
+            data27 === 'gpu' ||
+            data27 === 'network' ||
+            data27 === 'custom'
           )) {
             const err58 = {
-              instancePath: instancePath + '/meta/replace_frequency',
-              schemaPath: '#/$defs/meta/properties/replace_frequency/enum',
+              instancePath: instancePath + '/meta/os_purpose',
+              schemaPath: '#/$defs/meta/properties/os_purpose/enum',
               keyword: 'enum',
-              params: { allowedValues: schema33.properties.replace_frequency.enum },
+              params: { allowedValues: schema33.properties.os_purpose.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.replace_frequency.enum,
-              parentSchema: schema33.properties.replace_frequency,
+              schema: schema33.properties.os_purpose.enum,
+              parentSchema: schema33.properties.os_purpose,
               data: data27,
             }
             if (vErrors === null) {
@@ -5011,36 +5013,65 @@ function validate21(
             errors++
           }
         }
-        if (data13.uuid_validity !== undefined) {
-          let data28 = data13.uuid_validity
-          const _errs69 = errors
-          let valid6 = true
+        if (data14.replace_frequency !== undefined) {
+          let data28 = data14.replace_frequency
+          if (!(
+            data28 === 'yearly' ||
+            data28 === 'quarterly' ||
+            data28 === 'monthly' ||
+            data28 === 'weekly' ||
+            data28 === 'daily' ||
+            data28 === 'critical_bug' ||
+            data28 === 'never'
+          )) {
+            const err59 = {
+              instancePath: instancePath + '/meta/replace_frequency',
+              schemaPath: '#/$defs/meta/properties/replace_frequency/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.replace_frequency.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.replace_frequency.enum,
+              parentSchema: schema33.properties.replace_frequency,
+              data: data28,
+            }
+            if (vErrors === null) {
+              vErrors = [err59]
+            } else {
+              vErrors.push(err59)
+            }
+            errors++
+          }
+        }
+        if (data14.uuid_validity !== undefined) {
+          let data29 = data14.uuid_validity
           const _errs70 = errors
-          if (typeof data28 === 'string') {
-            if (!pattern7.test(data28)) {
-              const err59 = {}
+          let valid6 = true
+          const _errs71 = errors
+          if (typeof data29 === 'string') {
+            if (!pattern7.test(data29)) {
+              const err60 = {}
               if (vErrors === null) {
-                vErrors = [err59]
+                vErrors = [err60]
               } else {
-                vErrors.push(err59)
+                vErrors.push(err60)
               }
               errors++
             }
           }
-          var _valid2 = _errs70 === errors
-          errors = _errs69
+          var _valid2 = _errs71 === errors
+          errors = _errs70
           if (vErrors !== null) {
-            if (_errs69) {
-              vErrors.length = _errs69
+            if (_errs70) {
+              vErrors.length = _errs70
             } else {
               vErrors = null
             }
           }
           if (_valid2) {
-            const _errs71 = errors
-            if (typeof data28 === 'string') {
-              if (!formats0.validate(data28)) {
-                const err60 = {
+            const _errs72 = errors
+            if (typeof data29 === 'string') {
+              if (!formats0.validate(data29)) {
+                const err61 = {
                   instancePath: instancePath + '/meta/uuid_validity',
                   schemaPath: '#/$defs/meta/properties/uuid_validity/then/format',
                   keyword: 'format',
@@ -5048,21 +5079,21 @@ function validate21(
                   message: 'must match format "' + 'date' + '"',
                   schema: 'date',
                   parentSchema: schema33.properties.uuid_validity.then,
-                  data: data28,
+                  data: data29,
                 }
                 if (vErrors === null) {
-                  vErrors = [err60]
+                  vErrors = [err61]
                 } else {
-                  vErrors.push(err60)
+                  vErrors.push(err61)
                 }
                 errors++
               }
             }
-            var _valid2 = _errs71 === errors
+            var _valid2 = _errs72 === errors
             valid6 = _valid2
           }
           if (!valid6) {
-            const err61 = {
+            const err62 = {
               instancePath: instancePath + '/meta/uuid_validity',
               schemaPath: '#/$defs/meta/properties/uuid_validity/if',
               keyword: 'if',
@@ -5070,18 +5101,18 @@ function validate21(
               message: 'must match "then" schema',
               schema: schema33.properties.uuid_validity.if,
               parentSchema: schema33.properties.uuid_validity,
-              data: data28,
+              data: data29,
             }
             if (vErrors === null) {
-              vErrors = [err61]
+              vErrors = [err62]
             } else {
-              vErrors.push(err61)
+              vErrors.push(err62)
             }
             errors++
           }
-          if (typeof data28 === 'string') {
-            if (!pattern8.test(data28)) {
-              const err62 = {
+          if (typeof data29 === 'string') {
+            if (!pattern8.test(data29)) {
+              const err63 = {
                 instancePath: instancePath + '/meta/uuid_validity',
                 schemaPath: '#/$defs/meta/properties/uuid_validity/pattern',
                 keyword: 'pattern',
@@ -5094,17 +5125,17 @@ function validate21(
                   '"',
                 schema: '^(none|forever|notice|last-[1-9][0-9]*|[0-9]{4}-[0-9]{2}-[0-9]{2})$',
                 parentSchema: schema33.properties.uuid_validity,
-                data: data28,
+                data: data29,
               }
               if (vErrors === null) {
-                vErrors = [err62]
+                vErrors = [err63]
               } else {
-                vErrors.push(err62)
+                vErrors.push(err63)
               }
               errors++
             }
           } else {
-            const err63 = {
+            const err64 = {
               instancePath: instancePath + '/meta/uuid_validity',
               schemaPath: '#/$defs/meta/properties/uuid_validity/type',
               keyword: 'type',
@@ -5112,46 +5143,46 @@ function validate21(
               message: 'must be string',
               schema: schema33.properties.uuid_validity.type,
               parentSchema: schema33.properties.uuid_validity,
-              data: data28,
+              data: data29,
             }
             if (vErrors === null) {
-              vErrors = [err63]
+              vErrors = [err64]
             } else {
-              vErrors.push(err63)
+              vErrors.push(err64)
             }
             errors++
           }
         }
-        if (data13.provided_until !== undefined) {
-          let data29 = data13.provided_until
-          const _errs76 = errors
-          let valid7 = true
+        if (data14.provided_until !== undefined) {
+          let data30 = data14.provided_until
           const _errs77 = errors
-          if (typeof data29 === 'string') {
-            if (!pattern7.test(data29)) {
-              const err64 = {}
+          let valid7 = true
+          const _errs78 = errors
+          if (typeof data30 === 'string') {
+            if (!pattern7.test(data30)) {
+              const err65 = {}
               if (vErrors === null) {
-                vErrors = [err64]
+                vErrors = [err65]
               } else {
-                vErrors.push(err64)
+                vErrors.push(err65)
               }
               errors++
             }
           }
-          var _valid3 = _errs77 === errors
-          errors = _errs76
+          var _valid3 = _errs78 === errors
+          errors = _errs77
           if (vErrors !== null) {
-            if (_errs76) {
-              vErrors.length = _errs76
+            if (_errs77) {
+              vErrors.length = _errs77
             } else {
               vErrors = null
             }
           }
           if (_valid3) {
-            const _errs78 = errors
-            if (typeof data29 === 'string') {
-              if (!formats0.validate(data29)) {
-                const err65 = {
+            const _errs79 = errors
+            if (typeof data30 === 'string') {
+              if (!formats0.validate(data30)) {
+                const err66 = {
                   instancePath: instancePath + '/meta/provided_until',
                   schemaPath: '#/$defs/meta/properties/provided_until/then/format',
                   keyword: 'format',
@@ -5159,21 +5190,21 @@ function validate21(
                   message: 'must match format "' + 'date' + '"',
                   schema: 'date',
                   parentSchema: schema33.properties.provided_until.then,
-                  data: data29,
+                  data: data30,
                 }
                 if (vErrors === null) {
-                  vErrors = [err65]
+                  vErrors = [err66]
                 } else {
-                  vErrors.push(err65)
+                  vErrors.push(err66)
                 }
                 errors++
               }
             }
-            var _valid3 = _errs78 === errors
+            var _valid3 = _errs79 === errors
             valid7 = _valid3
           }
           if (!valid7) {
-            const err66 = {
+            const err67 = {
               instancePath: instancePath + '/meta/provided_until',
               schemaPath: '#/$defs/meta/properties/provided_until/if',
               keyword: 'if',
@@ -5181,18 +5212,18 @@ function validate21(
               message: 'must match "then" schema',
               schema: schema33.properties.provided_until.if,
               parentSchema: schema33.properties.provided_until,
-              data: data29,
+              data: data30,
             }
             if (vErrors === null) {
-              vErrors = [err66]
+              vErrors = [err67]
             } else {
-              vErrors.push(err66)
+              vErrors.push(err67)
             }
             errors++
           }
-          if (typeof data29 === 'string') {
-            if (!pattern10.test(data29)) {
-              const err67 = {
+          if (typeof data30 === 'string') {
+            if (!pattern10.test(data30)) {
+              const err68 = {
                 instancePath: instancePath + '/meta/provided_until',
                 schemaPath: '#/$defs/meta/properties/provided_until/pattern',
                 keyword: 'pattern',
@@ -5201,17 +5232,17 @@ function validate21(
                   'must match pattern "' + '^(none|notice|[0-9]{4}-[0-9]{2}-[0-9]{2})$' + '"',
                 schema: '^(none|notice|[0-9]{4}-[0-9]{2}-[0-9]{2})$',
                 parentSchema: schema33.properties.provided_until,
-                data: data29,
+                data: data30,
               }
               if (vErrors === null) {
-                vErrors = [err67]
+                vErrors = [err68]
               } else {
-                vErrors.push(err67)
+                vErrors.push(err68)
               }
               errors++
             }
           } else {
-            const err68 = {
+            const err69 = {
               instancePath: instancePath + '/meta/provided_until',
               schemaPath: '#/$defs/meta/properties/provided_until/type',
               keyword: 'type',
@@ -5219,27 +5250,6 @@ function validate21(
               message: 'must be string',
               schema: schema33.properties.provided_until.type,
               parentSchema: schema33.properties.provided_until,
-              data: data29,
-            }
-            if (vErrors === null) {
-              vErrors = [err68]
-            } else {
-              vErrors.push(err68)
-            }
-            errors++
-          }
-        }
-        if (data13.hotfix_hours !== undefined) {
-          let data30 = data13.hotfix_hours
-          if (!(typeof data30 == 'number' && !(data30 % 1) && !isNaN(data30) && isFinite(data30))) {
-            const err69 = {
-              instancePath: instancePath + '/meta/hotfix_hours',
-              schemaPath: '#/$defs/meta/properties/hotfix_hours/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema33.properties.hotfix_hours.type,
-              parentSchema: schema33.properties.hotfix_hours,
               data: data30,
             }
             if (vErrors === null) {
@@ -5249,9 +5259,30 @@ function validate21(
             }
             errors++
           }
-          if (typeof data30 == 'number' && isFinite(data30)) {
-            if (data30 < 0 || isNaN(data30)) {
-              const err70 = {
+        }
+        if (data14.hotfix_hours !== undefined) {
+          let data31 = data14.hotfix_hours
+          if (!(typeof data31 == 'number' && !(data31 % 1) && !isNaN(data31) && isFinite(data31))) {
+            const err70 = {
+              instancePath: instancePath + '/meta/hotfix_hours',
+              schemaPath: '#/$defs/meta/properties/hotfix_hours/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema33.properties.hotfix_hours.type,
+              parentSchema: schema33.properties.hotfix_hours,
+              data: data31,
+            }
+            if (vErrors === null) {
+              vErrors = [err70]
+            } else {
+              vErrors.push(err70)
+            }
+            errors++
+          }
+          if (typeof data31 == 'number' && isFinite(data31)) {
+            if (data31 < 0 || isNaN(data31)) {
+              const err71 = {
                 instancePath: instancePath + '/meta/hotfix_hours',
                 schemaPath: '#/$defs/meta/properties/hotfix_hours/minimum',
                 keyword: 'minimum',
@@ -5259,21 +5290,21 @@ function validate21(
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema33.properties.hotfix_hours,
-                data: data30,
+                data: data31,
               }
               if (vErrors === null) {
-                vErrors = [err70]
+                vErrors = [err71]
               } else {
-                vErrors.push(err70)
+                vErrors.push(err71)
               }
               errors++
             }
           }
         }
-        if (data13.image_description !== undefined) {
-          let data31 = data13.image_description
-          if (typeof data31 !== 'string') {
-            const err71 = {
+        if (data14.image_description !== undefined) {
+          let data32 = data14.image_description
+          if (typeof data32 !== 'string') {
+            const err72 = {
               instancePath: instancePath + '/meta/image_description',
               schemaPath: '#/$defs/meta/properties/image_description/type',
               keyword: 'type',
@@ -5281,27 +5312,6 @@ function validate21(
               message: 'must be string',
               schema: schema33.properties.image_description.type,
               parentSchema: schema33.properties.image_description,
-              data: data31,
-            }
-            if (vErrors === null) {
-              vErrors = [err71]
-            } else {
-              vErrors.push(err71)
-            }
-            errors++
-          }
-        }
-        if (data13.patchlevel !== undefined) {
-          let data32 = data13.patchlevel
-          if (typeof data32 !== 'string') {
-            const err72 = {
-              instancePath: instancePath + '/meta/patchlevel',
-              schemaPath: '#/$defs/meta/properties/patchlevel/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema33.properties.patchlevel.type,
-              parentSchema: schema33.properties.patchlevel,
               data: data32,
             }
             if (vErrors === null) {
@@ -5312,17 +5322,17 @@ function validate21(
             errors++
           }
         }
-        if (data13.os_secure_boot !== undefined) {
-          let data33 = data13.os_secure_boot
-          if (!(data33 === 'required' || data33 === 'optional' || data33 === 'disabled')) {
+        if (data14.patchlevel !== undefined) {
+          let data33 = data14.patchlevel
+          if (typeof data33 !== 'string') {
             const err73 = {
-              instancePath: instancePath + '/meta/os_secure_boot',
-              schemaPath: '#/$defs/meta/properties/os_secure_boot/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema33.properties.os_secure_boot.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema33.properties.os_secure_boot.enum,
-              parentSchema: schema33.properties.os_secure_boot,
+              instancePath: instancePath + '/meta/patchlevel',
+              schemaPath: '#/$defs/meta/properties/patchlevel/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema33.properties.patchlevel.type,
+              parentSchema: schema33.properties.patchlevel,
               data: data33,
             }
             if (vErrors === null) {
@@ -5333,17 +5343,17 @@ function validate21(
             errors++
           }
         }
-        if (data13.hw_mem_encryption !== undefined) {
-          let data34 = data13.hw_mem_encryption
-          if (typeof data34 !== 'boolean') {
+        if (data14.os_secure_boot !== undefined) {
+          let data34 = data14.os_secure_boot
+          if (!(data34 === 'required' || data34 === 'optional' || data34 === 'disabled')) {
             const err74 = {
-              instancePath: instancePath + '/meta/hw_mem_encryption',
-              schemaPath: '#/$defs/meta/properties/hw_mem_encryption/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema33.properties.hw_mem_encryption.type,
-              parentSchema: schema33.properties.hw_mem_encryption,
+              instancePath: instancePath + '/meta/os_secure_boot',
+              schemaPath: '#/$defs/meta/properties/os_secure_boot/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema33.properties.os_secure_boot.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema33.properties.os_secure_boot.enum,
+              parentSchema: schema33.properties.os_secure_boot,
               data: data34,
             }
             if (vErrors === null) {
@@ -5354,17 +5364,17 @@ function validate21(
             errors++
           }
         }
-        if (data13.hw_pmu !== undefined) {
-          let data35 = data13.hw_pmu
+        if (data14.hw_mem_encryption !== undefined) {
+          let data35 = data14.hw_mem_encryption
           if (typeof data35 !== 'boolean') {
             const err75 = {
-              instancePath: instancePath + '/meta/hw_pmu',
-              schemaPath: '#/$defs/meta/properties/hw_pmu/type',
+              instancePath: instancePath + '/meta/hw_mem_encryption',
+              schemaPath: '#/$defs/meta/properties/hw_mem_encryption/type',
               keyword: 'type',
               params: { type: 'boolean' },
               message: 'must be boolean',
-              schema: schema33.properties.hw_pmu.type,
-              parentSchema: schema33.properties.hw_pmu,
+              schema: schema33.properties.hw_mem_encryption.type,
+              parentSchema: schema33.properties.hw_mem_encryption,
               data: data35,
             }
             if (vErrors === null) {
@@ -5375,17 +5385,17 @@ function validate21(
             errors++
           }
         }
-        if (data13.hw_video_ram !== undefined) {
-          let data36 = data13.hw_video_ram
-          if (!(typeof data36 == 'number' && !(data36 % 1) && !isNaN(data36) && isFinite(data36))) {
+        if (data14.hw_pmu !== undefined) {
+          let data36 = data14.hw_pmu
+          if (typeof data36 !== 'boolean') {
             const err76 = {
-              instancePath: instancePath + '/meta/hw_video_ram',
-              schemaPath: '#/$defs/meta/properties/hw_video_ram/type',
+              instancePath: instancePath + '/meta/hw_pmu',
+              schemaPath: '#/$defs/meta/properties/hw_pmu/type',
               keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema33.properties.hw_video_ram.type,
-              parentSchema: schema33.properties.hw_video_ram,
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema33.properties.hw_pmu.type,
+              parentSchema: schema33.properties.hw_pmu,
               data: data36,
             }
             if (vErrors === null) {
@@ -5395,9 +5405,30 @@ function validate21(
             }
             errors++
           }
-          if (typeof data36 == 'number' && isFinite(data36)) {
-            if (data36 < 0 || isNaN(data36)) {
-              const err77 = {
+        }
+        if (data14.hw_video_ram !== undefined) {
+          let data37 = data14.hw_video_ram
+          if (!(typeof data37 == 'number' && !(data37 % 1) && !isNaN(data37) && isFinite(data37))) {
+            const err77 = {
+              instancePath: instancePath + '/meta/hw_video_ram',
+              schemaPath: '#/$defs/meta/properties/hw_video_ram/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema33.properties.hw_video_ram.type,
+              parentSchema: schema33.properties.hw_video_ram,
+              data: data37,
+            }
+            if (vErrors === null) {
+              vErrors = [err77]
+            } else {
+              vErrors.push(err77)
+            }
+            errors++
+          }
+          if (typeof data37 == 'number' && isFinite(data37)) {
+            if (data37 < 0 || isNaN(data37)) {
+              const err78 = {
                 instancePath: instancePath + '/meta/hw_video_ram',
                 schemaPath: '#/$defs/meta/properties/hw_video_ram/minimum',
                 keyword: 'minimum',
@@ -5405,21 +5436,21 @@ function validate21(
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema33.properties.hw_video_ram,
-                data: data36,
+                data: data37,
               }
               if (vErrors === null) {
-                vErrors = [err77]
+                vErrors = [err78]
               } else {
-                vErrors.push(err77)
+                vErrors.push(err78)
               }
               errors++
             }
           }
         }
-        if (data13.license_included !== undefined) {
-          let data37 = data13.license_included
-          if (typeof data37 !== 'boolean') {
-            const err78 = {
+        if (data14.license_included !== undefined) {
+          let data38 = data14.license_included
+          if (typeof data38 !== 'boolean') {
+            const err79 = {
               instancePath: instancePath + '/meta/license_included',
               schemaPath: '#/$defs/meta/properties/license_included/type',
               keyword: 'type',
@@ -5427,27 +5458,6 @@ function validate21(
               message: 'must be boolean',
               schema: schema33.properties.license_included.type,
               parentSchema: schema33.properties.license_included,
-              data: data37,
-            }
-            if (vErrors === null) {
-              vErrors = [err78]
-            } else {
-              vErrors.push(err78)
-            }
-            errors++
-          }
-        }
-        if (data13.license_required !== undefined) {
-          let data38 = data13.license_required
-          if (typeof data38 !== 'boolean') {
-            const err79 = {
-              instancePath: instancePath + '/meta/license_required',
-              schemaPath: '#/$defs/meta/properties/license_required/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema33.properties.license_required.type,
-              parentSchema: schema33.properties.license_required,
               data: data38,
             }
             if (vErrors === null) {
@@ -5458,17 +5468,17 @@ function validate21(
             errors++
           }
         }
-        if (data13.subscription_included !== undefined) {
-          let data39 = data13.subscription_included
+        if (data14.license_required !== undefined) {
+          let data39 = data14.license_required
           if (typeof data39 !== 'boolean') {
             const err80 = {
-              instancePath: instancePath + '/meta/subscription_included',
-              schemaPath: '#/$defs/meta/properties/subscription_included/type',
+              instancePath: instancePath + '/meta/license_required',
+              schemaPath: '#/$defs/meta/properties/license_required/type',
               keyword: 'type',
               params: { type: 'boolean' },
               message: 'must be boolean',
-              schema: schema33.properties.subscription_included.type,
-              parentSchema: schema33.properties.subscription_included,
+              schema: schema33.properties.license_required.type,
+              parentSchema: schema33.properties.license_required,
               data: data39,
             }
             if (vErrors === null) {
@@ -5479,17 +5489,17 @@ function validate21(
             errors++
           }
         }
-        if (data13.subscription_required !== undefined) {
-          let data40 = data13.subscription_required
+        if (data14.subscription_included !== undefined) {
+          let data40 = data14.subscription_included
           if (typeof data40 !== 'boolean') {
             const err81 = {
-              instancePath: instancePath + '/meta/subscription_required',
-              schemaPath: '#/$defs/meta/properties/subscription_required/type',
+              instancePath: instancePath + '/meta/subscription_included',
+              schemaPath: '#/$defs/meta/properties/subscription_included/type',
               keyword: 'type',
               params: { type: 'boolean' },
               message: 'must be boolean',
-              schema: schema33.properties.subscription_required.type,
-              parentSchema: schema33.properties.subscription_required,
+              schema: schema33.properties.subscription_included.type,
+              parentSchema: schema33.properties.subscription_included,
               data: data40,
             }
             if (vErrors === null) {
@@ -5500,11 +5510,32 @@ function validate21(
             errors++
           }
         }
-        if (data13.maintained_until !== undefined) {
-          let data41 = data13.maintained_until
-          if (typeof data41 === 'string') {
-            if (!formats0.validate(data41)) {
-              const err82 = {
+        if (data14.subscription_required !== undefined) {
+          let data41 = data14.subscription_required
+          if (typeof data41 !== 'boolean') {
+            const err82 = {
+              instancePath: instancePath + '/meta/subscription_required',
+              schemaPath: '#/$defs/meta/properties/subscription_required/type',
+              keyword: 'type',
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema33.properties.subscription_required.type,
+              parentSchema: schema33.properties.subscription_required,
+              data: data41,
+            }
+            if (vErrors === null) {
+              vErrors = [err82]
+            } else {
+              vErrors.push(err82)
+            }
+            errors++
+          }
+        }
+        if (data14.maintained_until !== undefined) {
+          let data42 = data14.maintained_until
+          if (typeof data42 === 'string') {
+            if (!formats0.validate(data42)) {
+              const err83 = {
                 instancePath: instancePath + '/meta/maintained_until',
                 schemaPath: '#/$defs/meta/properties/maintained_until/format',
                 keyword: 'format',
@@ -5512,17 +5543,17 @@ function validate21(
                 message: 'must match format "' + 'date' + '"',
                 schema: 'date',
                 parentSchema: schema33.properties.maintained_until,
-                data: data41,
+                data: data42,
               }
               if (vErrors === null) {
-                vErrors = [err82]
+                vErrors = [err83]
               } else {
-                vErrors.push(err82)
+                vErrors.push(err83)
               }
               errors++
             }
           } else {
-            const err83 = {
+            const err84 = {
               instancePath: instancePath + '/meta/maintained_until',
               schemaPath: '#/$defs/meta/properties/maintained_until/type',
               keyword: 'type',
@@ -5530,27 +5561,6 @@ function validate21(
               message: 'must be string',
               schema: schema33.properties.maintained_until.type,
               parentSchema: schema33.properties.maintained_until,
-              data: data41,
-            }
-            if (vErrors === null) {
-              vErrors = [err83]
-            } else {
-              vErrors.push(err83)
-            }
-            errors++
-          }
-        }
-        if (data13.l1_support_contact !== undefined) {
-          let data42 = data13.l1_support_contact
-          if (typeof data42 !== 'string') {
-            const err84 = {
-              instancePath: instancePath + '/meta/l1_support_contact',
-              schemaPath: '#/$defs/meta/properties/l1_support_contact/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema33.properties.l1_support_contact.type,
-              parentSchema: schema33.properties.l1_support_contact,
               data: data42,
             }
             if (vErrors === null) {
@@ -5561,8 +5571,29 @@ function validate21(
             errors++
           }
         }
+        if (data14.l1_support_contact !== undefined) {
+          let data43 = data14.l1_support_contact
+          if (typeof data43 !== 'string') {
+            const err85 = {
+              instancePath: instancePath + '/meta/l1_support_contact',
+              schemaPath: '#/$defs/meta/properties/l1_support_contact/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema33.properties.l1_support_contact.type,
+              parentSchema: schema33.properties.l1_support_contact,
+              data: data43,
+            }
+            if (vErrors === null) {
+              vErrors = [err85]
+            } else {
+              vErrors.push(err85)
+            }
+            errors++
+          }
+        }
       } else {
-        const err85 = {
+        const err86 = {
           instancePath: instancePath + '/meta',
           schemaPath: '#/$defs/meta/type',
           keyword: 'type',
@@ -5570,22 +5601,22 @@ function validate21(
           message: 'must be object',
           schema: schema33.type,
           parentSchema: schema33,
-          data: data13,
+          data: data14,
         }
         if (vErrors === null) {
-          vErrors = [err85]
+          vErrors = [err86]
         } else {
-          vErrors.push(err85)
+          vErrors.push(err86)
         }
         errors++
       }
     }
     if (data.rotated !== undefined) {
-      let data43 = data.rotated
-      if (data43 && typeof data43 == 'object' && !Array.isArray(data43)) {
-        for (const key2 in data43) {
+      let data44 = data.rotated
+      if (data44 && typeof data44 == 'object' && !Array.isArray(data44)) {
+        for (const key2 in data44) {
           if (!(key2 === 'meta' || key2 === 'hidden')) {
-            const err86 = {
+            const err87 = {
               instancePath: instancePath + '/rotated',
               schemaPath: '#/properties/rotated/additionalProperties',
               keyword: 'additionalProperties',
@@ -5593,42 +5624,7 @@ function validate21(
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema32.properties.rotated,
-              data: data43,
-            }
-            if (vErrors === null) {
-              vErrors = [err86]
-            } else {
-              vErrors.push(err86)
-            }
-            errors++
-          }
-        }
-        if (data43.meta !== undefined) {
-          if (
-            !validate22(data43.meta, {
-              instancePath: instancePath + '/rotated/meta',
-              parentData: data43,
-              parentDataProperty: 'meta',
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors)
-            errors = vErrors.length
-          }
-        }
-        if (data43.hidden !== undefined) {
-          let data45 = data43.hidden
-          if (typeof data45 !== 'boolean') {
-            const err87 = {
-              instancePath: instancePath + '/rotated/hidden',
-              schemaPath: '#/properties/rotated/properties/hidden/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema32.properties.rotated.properties.hidden.type,
-              parentSchema: schema32.properties.rotated.properties.hidden,
-              data: data45,
+              data: data44,
             }
             if (vErrors === null) {
               vErrors = [err87]
@@ -5638,8 +5634,43 @@ function validate21(
             errors++
           }
         }
+        if (data44.meta !== undefined) {
+          if (
+            !validate22(data44.meta, {
+              instancePath: instancePath + '/rotated/meta',
+              parentData: data44,
+              parentDataProperty: 'meta',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors)
+            errors = vErrors.length
+          }
+        }
+        if (data44.hidden !== undefined) {
+          let data46 = data44.hidden
+          if (typeof data46 !== 'boolean') {
+            const err88 = {
+              instancePath: instancePath + '/rotated/hidden',
+              schemaPath: '#/properties/rotated/properties/hidden/type',
+              keyword: 'type',
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema32.properties.rotated.properties.hidden.type,
+              parentSchema: schema32.properties.rotated.properties.hidden,
+              data: data46,
+            }
+            if (vErrors === null) {
+              vErrors = [err88]
+            } else {
+              vErrors.push(err88)
+            }
+            errors++
+          }
+        }
       } else {
-        const err88 = {
+        const err89 = {
           instancePath: instancePath + '/rotated',
           schemaPath: '#/properties/rotated/type',
           keyword: 'type',
@@ -5647,25 +5678,25 @@ function validate21(
           message: 'must be object',
           schema: schema32.properties.rotated.type,
           parentSchema: schema32.properties.rotated,
-          data: data43,
+          data: data44,
         }
         if (vErrors === null) {
-          vErrors = [err88]
+          vErrors = [err89]
         } else {
-          vErrors.push(err88)
+          vErrors.push(err89)
         }
         errors++
       }
     }
     if (data.tags !== undefined) {
-      let data46 = data.tags
-      if (Array.isArray(data46)) {
-        const len0 = data46.length
+      let data47 = data.tags
+      if (Array.isArray(data47)) {
+        const len0 = data47.length
         for (let i0 = 0; i0 < len0; i0++) {
-          let data47 = data46[i0]
-          if (typeof data47 === 'string') {
-            if (func2(data47) > 255) {
-              const err89 = {
+          let data48 = data47[i0]
+          if (typeof data48 === 'string') {
+            if (func2(data48) > 255) {
+              const err90 = {
                 instancePath: instancePath + '/tags/' + i0,
                 schemaPath: '#/properties/tags/items/maxLength',
                 keyword: 'maxLength',
@@ -5673,25 +5704,7 @@ function validate21(
                 message: 'must NOT have more than 255 characters',
                 schema: 255,
                 parentSchema: schema32.properties.tags.items,
-                data: data47,
-              }
-              if (vErrors === null) {
-                vErrors = [err89]
-              } else {
-                vErrors.push(err89)
-              }
-              errors++
-            }
-            if (func2(data47) < 1) {
-              const err90 = {
-                instancePath: instancePath + '/tags/' + i0,
-                schemaPath: '#/properties/tags/items/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema32.properties.tags.items,
-                data: data47,
+                data: data48,
               }
               if (vErrors === null) {
                 vErrors = [err90]
@@ -5700,8 +5713,26 @@ function validate21(
               }
               errors++
             }
-            if (!pattern16.test(data47)) {
+            if (func2(data48) < 1) {
               const err91 = {
+                instancePath: instancePath + '/tags/' + i0,
+                schemaPath: '#/properties/tags/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema32.properties.tags.items,
+                data: data48,
+              }
+              if (vErrors === null) {
+                vErrors = [err91]
+              } else {
+                vErrors.push(err91)
+              }
+              errors++
+            }
+            if (!pattern16.test(data48)) {
+              const err92 = {
                 instancePath: instancePath + '/tags/' + i0,
                 schemaPath: '#/properties/tags/items/pattern',
                 keyword: 'pattern',
@@ -5714,17 +5745,17 @@ function validate21(
                   '"',
                 schema: '^[^\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$',
                 parentSchema: schema32.properties.tags.items,
-                data: data47,
+                data: data48,
               }
               if (vErrors === null) {
-                vErrors = [err91]
+                vErrors = [err92]
               } else {
-                vErrors.push(err91)
+                vErrors.push(err92)
               }
               errors++
             }
           } else {
-            const err92 = {
+            const err93 = {
               instancePath: instancePath + '/tags/' + i0,
               schemaPath: '#/properties/tags/items/type',
               keyword: 'type',
@@ -5732,18 +5763,18 @@ function validate21(
               message: 'must be string',
               schema: schema32.properties.tags.items.type,
               parentSchema: schema32.properties.tags.items,
-              data: data47,
+              data: data48,
             }
             if (vErrors === null) {
-              vErrors = [err92]
+              vErrors = [err93]
             } else {
-              vErrors.push(err92)
+              vErrors.push(err93)
             }
             errors++
           }
         }
       } else {
-        const err93 = {
+        const err94 = {
           instancePath: instancePath + '/tags',
           schemaPath: '#/properties/tags/type',
           keyword: 'type',
@@ -5751,25 +5782,25 @@ function validate21(
           message: 'must be array',
           schema: schema32.properties.tags.type,
           parentSchema: schema32.properties.tags,
-          data: data46,
+          data: data47,
         }
         if (vErrors === null) {
-          vErrors = [err93]
+          vErrors = [err94]
         } else {
-          vErrors.push(err93)
+          vErrors.push(err94)
         }
         errors++
       }
     }
     if (data.versions !== undefined) {
-      let data48 = data.versions
-      if (Array.isArray(data48)) {
-        const len1 = data48.length
+      let data49 = data.versions
+      if (Array.isArray(data49)) {
+        const len1 = data49.length
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate24(data48[i1], {
+            !validate24(data49[i1], {
               instancePath: instancePath + '/versions/' + i1,
-              parentData: data48,
+              parentData: data49,
               parentDataProperty: i1,
               rootData,
               dynamicAnchors,
@@ -5780,7 +5811,7 @@ function validate21(
           }
         }
       } else {
-        const err94 = {
+        const err95 = {
           instancePath: instancePath + '/versions',
           schemaPath: '#/properties/versions/type',
           keyword: 'type',
@@ -5788,21 +5819,21 @@ function validate21(
           message: 'must be array',
           schema: schema32.properties.versions.type,
           parentSchema: schema32.properties.versions,
-          data: data48,
+          data: data49,
         }
         if (vErrors === null) {
-          vErrors = [err94]
+          vErrors = [err95]
         } else {
-          vErrors.push(err94)
+          vErrors.push(err95)
         }
         errors++
       }
     }
     if (data.latest_url !== undefined) {
-      let data50 = data.latest_url
-      if (typeof data50 === 'string') {
-        if (!pattern27.test(data50)) {
-          const err95 = {
+      let data51 = data.latest_url
+      if (typeof data51 === 'string') {
+        if (!pattern27.test(data51)) {
+          const err96 = {
             instancePath: instancePath + '/latest_url',
             schemaPath: '#/properties/latest_url/pattern',
             keyword: 'pattern',
@@ -5817,17 +5848,17 @@ function validate21(
             schema:
               '^(https?|ftps?)://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
             parentSchema: schema32.properties.latest_url,
-            data: data50,
+            data: data51,
           }
           if (vErrors === null) {
-            vErrors = [err95]
+            vErrors = [err96]
           } else {
-            vErrors.push(err95)
+            vErrors.push(err96)
           }
           errors++
         }
       } else {
-        const err96 = {
+        const err97 = {
           instancePath: instancePath + '/latest_url',
           schemaPath: '#/properties/latest_url/type',
           keyword: 'type',
@@ -5835,21 +5866,21 @@ function validate21(
           message: 'must be string',
           schema: schema32.properties.latest_url.type,
           parentSchema: schema32.properties.latest_url,
-          data: data50,
+          data: data51,
         }
         if (vErrors === null) {
-          vErrors = [err96]
+          vErrors = [err97]
         } else {
-          vErrors.push(err96)
+          vErrors.push(err97)
         }
         errors++
       }
     }
     if (data.latest_checksum_url !== undefined) {
-      let data51 = data.latest_checksum_url
-      if (typeof data51 === 'string') {
-        if (!pattern21.test(data51)) {
-          const err97 = {
+      let data52 = data.latest_checksum_url
+      if (typeof data52 === 'string') {
+        if (!pattern21.test(data52)) {
+          const err98 = {
             instancePath: instancePath + '/latest_checksum_url',
             schemaPath: '#/properties/latest_checksum_url/pattern',
             keyword: 'pattern',
@@ -5864,17 +5895,17 @@ function validate21(
             schema:
               '^https?://[A-Za-z0-9_\\[][^\\s\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$',
             parentSchema: schema32.properties.latest_checksum_url,
-            data: data51,
+            data: data52,
           }
           if (vErrors === null) {
-            vErrors = [err97]
+            vErrors = [err98]
           } else {
-            vErrors.push(err97)
+            vErrors.push(err98)
           }
           errors++
         }
       } else {
-        const err98 = {
+        const err99 = {
           instancePath: instancePath + '/latest_checksum_url',
           schemaPath: '#/properties/latest_checksum_url/type',
           keyword: 'type',
@@ -5882,21 +5913,21 @@ function validate21(
           message: 'must be string',
           schema: schema32.properties.latest_checksum_url.type,
           parentSchema: schema32.properties.latest_checksum_url,
-          data: data51,
+          data: data52,
         }
         if (vErrors === null) {
-          vErrors = [err98]
+          vErrors = [err99]
         } else {
-          vErrors.push(err98)
+          vErrors.push(err99)
         }
         errors++
       }
     }
     if (data.checksum_signature !== undefined) {
-      let data52 = data.checksum_signature
-      if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
-        if (data52.signature === undefined) {
-          const err99 = {
+      let data53 = data.checksum_signature
+      if (data53 && typeof data53 == 'object' && !Array.isArray(data53)) {
+        if (data53.signature === undefined) {
+          const err100 = {
             instancePath: instancePath + '/checksum_signature',
             schemaPath: '#/properties/checksum_signature/required',
             keyword: 'required',
@@ -5904,25 +5935,7 @@ function validate21(
             message: "must have required property '" + 'signature' + "'",
             schema: schema32.properties.checksum_signature.required,
             parentSchema: schema32.properties.checksum_signature,
-            data: data52,
-          }
-          if (vErrors === null) {
-            vErrors = [err99]
-          } else {
-            vErrors.push(err99)
-          }
-          errors++
-        }
-        if (data52.keys === undefined) {
-          const err100 = {
-            instancePath: instancePath + '/checksum_signature',
-            schemaPath: '#/properties/checksum_signature/required',
-            keyword: 'required',
-            params: { missingProperty: 'keys' },
-            message: "must have required property '" + 'keys' + "'",
-            schema: schema32.properties.checksum_signature.required,
-            parentSchema: schema32.properties.checksum_signature,
-            data: data52,
+            data: data53,
           }
           if (vErrors === null) {
             vErrors = [err100]
@@ -5931,16 +5944,16 @@ function validate21(
           }
           errors++
         }
-        if (data52.fingerprints === undefined) {
+        if (data53.keys === undefined) {
           const err101 = {
             instancePath: instancePath + '/checksum_signature',
             schemaPath: '#/properties/checksum_signature/required',
             keyword: 'required',
-            params: { missingProperty: 'fingerprints' },
-            message: "must have required property '" + 'fingerprints' + "'",
+            params: { missingProperty: 'keys' },
+            message: "must have required property '" + 'keys' + "'",
             schema: schema32.properties.checksum_signature.required,
             parentSchema: schema32.properties.checksum_signature,
-            data: data52,
+            data: data53,
           }
           if (vErrors === null) {
             vErrors = [err101]
@@ -5949,9 +5962,27 @@ function validate21(
           }
           errors++
         }
-        for (const key3 in data52) {
+        if (data53.fingerprints === undefined) {
+          const err102 = {
+            instancePath: instancePath + '/checksum_signature',
+            schemaPath: '#/properties/checksum_signature/required',
+            keyword: 'required',
+            params: { missingProperty: 'fingerprints' },
+            message: "must have required property '" + 'fingerprints' + "'",
+            schema: schema32.properties.checksum_signature.required,
+            parentSchema: schema32.properties.checksum_signature,
+            data: data53,
+          }
+          if (vErrors === null) {
+            vErrors = [err102]
+          } else {
+            vErrors.push(err102)
+          }
+          errors++
+        }
+        for (const key3 in data53) {
           if (!(key3 === 'signature' || key3 === 'keys' || key3 === 'fingerprints')) {
-            const err102 = {
+            const err103 = {
               instancePath: instancePath + '/checksum_signature',
               schemaPath: '#/properties/checksum_signature/additionalProperties',
               keyword: 'additionalProperties',
@@ -5959,21 +5990,21 @@ function validate21(
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema32.properties.checksum_signature,
-              data: data52,
+              data: data53,
             }
             if (vErrors === null) {
-              vErrors = [err102]
+              vErrors = [err103]
             } else {
-              vErrors.push(err102)
+              vErrors.push(err103)
             }
             errors++
           }
         }
-        if (data52.signature !== undefined) {
-          let data53 = data52.signature
-          if (typeof data53 === 'string') {
-            if (!pattern29.test(data53)) {
-              const err103 = {
+        if (data53.signature !== undefined) {
+          let data54 = data53.signature
+          if (typeof data54 === 'string') {
+            if (!pattern29.test(data54)) {
+              const err104 = {
                 instancePath: instancePath + '/checksum_signature/signature',
                 schemaPath: '#/properties/checksum_signature/properties/signature/pattern',
                 keyword: 'pattern',
@@ -5984,17 +6015,17 @@ function validate21(
                   '"',
                 schema: '^(clearsigned|\\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,15})$',
                 parentSchema: schema32.properties.checksum_signature.properties.signature,
-                data: data53,
+                data: data54,
               }
               if (vErrors === null) {
-                vErrors = [err103]
+                vErrors = [err104]
               } else {
-                vErrors.push(err103)
+                vErrors.push(err104)
               }
               errors++
             }
           } else {
-            const err104 = {
+            const err105 = {
               instancePath: instancePath + '/checksum_signature/signature',
               schemaPath: '#/properties/checksum_signature/properties/signature/type',
               keyword: 'type',
@@ -6002,21 +6033,21 @@ function validate21(
               message: 'must be string',
               schema: schema32.properties.checksum_signature.properties.signature.type,
               parentSchema: schema32.properties.checksum_signature.properties.signature,
-              data: data53,
+              data: data54,
             }
             if (vErrors === null) {
-              vErrors = [err104]
+              vErrors = [err105]
             } else {
-              vErrors.push(err104)
+              vErrors.push(err105)
             }
             errors++
           }
         }
-        if (data52.keys !== undefined) {
-          let data54 = data52.keys
-          if (Array.isArray(data54)) {
-            if (data54.length < 1) {
-              const err105 = {
+        if (data53.keys !== undefined) {
+          let data55 = data53.keys
+          if (Array.isArray(data55)) {
+            if (data55.length < 1) {
+              const err106 = {
                 instancePath: instancePath + '/checksum_signature/keys',
                 schemaPath: '#/properties/checksum_signature/properties/keys/minItems',
                 keyword: 'minItems',
@@ -6024,21 +6055,21 @@ function validate21(
                 message: 'must NOT have fewer than 1 items',
                 schema: 1,
                 parentSchema: schema32.properties.checksum_signature.properties.keys,
-                data: data54,
+                data: data55,
               }
               if (vErrors === null) {
-                vErrors = [err105]
+                vErrors = [err106]
               } else {
-                vErrors.push(err105)
+                vErrors.push(err106)
               }
               errors++
             }
-            const len2 = data54.length
+            const len2 = data55.length
             for (let i2 = 0; i2 < len2; i2++) {
-              let data55 = data54[i2]
-              if (typeof data55 === 'string') {
-                if (func2(data55) < 1) {
-                  const err106 = {
+              let data56 = data55[i2]
+              if (typeof data56 === 'string') {
+                if (func2(data56) < 1) {
+                  const err107 = {
                     instancePath: instancePath + '/checksum_signature/keys/' + i2,
                     schemaPath: '#/properties/checksum_signature/properties/keys/items/minLength',
                     keyword: 'minLength',
@@ -6046,25 +6077,7 @@ function validate21(
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema32.properties.checksum_signature.properties.keys.items,
-                    data: data55,
-                  }
-                  if (vErrors === null) {
-                    vErrors = [err106]
-                  } else {
-                    vErrors.push(err106)
-                  }
-                  errors++
-                }
-                if (!pattern30.test(data55)) {
-                  const err107 = {
-                    instancePath: instancePath + '/checksum_signature/keys/' + i2,
-                    schemaPath: '#/properties/checksum_signature/properties/keys/items/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[^\\p{Cc}]+$' },
-                    message: 'must match pattern "' + '^[^\\p{Cc}]+$' + '"',
-                    schema: '^[^\\p{Cc}]+$',
-                    parentSchema: schema32.properties.checksum_signature.properties.keys.items,
-                    data: data55,
+                    data: data56,
                   }
                   if (vErrors === null) {
                     vErrors = [err107]
@@ -6073,8 +6086,26 @@ function validate21(
                   }
                   errors++
                 }
+                if (!pattern30.test(data56)) {
+                  const err108 = {
+                    instancePath: instancePath + '/checksum_signature/keys/' + i2,
+                    schemaPath: '#/properties/checksum_signature/properties/keys/items/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\p{Cc}]+$' },
+                    message: 'must match pattern "' + '^[^\\p{Cc}]+$' + '"',
+                    schema: '^[^\\p{Cc}]+$',
+                    parentSchema: schema32.properties.checksum_signature.properties.keys.items,
+                    data: data56,
+                  }
+                  if (vErrors === null) {
+                    vErrors = [err108]
+                  } else {
+                    vErrors.push(err108)
+                  }
+                  errors++
+                }
               } else {
-                const err108 = {
+                const err109 = {
                   instancePath: instancePath + '/checksum_signature/keys/' + i2,
                   schemaPath: '#/properties/checksum_signature/properties/keys/items/type',
                   keyword: 'type',
@@ -6082,18 +6113,18 @@ function validate21(
                   message: 'must be string',
                   schema: schema32.properties.checksum_signature.properties.keys.items.type,
                   parentSchema: schema32.properties.checksum_signature.properties.keys.items,
-                  data: data55,
+                  data: data56,
                 }
                 if (vErrors === null) {
-                  vErrors = [err108]
+                  vErrors = [err109]
                 } else {
-                  vErrors.push(err108)
+                  vErrors.push(err109)
                 }
                 errors++
               }
             }
           } else {
-            const err109 = {
+            const err110 = {
               instancePath: instancePath + '/checksum_signature/keys',
               schemaPath: '#/properties/checksum_signature/properties/keys/type',
               keyword: 'type',
@@ -6101,21 +6132,21 @@ function validate21(
               message: 'must be array',
               schema: schema32.properties.checksum_signature.properties.keys.type,
               parentSchema: schema32.properties.checksum_signature.properties.keys,
-              data: data54,
+              data: data55,
             }
             if (vErrors === null) {
-              vErrors = [err109]
+              vErrors = [err110]
             } else {
-              vErrors.push(err109)
+              vErrors.push(err110)
             }
             errors++
           }
         }
-        if (data52.fingerprints !== undefined) {
-          let data56 = data52.fingerprints
-          if (Array.isArray(data56)) {
-            if (data56.length < 1) {
-              const err110 = {
+        if (data53.fingerprints !== undefined) {
+          let data57 = data53.fingerprints
+          if (Array.isArray(data57)) {
+            if (data57.length < 1) {
+              const err111 = {
                 instancePath: instancePath + '/checksum_signature/fingerprints',
                 schemaPath: '#/properties/checksum_signature/properties/fingerprints/minItems',
                 keyword: 'minItems',
@@ -6123,21 +6154,21 @@ function validate21(
                 message: 'must NOT have fewer than 1 items',
                 schema: 1,
                 parentSchema: schema32.properties.checksum_signature.properties.fingerprints,
-                data: data56,
+                data: data57,
               }
               if (vErrors === null) {
-                vErrors = [err110]
+                vErrors = [err111]
               } else {
-                vErrors.push(err110)
+                vErrors.push(err111)
               }
               errors++
             }
-            const len3 = data56.length
+            const len3 = data57.length
             for (let i3 = 0; i3 < len3; i3++) {
-              let data57 = data56[i3]
-              if (typeof data57 === 'string') {
-                if (!pattern31.test(data57)) {
-                  const err111 = {
+              let data58 = data57[i3]
+              if (typeof data58 === 'string') {
+                if (!pattern31.test(data58)) {
+                  const err112 = {
                     instancePath: instancePath + '/checksum_signature/fingerprints/' + i3,
                     schemaPath:
                       '#/properties/checksum_signature/properties/fingerprints/items/pattern',
@@ -6147,17 +6178,17 @@ function validate21(
                     schema: '^\\s*(?:[0-9A-Fa-f]\\s*){40}$',
                     parentSchema:
                       schema32.properties.checksum_signature.properties.fingerprints.items,
-                    data: data57,
+                    data: data58,
                   }
                   if (vErrors === null) {
-                    vErrors = [err111]
+                    vErrors = [err112]
                   } else {
-                    vErrors.push(err111)
+                    vErrors.push(err112)
                   }
                   errors++
                 }
               } else {
-                const err112 = {
+                const err113 = {
                   instancePath: instancePath + '/checksum_signature/fingerprints/' + i3,
                   schemaPath: '#/properties/checksum_signature/properties/fingerprints/items/type',
                   keyword: 'type',
@@ -6166,18 +6197,18 @@ function validate21(
                   schema: schema32.properties.checksum_signature.properties.fingerprints.items.type,
                   parentSchema:
                     schema32.properties.checksum_signature.properties.fingerprints.items,
-                  data: data57,
+                  data: data58,
                 }
                 if (vErrors === null) {
-                  vErrors = [err112]
+                  vErrors = [err113]
                 } else {
-                  vErrors.push(err112)
+                  vErrors.push(err113)
                 }
                 errors++
               }
             }
           } else {
-            const err113 = {
+            const err114 = {
               instancePath: instancePath + '/checksum_signature/fingerprints',
               schemaPath: '#/properties/checksum_signature/properties/fingerprints/type',
               keyword: 'type',
@@ -6185,18 +6216,18 @@ function validate21(
               message: 'must be array',
               schema: schema32.properties.checksum_signature.properties.fingerprints.type,
               parentSchema: schema32.properties.checksum_signature.properties.fingerprints,
-              data: data56,
+              data: data57,
             }
             if (vErrors === null) {
-              vErrors = [err113]
+              vErrors = [err114]
             } else {
-              vErrors.push(err113)
+              vErrors.push(err114)
             }
             errors++
           }
         }
       } else {
-        const err114 = {
+        const err115 = {
           instancePath: instancePath + '/checksum_signature',
           schemaPath: '#/properties/checksum_signature/type',
           keyword: 'type',
@@ -6204,18 +6235,18 @@ function validate21(
           message: 'must be object',
           schema: schema32.properties.checksum_signature.type,
           parentSchema: schema32.properties.checksum_signature,
-          data: data52,
+          data: data53,
         }
         if (vErrors === null) {
-          vErrors = [err114]
+          vErrors = [err115]
         } else {
-          vErrors.push(err114)
+          vErrors.push(err115)
         }
         errors++
       }
     }
   } else {
-    const err115 = {
+    const err116 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -6226,9 +6257,9 @@ function validate21(
       data,
     }
     if (vErrors === null) {
-      vErrors = [err115]
+      vErrors = [err116]
     } else {
-      vErrors.push(err115)
+      vErrors.push(err116)
     }
     errors++
   }

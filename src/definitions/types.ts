@@ -9,6 +9,8 @@ export type DiskFormat =
   'aki' | 'ari' | 'ami' | 'raw' | 'iso' | 'vhd' | 'vdi' | 'qcow2' | 'vmdk' | 'ploop'
 export type Visibility = 'public' | 'private' | 'community' | 'shared'
 export type ImageStatus = 'active' | 'deactivated'
+/** How imports get their bytes (docs/behaviour.md §4). */
+export type VerifyMode = 'auto' | 'stream' | 'none'
 
 /** Glance properties as the definition gives them (values not yet stringified). */
 export type Meta = Record<string, string | number | boolean | null>
@@ -68,6 +70,8 @@ export interface Definition {
   multi: boolean
   separator: string
   keep: boolean
+  /** Only when the file sets it: it then overrides the --verify option. */
+  verify?: VerifyMode
   shortname?: string
   meta: Meta
   tags: string[]

@@ -71,6 +71,12 @@ export const planOptions = {
   }),
   'yes-i-really-know-what-i-do': flag('confirm --delete', { input: 'yes-i-really-know-what-i-do' }),
   keep: flag('keep builds of versions a non-multi definition no longer lists', { input: 'keep' }),
+  verify: text(
+    'MODE',
+    "auto (default: stream and check sources with a checksum or compression, web-download the rest), stream, or none (web-download, unchecked); a definition's verify key wins",
+    'auto',
+    { input: 'verify' },
+  ),
   'check-age': flag(
     'report builds older than the newest definition build by more than --max-age days',
     { input: 'check-age' },

@@ -1,6 +1,6 @@
 // Values -> the typed options of plan and apply (CLI flags or action inputs of the same names).
 import { checkMetaValues } from '../definitions/schema-check.js'
-import type { Meta, Rotated } from '../definitions/types.js'
+import type { Meta, Rotated, VerifyMode } from '../definitions/types.js'
 import { UserError } from '../problems.js'
 import { filterRegex } from '../filter.js'
 import type { ApplyCommandOptions } from '../commands/apply.js'
@@ -71,6 +71,12 @@ export function rotatedDefaults(v: Values): Rotated | undefined {
   return { meta, ...(hidden ? { hidden } : {}) }
 }
 
+function verifyMode(value: unknown): VerifyMode {
+  const text = typeof value === 'string' ? value.trim() : 'auto'
+  if (text === 'auto' || text === 'stream' || text === 'none') return text
+  throw new UserError(`--verify must be auto, stream or none, not '${text}'`)
+}
+
 /** CLI flags or action inputs (same names) -> the typed options of plan and apply. */
 export function planCommandOptions(v: Values): PlanCommandOptions {
   const filter = checkRegex(v.filter as string | undefined)
@@ -91,6 +97,7 @@ export function planCommandOptions(v: Values): PlanCommandOptions {
     delete: v.delete === true,
     confirmDelete: v['yes-i-really-know-what-i-do'] === true,
     keep: v.keep === true,
+    verify: verifyMode(v.verify),
     ...(v['check-age'] ? { maxAgeDays: positiveInteger('max-age', v['max-age'] as string) } : {}),
     ...(v.out ? { out: v.out as string } : {}),
     detailedExitCode: v['detailed-exitcode'] === true,
@@ -112,6 +119,7 @@ function givenShape(v: Values, o: PlanCommandOptions): GivenShape {
   if (o.filter !== undefined) given.filter = o.filter
   if (o.maxAgeDays !== undefined) given.maxAgeDays = o.maxAgeDays
   if (o.rotated) given.rotated = o.rotated
+  if (o.verify !== undefined && o.verify !== 'auto') given.verify = o.verify
   return given
 }
 

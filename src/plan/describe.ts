@@ -19,7 +19,7 @@ export function describeChange(c: Change): string {
 export function describeStep(s: Step): string {
   switch (s.action) {
     case 'import':
-      return `${s.image.name} from ${s.source}${s.checksum ? ` (${s.checksum.slice(0, 19)}…)` : ''}`
+      return `${s.image.name} from ${s.source}, ${s.verification}`
     case 'rename':
       return `${s.image.name} → ${s.to}`
     default:

@@ -100,6 +100,12 @@ export function desiredTags(def: Definition, tag: string): string[] {
   return [...tags].sort()
 }
 
+/** A bare upstream digest as `<algo>:<hex>`: its length tells the algorithm. */
+function withAlgorithm(hex: string): string | undefined {
+  const algorithm = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' }[hex.length]
+  return algorithm && /^[0-9a-f]+$/i.test(hex) ? `${algorithm}:${hex.toLowerCase()}` : undefined
+}
+
 /** Every image of one definition, oldest version first. */
 export function desireDefinition(def: Definition, options: DesireOptions): DesiredImage[] {
   const named = glanceNames(def)
@@ -128,7 +134,8 @@ export function desireDefinition(def: Definition, options: DesireOptions): Desir
     if (options.useOsHidden) desired.osHidden = version.hidden ?? !newest
     if (version.mirror_url !== undefined && version.mirror_url !== version.url)
       desired.fallbackUrl = version.url
-    if (version.checksum !== undefined) desired.checksum = version.checksum
+    const checksum = version.checksum ?? (latest && withAlgorithm(latest.upstreamChecksum))
+    if (checksum) desired.checksum = checksum
     if (version.id !== undefined) desired.id = version.id
     return desired
   })

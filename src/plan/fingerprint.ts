@@ -10,7 +10,7 @@ function stepLine(definition: string, step: Step): string {
   const head = `${definition}: ${step.action} ${image}`
   switch (step.action) {
     case 'import':
-      return `${head} from ${step.source}${step.checksum ? ` (${step.checksum})` : ''} as ${step.then.visibility}`
+      return `${head} from ${step.source}${step.checksum ? ` (${step.checksum})` : ''}, ${step.verification}, as ${step.then.visibility}`
     case 'rename':
       return `${head} → ${step.to}`
     case 'update':

@@ -3,6 +3,8 @@ import { asHolder, asRotated, type DesiredImage } from './desire.js'
 import { ref, type DefinitionScope, type Matches } from './managed.js'
 import { outsideWindow } from './retention.js'
 import type { ImageRef, ImportStep } from './types.js'
+import type { VerifyMode } from '../definitions/types.js'
+import { compressionOfName } from '../download/sniff.js'
 
 /** Imports for the unmatched desired builds; what is left out gets a note saying why. */
 export function importSteps(scope: DefinitionScope, { match, leftovers }: Matches): ImportStep[] {
@@ -29,12 +31,40 @@ export function importSteps(scope: DefinitionScope, { match, leftovers }: Matche
     const leftover = leftovers.get(d)
     // Only the newest build ever takes the name: an older one is created as replaced.
     const want = !rotation ? d : d === newest ? asHolder(d, rotation) : asRotated(d, rotation)
-    imports.push(importStep(want, options.tag, leftover && ref(leftover)))
+    const mode = def.verify ?? options.verify ?? 'auto'
+    imports.push(importStep(want, options.tag, mode, leftover && ref(leftover)))
   }
   return imports
 }
 
-function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined): ImportStep {
+/**
+ * Whether the tool streams the bytes, and what that checks (docs/behaviour.md §4):
+ * a checksum can only be checked, and a compressed source only unpacked, by
+ * streaming; Glance's web-download checks nothing.
+ */
+export function transfer(
+  d: Pick<DesiredImage, 'checksum' | 'sourceUrl'>,
+  mode: VerifyMode,
+): Pick<ImportStep, 'stream' | 'verification'> {
+  // `file:` sources have no web-download: they are always streamed.
+  const stream =
+    mode === 'stream' ||
+    d.sourceUrl.startsWith('file:') ||
+    (mode === 'auto' && (d.checksum !== undefined || compressionOfName(d.sourceUrl) !== undefined))
+  const verification = !d.checksum
+    ? 'unverified (no checksum)'
+    : stream
+      ? `verified (${d.checksum.split(':')[0]})`
+      : 'unverified (verify: none)'
+  return { stream, verification }
+}
+
+function importStep(
+  d: DesiredImage,
+  tag: string,
+  mode: VerifyMode,
+  leftover: ImageRef | undefined,
+): ImportStep {
   return {
     action: 'import',
     image: { name: d.importName },
@@ -43,6 +73,7 @@ function importStep(d: DesiredImage, tag: string, leftover: ImageRef | undefined
     source: d.sourceUrl,
     ...(d.fallbackUrl ? { fallback: d.fallbackUrl } : {}),
     ...(d.checksum ? { checksum: d.checksum } : {}),
+    ...transfer(d, mode),
     create: {
       ...(d.id ? { id: d.id } : {}),
       name: d.importName,

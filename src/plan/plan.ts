@@ -11,7 +11,7 @@ import type { PlanOptions } from './plan-options.js'
 import { leavingBuilds, retentionSteps } from './retire.js'
 import { parseValidity, windowSize } from './retention.js'
 import { rotationSteps } from './rotation.js'
-import { PLAN_FORMAT_VERSION, type DefinitionPlan, type Plan } from './types.js'
+import { PLAN_FORMAT_VERSION, type DefinitionPlan, type Note, type Plan } from './types.js'
 
 export { IMPORT_TIMEOUT_MS, type PlanOptions } from './plan-options.js'
 export { belongsTo } from './managed.js'
@@ -166,5 +166,19 @@ export function plan(
       belongsTo,
     )
   }
+  result.findings.push(...unverifiedPublic(result))
   return result
+}
+
+/** A public image whose bytes nobody checks is worth a warning (docs/behaviour.md §4). */
+function unverifiedPublic(p: Plan): Note[] {
+  return p.definitions.flatMap((d) =>
+    d.steps.flatMap((s) =>
+      s.action === 'import' &&
+      s.then.visibility === 'public' &&
+      !s.verification.startsWith('verified')
+        ? [{ image: s.image, message: `imported public, ${s.verification}` }]
+        : [],
+    ),
+  )
 }

@@ -92,7 +92,7 @@ export function renderMarkdown(plan: Plan, { stable = false, source }: RenderOpt
     lines.push('', '</details>', '')
   }
   if (plan.findings.length) {
-    lines.push('**Findings** (age check, SCS image metadata)', '')
+    lines.push('**Findings** (unverified public imports, age check, SCS image metadata)', '')
     for (const f of plan.findings)
       lines.push(`- ${f.image ? `${code(f.image.name)}: ` : ''}${text(f.message)}`)
     lines.push('')

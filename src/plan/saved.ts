@@ -46,6 +46,7 @@ export function planShape(options: PlanOptions): PlanShape {
     keep,
     ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}),
     ...(options.rotated ? { rotated: options.rotated } : {}),
+    ...(options.verify !== undefined ? { verify: options.verify } : {}),
   }
 }
 

@@ -1,5 +1,11 @@
 // The plan: ordered steps as data. Renderers and the executor only read it.
-import type { DiskFormat, ImageStatus, Rotated, Visibility } from '../definitions/types.js'
+import type {
+  DiskFormat,
+  ImageStatus,
+  Rotated,
+  Visibility,
+  VerifyMode,
+} from '../definitions/types.js'
 import type { LatestInfo } from './desire.js'
 
 /** 2: the plan records what it depends on (`basis`), for `apply --plan`. */
@@ -29,6 +35,14 @@ export interface ImportStep {
   /** The definition's url when `source` is its mirror_url: used when the mirror object is missing or unreadable. */
   fallback?: string
   checksum?: string
+  /**
+   * The tool streams the bytes (download, checksum, format sniffing,
+   * decompression, stage): always when a checksum or a compressed source
+   * allows it, unless `verify: none`; false: Glance's web-download, unchecked.
+   */
+  stream: boolean
+  /** `verified (sha256)`, `unverified (no checksum)` or `unverified (verify: none)`. */
+  verification: string
   /** Everything the create call carries: the image is created private. */
   create: {
     id?: string
@@ -104,7 +118,7 @@ export interface Plan {
   definitions: DefinitionPlan[]
   /** Managed images that no definition describes: reported, never touched. */
   orphans: ImageRef[]
-  /** check-age findings and the SCS image metadata rules the plan would leave broken. */
+  /** Public imports nobody verifies, check-age findings and the SCS image metadata rules the plan would leave broken. */
   findings: Note[]
   summary: Record<StepAction, number> & { unchanged: number; skipped: number }
   /** Glance requests made to compute the plan, by method and path. */
@@ -134,6 +148,8 @@ export interface PlanShape {
   maxAgeDays?: number
   /** What multi builds get once replaced (--rotated-meta, --rotated-hidden); a definition's `rotated` replaces it. */
   rotated?: Rotated
+  /** --verify: how imports get their bytes where a definition does not say (default auto). */
+  verify?: VerifyMode
 }
 
 /** What the plan saw of one image: everything the planner reads of it. */

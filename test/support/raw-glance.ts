@@ -52,6 +52,8 @@ export interface RawGlance {
   delete(id: string): Promise<void>
   /** Deletes images with `tag`, deactivated and protected ones too. */
   purge(tag: string): Promise<void>
+  /** The first `length` bytes Glance stores for the image (`GET /file` with a Range). */
+  head(id: string, length: number): Promise<Buffer>
 }
 
 /** Plain HTTP to Keystone and Glance, as curl would do it. */
@@ -151,6 +153,14 @@ export async function rawGlance(cloud = 'local-admin'): Promise<RawGlance> {
       return image.id
     },
     delete: async (id) => void (await call('DELETE', `/v2/images/${id}`)),
+    async head(id, length) {
+      const r = await fetch(`${url}/v2/images/${id}/file`, {
+        headers: { 'X-Auth-Token': token, Range: `bytes=0-${length - 1}` },
+      })
+      if (r.status !== 200 && r.status !== 206)
+        throw new Error(`GET /v2/images/${id}/file: ${r.status}`)
+      return Buffer.from(await r.arrayBuffer()).subarray(0, length)
+    },
     async purge(tag) {
       // Imports still running finish (or fail) before their image can go for good.
       for (let round = 0; round < 5; round++) {

@@ -23,7 +23,10 @@ const quiet: Reporter = {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'executor-'))
-  await writeFile(path.join(dir, 'disk.img'), Buffer.alloc(4096))
+  // A qcow2 header: the import checks the declared format against the bytes.
+  const disk = Buffer.alloc(4096)
+  disk.write('QFI\xfb', 'latin1')
+  await writeFile(path.join(dir, 'disk.img'), disk)
 })
 
 /** A multi definition with two builds, and a non-multi one, read from `file:` sources. */

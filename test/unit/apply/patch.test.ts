@@ -38,6 +38,19 @@ describe('importMethods (docs/behaviour.md §4)', () => {
     ['file:images/a.img', all, ['glance-direct']],
     ['file:images/a.img', [], ['upload']],
   ])('%s with %j tries %j', (source, offered, expected) => {
-    expect(importMethods(source, offered)).toEqual(expected)
+    expect(importMethods({ source, stream: false }, offered)).toEqual(expected)
   })
+
+  it.each([
+    [all, ['glance-direct']],
+    [['web-download'], ['upload']],
+    [[], ['upload']],
+  ])(
+    'a streamed step (checksum, compressed source) never uses web-download: %j tries %j',
+    (offered, expected) => {
+      expect(importMethods({ source: 'https://x.test/a.img', stream: true }, offered)).toEqual(
+        expected,
+      )
+    },
+  )
 })

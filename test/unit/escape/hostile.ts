@@ -74,6 +74,8 @@ export function planOf(s: (i: number) => string): Plan {
             version: s(4),
             source: s(5),
             checksum: `sha256:${s(6)}`,
+            stream: true,
+            verification: s(34),
             create: {
               name: s(3),
               disk_format: 'qcow2',

@@ -26,6 +26,8 @@ function importStep(source: string, fallback?: string): ImportStep {
     version: '1',
     source,
     ...(fallback ? { fallback } : {}),
+    stream: false,
+    verification: 'unverified (no checksum)',
     create: {
       name: 'x',
       disk_format: 'qcow2',

@@ -119,3 +119,23 @@ describe('apply --plan', () => {
     expect(applyCommandOptions({ ...base, 'import-timeout': '60' }).givenShape).toBeUndefined()
   })
 })
+
+describe('--verify', () => {
+  it('auto by default; auto, stream and none are taken, on the command line of plan and apply', () => {
+    for (const name of ['plan', 'apply']) {
+      const command = commands[name]
+      if (!command) throw new Error(name)
+      expect(planCommandOptions(parseCommandOptions(command, [])).verify).toBe('auto')
+      for (const mode of ['auto', 'stream', 'none'])
+        expect(planCommandOptions(parseCommandOptions(command, ['--verify', mode])).verify).toBe(
+          mode,
+        )
+    }
+  })
+
+  it('anything else is a usage error naming the values', () => {
+    const parse = () => planCommandOptions({ ...base, verify: 'sha256' })
+    expect(parse).toThrow(UserError)
+    expect(parse).toThrow("--verify must be auto, stream or none, not 'sha256'")
+  })
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareSteps, planDigest, sameSteps, stepLines } from '../../../src/plan/fingerprint.js'
 import { plan } from '../../../src/plan/plan.js'
-import { definition } from '../../support/definitions.js'
+import { definition, version } from '../../support/definitions.js'
 import { adopted, options } from './fixtures.js'
 
 describe('plan fingerprint', () => {
@@ -23,6 +23,17 @@ describe('plan fingerprint', () => {
     expect(stepLines(drifted).length).toBeGreaterThan(0)
     expect(planDigest(drifted)).not.toBe(planDigest(a))
     expect(planDigest({ ...a, cloud: 'other' })).not.toBe(planDigest(a))
+  })
+
+  it('an import that would no longer be verified is another step', () => {
+    const def = definition({
+      versions: [version('20240416', { checksum: `sha256:${'a'.repeat(64)}` })],
+    })
+    const verified = plan([def], [], options())
+    const unverified = plan([def], [], options({ verify: 'none' }))
+    expect(stepLines(verified)[0]).toContain('verified (sha256)')
+    expect(stepLines(unverified)[0]).toContain('unverified (verify: none)')
+    expect(planDigest(unverified)).not.toBe(planDigest(verified))
   })
 
   it('compares step lists as multisets: added, gone, or the same', () => {

@@ -17,7 +17,8 @@ const generic = (extra: Partial<Definition> = {}): Definition =>
   })
 const newer = (def: Definition): Definition => ({
   ...def,
-  versions: [...def.versions, version('20240430')],
+  // With a checksum: an unverified public import would be a finding of its own.
+  versions: [...def.versions, version('20240430', { checksum: `sha256:${'a'.repeat(64)}` })],
 })
 // The plan command attaches the findings to the pure plan; so does this suite.
 const plan = (
