@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports catalogImages, renderCheckText, renderCheckMarkdown, renderCheckJson */
 /* harmony import */ var _definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4239);
+/* harmony import */ var _escape_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7961);
 /* harmony import */ var _escape_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5637);
 /* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7266);
 /* harmony import */ var _plan_desire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6149);
@@ -17,6 +18,7 @@ export const modules = {
 /* harmony import */ var _cloud_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5283);
 // `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
 // community images, and optionally the catalog's images that the cloud lacks.
+
 
 
 
@@ -88,7 +90,7 @@ function renderCheckMarkdown(results, count) {
         ...rows,
     ].join('\n');
 }
-/** JSON whose strings show no control or bidi character raw (still the same JSON). */
+/** The report as JSON (see safeJson: nothing in it acts on a terminal or a runner). */
 function renderCheckJson(results, count) {
     const body = {
         standard: 'scs-0102-v2',
@@ -96,7 +98,7 @@ function renderCheckJson(results, count) {
         passed: results.every((r) => r.offenders.length === 0),
         rules: results.map((r) => ({ ...r, passed: r.offenders.length === 0 })),
     };
-    return JSON.stringify(body, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`);
+    return (0,_escape_json_js__WEBPACK_IMPORTED_MODULE_6__/* .safeJson */ .o)(body);
 }
 /** Exit code: 0 every rule passes, 1 a rule fails (or invalid definitions), 2 configuration. */
 async function checkCommand(options, reporter) {
@@ -128,6 +130,33 @@ async function checkCommand(options, reporter) {
     reporter.info(rendered, { preEscaped: true });
     await reporter.summary(renderCheckMarkdown(results, images.length));
     return results.some((r) => r.offenders.length > 0) ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 7961:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ safeJson)
+/* harmony export */ });
+// The one JSON writer for every `--output json`, every JSON the action sets as
+// an output and every JSON file we write. A `run:` step that prints it, or a
+// log that shows it, reads no workflow command and no acting character in it:
+// inside strings every character beyond printable ASCII (controls, CR/LF,
+// U+2028/2029, bidi controls) is a \u escape, and so are the pieces of the
+// runner's command forms (`::`, `##[`) and `%` (its command value escape).
+// Parsers read back exactly the same values.
+// A JSON string token: what JSON.stringify writes between quotes.
+const STRING = /"(?:[^"\\]|\\.)*"/g;
+// Escaped wherever they stand in a string: `%`, the `[` of `##[`, the second `:` of `::`.
+const ACTING = /[^\x20-\x7e]|%|(?<=##)\[|(?<=:):/g;
+const unicodeEscape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** `value` as JSON (indented by 2, or on one line with `compact`) that no reader acts on. */
+function safeJson(value, options = {}) {
+    const text = JSON.stringify(value, null, options.compact ? undefined : 2) ?? 'null';
+    return text.replace(STRING, (token) => token.replace(ACTING, unicodeEscape));
 }
 
 
@@ -244,6 +273,11 @@ function desiredTags(def, tag) {
         tags.add(`os:${distro}`);
     return [...tags].sort();
 }
+/** A bare upstream digest as `<algo>:<hex>`: its length tells the algorithm. */
+function withAlgorithm(hex) {
+    const algorithm = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' }[hex.length];
+    return algorithm && /^[0-9a-f]+$/i.test(hex) ? `${algorithm}:${hex.toLowerCase()}` : undefined;
+}
 /** Every image of one definition, oldest version first. */
 function desireDefinition(def, options) {
     const named = (0,_definitions_names_js__WEBPACK_IMPORTED_MODULE_0__/* .glanceNames */ .LY)(def);
@@ -273,8 +307,9 @@ function desireDefinition(def, options) {
             desired.osHidden = version.hidden ?? !newest;
         if (version.mirror_url !== undefined && version.mirror_url !== version.url)
             desired.fallbackUrl = version.url;
-        if (version.checksum !== undefined)
-            desired.checksum = version.checksum;
+        const checksum = version.checksum ?? (latest && withAlgorithm(latest.upstreamChecksum));
+        if (checksum)
+            desired.checksum = checksum;
         if (version.id !== undefined)
             desired.id = version.id;
         return desired;

@@ -14,10 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
   Vm: () => (/* binding */ requireValidCatalog)
 });
 
+// EXTERNAL MODULE: ./src/http/secrets.ts
+var secrets = __webpack_require__(4861);
 // EXTERNAL MODULE: ./src/problems.ts
 var src_problems = __webpack_require__(2095);
-// EXTERNAL MODULE: ./src/definitions/load.ts + 2 modules
-var load = __webpack_require__(7620);
+// EXTERNAL MODULE: ./src/definitions/load.ts + 4 modules
+var load = __webpack_require__(8783);
 // EXTERNAL MODULE: ./src/definitions/normalize.ts
 var normalize = __webpack_require__(3957);
 // EXTERNAL MODULE: ./src/definitions/problem-limits.ts
@@ -158,6 +160,19 @@ var schema_check = __webpack_require__(4663);
 
 
 
+
+/**
+ * A problem as shown: a url's `user:password@` quoted from the file is cut
+ * out. The same object when nothing is cut (limitProblems knows its closing
+ * lines by identity).
+ */
+function withoutCredentials(p) {
+    const message = (0,secrets/* withoutUserinfo */.Q3)(p.message);
+    const sourceLine = p.sourceLine === undefined ? undefined : (0,secrets/* withoutUserinfo */.Q3)(p.sourceLine);
+    if (message === p.message && sourceLine === p.sourceLine)
+        return p;
+    return { ...p, message, ...(sourceLine === undefined ? {} : { sourceLine }) };
+}
 async function loadCatalog(options) {
     const cwd = options.cwd ?? process.cwd();
     const loaded = await (0,load/* loadDefinitionFiles */.nE)(options.images, cwd);
@@ -177,7 +192,8 @@ async function loadCatalog(options) {
     });
     return {
         definitions: checked.flatMap((c) => c.definitions),
-        problems: (0,problem_limits/* limitProblems */.Kc)((0,src_problems/* sortProblems */.dS)(problems.concat(ruleProblems))),
+        // Userinfo out before messages are cut: a cut could leave a url without its `@`.
+        problems: (0,problem_limits/* limitProblems */.Kc)((0,src_problems/* sortProblems */.dS)(problems.concat(ruleProblems).map(withoutCredentials))),
         files: loaded.read,
     };
 }
@@ -223,7 +239,7 @@ const keyFileUrl = (keyPath) => `file:${keyPath.split('/').map(encodeURIComponen
 
 /***/ }),
 
-/***/ 7620:
+/***/ 8783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -332,6 +348,54 @@ function expandAlias(tally, name, offset) {
         };
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./src/definitions/confine.ts
+// Definition files are read only inside the catalog. A pull request may add a
+// symlink named like a definition that leads to a runner's secrets
+// (~/.git-credentials, /proc/self/environ, the checkout's .git/config): its
+// real path must stay inside the `--images` root or the git repository that
+// holds it, and never inside a `.git` directory. Such a file is not read at all.
+
+
+/** The nearest directory at or above `dir` that holds `.git` (the repository), if any. */
+function repositoryOf(dir) {
+    for (let at = dir;; at = external_node_path_default().dirname(at)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(at, '.git')))
+            return at;
+        if (external_node_path_default().dirname(at) === at)
+            return undefined;
+    }
+}
+/** The roots for files found below `root` (the `--images` directory, a file's or a glob's base). */
+function confinement(root) {
+    const real = (0,external_node_fs_.realpathSync)(root);
+    const repository = repositoryOf(real);
+    return { roots: repository && repository !== real ? [real, repository] : [real] };
+}
+/** True when `child` is `parent` or below it, without passing a `.git` directory. */
+function below(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    if (rel === '')
+        return true;
+    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        return false;
+    return !rel.split((external_node_path_default()).sep).includes('.git');
+}
+/**
+ * The real path of a definition file when it lies inside the confinement, else
+ * undefined (it must not be read). A path that cannot be resolved is returned
+ * as it is, so that reading it fails with the filesystem's reason.
+ */
+function confinedPath(absolute, { roots }) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(absolute);
+    }
+    catch {
+        return absolute;
+    }
+    return roots.some((root) => below(root, real)) ? real : undefined;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -482,7 +546,7 @@ async function findDefinitionFiles(spec, cwd = process.cwd()) {
         throw fsError('read', spec, error);
     }
     if (info.isFile())
-        return { paths: [abs], skipped: [] };
+        return { paths: [abs], skipped: [], root: external_node_path_default().dirname(abs) };
     if (!info.isDirectory()) {
         throw new problems/* UserError */.yo(`Cannot read '${spec}': it is ${kindOf(info)}, not a definition file.`);
     }
@@ -511,7 +575,7 @@ async function globFiles(spec, abs, cwd) {
     const paths = await regularFiles(candidates, cwd, skipped, files);
     if (paths.length === 0)
         throw new problems/* UserError */.yo(`No definition files match '${spec}'${skippedHint(skipped)}.`);
-    return { paths: paths.sort(), skipped };
+    return { paths: paths.sort(), skipped, root: base };
 }
 /** A directory's `*.yml` and `*.yaml` files, not recursive. */
 async function directoryFiles(spec, abs, cwd) {
@@ -535,7 +599,153 @@ async function directoryFiles(spec, abs, cwd) {
     if (paths.length === 0) {
         throw new problems/* UserError */.yo(`No *.yml or *.yaml files in '${spec}'${skippedHint(skipped)}: point --images at your definitions.`);
     }
-    return { paths, skipped };
+    return { paths, skipped, root: abs };
+}
+
+;// CONCATENATED MODULE: ./src/definitions/pyyaml-compat.ts
+// What PyYAML's safe_load (the old tool's reader, whose reading the README
+// promises) refuses but js-yaml reads: found by fuzzing against PyYAML itself
+// (test/unit/definitions/fuzz.test.ts). Each is refused at its place.
+
+// YAML's printable characters (PyYAML's reader refuses the rest anywhere in the file).
+const NON_PRINTABLE = 
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+/[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+/** A character YAML does not allow in a file (controls such as ESC or NUL). */
+function nonPrintable(text) {
+    const at = NON_PRINTABLE.exec(text);
+    if (!at)
+        return undefined;
+    const code = at[0].codePointAt(0).toString(16).padStart(4, '0');
+    return {
+        offset: at.index,
+        message: `YAML: the control character U+${code} is not allowed in a YAML file (PyYAML refuses it): remove it, or write it as an escape in a "double-quoted" string`,
+    };
+}
+// PyYAML's implicit timestamp: a plain scalar of this form is a date, and must be one.
+const TIMESTAMP = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+function realDate(value) {
+    const m = TIMESTAMP.exec(value);
+    if (!m)
+        return true;
+    // The date-only form has two-digit month and day.
+    if (m[4] === undefined && !/^\d{4}-\d\d-\d\d$/.test(value))
+        return true;
+    const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0));
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return (month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= days &&
+        hour < 24 &&
+        minute < 60 &&
+        second < 60);
+}
+/** Ranges where PyYAML allows a tab: inside quoted scalars and block scalar content. */
+function tabRanges(events) {
+    const ranges = [];
+    for (const e of events) {
+        if (e.type !== js_yaml/* EVENT_ID */.hy.SCALAR)
+            continue;
+        if (e.style === 2 || e.style === 3)
+            ranges.push([e.valueStart - 1, e.valueEnd + 1]);
+        else if (e.style === 4 || e.style === 5)
+            ranges.push([e.valueStart, e.valueEnd]);
+    }
+    return ranges;
+}
+/** True when the tab at `offset` stands in a comment (a `#` after white space, outside scalars). */
+function inComment(text, offset, inside) {
+    const lineStart = text.lastIndexOf('\n', offset) + 1;
+    for (let q = text.indexOf('#', lineStart); q !== -1 && q < offset; q = text.indexOf('#', q + 1)) {
+        if ((q === lineStart || /[ \t]/.test(text[q - 1])) && !inside(q))
+            return true;
+    }
+    return false;
+}
+/** A tab where PyYAML refuses it: anywhere but in quoted or block scalars and comments. */
+function strayTab(text, events) {
+    if (!text.includes('\t'))
+        return undefined;
+    const ranges = tabRanges(events);
+    const inside = (at) => ranges.some(([from, to]) => at >= from && at < to);
+    for (let p = text.indexOf('\t'); p !== -1; p = text.indexOf('\t', p + 1)) {
+        if (inside(p) || inComment(text, p, inside))
+            continue;
+        return {
+            offset: p,
+            message: 'YAML: a tab here (PyYAML, which the old tool used, refuses tabs outside quoted text, block text and comments): use spaces',
+        };
+    }
+    return undefined;
+}
+/** PyYAML looks this far for the `:` after a key without `?`. */
+const MAX_KEY_CHARS = 1024;
+/** A plain scalar that PyYAML reads as a date that does not exist (2024-02-30). */
+function impossibleDate(text, events) {
+    for (const e of events) {
+        if (e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.style !== 1 || e.tagStart >= 0)
+            continue;
+        const value = (0,js_yaml/* getScalarValue */.KE)(text, e);
+        if (!realDate(value)) {
+            return {
+                offset: e.valueStart,
+                message: `YAML: '${value}' is not a real date and time, and PyYAML refuses such an unquoted date: correct it, or quote it to keep it as text`,
+            };
+        }
+    }
+    return undefined;
+}
+/** Every node event with whether it is a mapping key; stops at the first refusal `check` returns. */
+function eachNode(events, check) {
+    // Per open collection: a mapping counts its nodes (even ones are keys); a sequence is -1.
+    const stack = [];
+    for (const e of events) {
+        if (e.type === js_yaml/* EVENT_ID */.hy.POP) {
+            stack.pop();
+            continue;
+        }
+        if (e.type === js_yaml/* EVENT_ID */.hy.DOCUMENT)
+            continue;
+        const count = stack[stack.length - 1] ?? -1;
+        if (count >= 0)
+            stack[stack.length - 1] = count + 1;
+        const refused = check(e, count >= 0 && count % 2 === 0);
+        if (refused)
+            return refused;
+        if (e.type === js_yaml/* EVENT_ID */.hy.MAPPING)
+            stack.push(0);
+        else if (e.type === js_yaml/* EVENT_ID */.hy.SEQUENCE)
+            stack.push(-1);
+    }
+    return undefined;
+}
+/**
+ * A key longer than PyYAML reads ("could not find expected ':'"), or a
+ * `!!merge` tag on a value (PyYAML knows it on keys only).
+ */
+function keyRefusal(text, events) {
+    return eachNode(events, (e, isKey) => {
+        if (isKey && e.type === js_yaml/* EVENT_ID */.hy.SCALAR && e.valueEnd - e.valueStart > MAX_KEY_CHARS) {
+            return {
+                offset: e.valueStart,
+                message: `YAML: a key of more than ${MAX_KEY_CHARS} characters, which PyYAML cannot read: shorten it`,
+            };
+        }
+        if (e.type === js_yaml/* EVENT_ID */.hy.ALIAS || e.tagStart < 0 || isKey)
+            return undefined;
+        if (/^!!merge$|^!<tag:yaml\.org,2002:merge>$/.test(text.slice(e.tagStart, e.tagEnd))) {
+            return {
+                offset: e.tagStart,
+                message: 'YAML: !!merge belongs to a << key, not to a value (PyYAML refuses it): remove the tag',
+            };
+        }
+        return undefined;
+    });
+}
+/** The first thing in a parsed file that PyYAML's safe_load refuses, if any. */
+function pyyamlRefusal(text, events) {
+    return strayTab(text, events) ?? impossibleDate(text, events) ?? keyRefusal(text, events);
 }
 
 // EXTERNAL MODULE: ./src/definitions/positions.ts
@@ -549,19 +759,31 @@ var positions = __webpack_require__(6714);
 
 
 
+
+
 /** A definition file larger than this is not a catalog (the largest known is ~100 KB). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 // Merge keys (`<<: *common`) as PyYAML's safe_load reads them; otherwise the core schema.
 const schema = js_yaml/* CORE_SCHEMA */.OU.withTags(js_yaml/* mergeTag */.LJ);
+/** A problem at the first line of a file that is not read. */
+const fileProblem = (file, message) => ({
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message,
+});
 /**
  * The bytes of a regular file; never blocks on a FIFO swapped in after the
- * directory scan. Synchronous: a catalog is a few small local files, and each
- * asynchronous step (open, stat, read, close) waited for the thread pool.
+ * directory scan, nor follows a symlink swapped in after `confinedPath`. A
+ * file over the size cap is an invalid definition, not read. Synchronous: a
+ * catalog is a few small local files, and each asynchronous step (open, stat,
+ * read, close) waited for the thread pool.
  */
-function readRegularFile(absolute, shown) {
+function readRegularFile(real, shown) {
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        fd = (0,external_node_fs_.openSync)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
     }
     catch (error) {
         throw fsError('read', shown, error);
@@ -572,7 +794,7 @@ function readRegularFile(absolute, shown) {
             throw new problems/* UserError */.yo(`Cannot read '${shown}': it is ${kindOf(info)}, not a definition file.`);
         }
         if (info.size > MAX_FILE_BYTES) {
-            throw new problems/* UserError */.yo(`Cannot read '${shown}': it has ${info.size} bytes, more than the ${MAX_FILE_BYTES} a definition file may have.`);
+            return fileProblem(shown, `the file has ${info.size} bytes, more than the ${MAX_FILE_BYTES} a definition file may have: split it into several files`);
         }
         return (0,external_node_fs_.readFileSync)(fd);
     }
@@ -584,6 +806,15 @@ function readRegularFile(absolute, shown) {
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
+}
+/** The text of a file inside the catalog, or the problem why it is not read. */
+function readDefinitionFile(absolute, shown, within) {
+    const real = confinedPath(absolute, within);
+    if (real === undefined) {
+        return fileProblem(shown, 'this is a symlink to a file outside the definitions directory and its repository (or inside .git): it is not read; put the definition file itself here');
+    }
+    const bytes = readRegularFile(real, shown);
+    return bytes instanceof Uint8Array ? decodeDefinitionFile(shown, bytes) : bytes;
 }
 /** The longest prefix that is valid UTF-8 (a character cut at the end counts as valid). */
 function validPrefixLength(bytes) {
@@ -619,6 +850,16 @@ function decodeDefinitionFile(file, bytes) {
         };
     }
 }
+const INDENTED_MARKER = 'YAML: a document marker (--- or ...) must start its line; PyYAML, which the old tool used, refuses it indented: remove the spaces before it, or the marker';
+/**
+ * The offset of a `---` or `...` that stands indented in the first content line
+ * (after blank lines, comments and directives), else 0. js-yaml takes it for
+ * the document's start; PyYAML reads a plain scalar and then fails.
+ */
+function indentedMarker(text) {
+    const head = /^(?:\ufeff)?(?:[ \t]*(?:[#%][^\n]*)?\r?\n)*([ \t]+)(?:---|\.\.\.)(?=[ \t\r\n]|$)/.exec(text);
+    return head ? head[0].length - 3 : 0;
+}
 /** Parses one file. YAML errors become problems; the file is then skipped. */
 function parseDefinitionFile(file, text, absolutePath = external_node_path_default().resolve(file)) {
     const lines = new positions/* LineMap */.HU(text);
@@ -629,6 +870,12 @@ function parseDefinitionFile(file, text, absolutePath = external_node_path_defau
         message,
         sourceLine: lines.lineText(offsetOrLine.line),
     });
+    const indented = indentedMarker(text);
+    if (indented)
+        return problem(lines.locate(indented), INDENTED_MARKER);
+    const control = nonPrintable(text);
+    if (control)
+        return problem(lines.locate(control.offset), control.message);
     let events;
     try {
         events = (0,js_yaml/* parseEvents */.PH)(text, { filename: file });
@@ -642,6 +889,9 @@ function parseDefinitionFile(file, text, absolutePath = external_node_path_defau
         if (documents > 1) {
             return problem({ line: 1, column: 1 }, 'The file holds several YAML documents (---): keep one.');
         }
+        const refused = pyyamlRefusal(text, events);
+        if (refused)
+            return problem(lines.locate(refused.offset), refused.message);
         const aliasProblem = checkAliases(text, events);
         if (aliasProblem)
             return problem(lines.locate(aliasProblem.offset), aliasProblem.message);
@@ -668,10 +918,11 @@ function parseDefinitionFile(file, text, absolutePath = external_node_path_defau
 }
 async function loadDefinitionFiles(spec, cwd = process.cwd()) {
     const found = await findDefinitionFiles(spec, cwd);
+    const within = confinement(found.root);
     const result = { files: [], problems: [...found.skipped], read: found.paths.length };
     for (const absolute of found.paths) {
         const shown = displayPath(absolute, cwd);
-        const text = decodeDefinitionFile(shown, readRegularFile(absolute, shown));
+        const text = readDefinitionFile(absolute, shown, within);
         const parsed = typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : text;
         if ('data' in parsed)
             result.files.push(parsed);
@@ -822,6 +1073,8 @@ function normalize(file) {
                 fingerprints: signature.fingerprints.map((f) => f.replace(/\s/g, '').toUpperCase()),
             };
         }
+        if (typeof raw.verify === 'string')
+            def.verify = raw.verify;
         const rotated = raw.rotated;
         if (rotated) {
             def.rotated = { meta: meta(file, `${pointer}/rotated/meta`, rotated.meta) };
@@ -830,132 +1083,6 @@ function normalize(file) {
         }
         return def;
     });
-}
-
-
-/***/ }),
-
-/***/ 4716:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HK: () => (/* binding */ readableFileUrlPath),
-/* harmony export */   Kp: () => (/* binding */ checkFileUrl)
-/* harmony export */ });
-/* unused harmony export resolveFileUrl */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// What a `file:` url of a definition means, decided in one place for the
-// validator and the downloader: a local path, percent-decoded, without a host,
-// relative to the directory of the definition file and never outside it (also
-// not through `..`, an encoded slash or a symlink).
-
-
-const CONTROL = /\p{Cc}/u;
-const refuse = (reason) => ({ ok: false, reason });
-/** Whether `target` lies strictly inside `root` (both absolute and normalized). */
-function inside(root, target) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
-}
-const outside = (root) => refuse(`points outside ${root}, the directory of its definition file: keep local images inside it`);
-/**
- * The path a `file:` url names, checked without touching the disk: `file:x.img`
- * and `file:sub/x.img` are relative to `baseDir`, `file:///abs/x.img` is
- * absolute; either must lie inside `root` (default: `baseDir`).
- */
-function resolveFileUrl(url, baseDir, root = baseDir) {
-    if (!url.startsWith('file:'))
-        return refuse('is not a file: url');
-    let rest = url.slice('file:'.length);
-    if (rest.startsWith('//')) {
-        const slash = rest.indexOf('/', 2);
-        const host = rest.slice(2, slash < 0 ? undefined : slash);
-        if (host !== '') {
-            return refuse(`names a host ('${host.slice(0, 64)}'): a file: url must be a local path such as file:images/x.qcow2`);
-        }
-        rest = slash < 0 ? '' : rest.slice(slash);
-    }
-    if (/[?#]/.test(rest)) {
-        return refuse('holds ? or #: write them percent-encoded (%3F, %23) if the file name has them');
-    }
-    let decoded;
-    try {
-        decoded = decodeURIComponent(rest);
-    }
-    catch {
-        return refuse('has a malformed percent-escape: write % as %25');
-    }
-    if (decoded === '')
-        return refuse('names no file: write file:<path relative to the definition>');
-    if (CONTROL.test(decoded))
-        return refuse('holds control characters once decoded');
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir);
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, decoded);
-    const top = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
-    if (!inside(top, resolved))
-        return outside(top);
-    return { ok: true, path: resolved };
-}
-/** The real path of `p` with symlinks resolved; a missing tail is kept as written. */
-async function realPathOf(p) {
-    let existing = p;
-    const tail = [];
-    for (;;) {
-        try {
-            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(existing), ...tail.reverse());
-        }
-        catch (error) {
-            const code = error.code;
-            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
-            if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === existing)
-                throw error;
-            tail.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
-            existing = parent;
-        }
-    }
-}
-/**
- * `resolveFileUrl`, then symlinks resolved: the real path must stay inside the
- * real `root`. With `mustExist` the result is a regular file that exists (a
- * FIFO or device would stall the reader). Never throws.
- */
-async function checkFileUrl(url, baseDir, root = baseDir, check = {}) {
-    const lexical = resolveFileUrl(url, baseDir, root);
-    if (!lexical.ok)
-        return lexical;
-    let real;
-    let realRoot;
-    try {
-        realRoot = await realPathOf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root));
-        real = await realPathOf(lexical.path);
-    }
-    catch (error) {
-        return refuse(`cannot be resolved: ${error.code ?? 'error'}`);
-    }
-    if (!inside(realRoot, real))
-        return outside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root));
-    if (check.mustExist) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(real).catch(() => null);
-        if (!info)
-            return { ok: false, reason: `names ${lexical.path}, which does not exist`, missing: true };
-        if (!info.isFile())
-            return refuse(`names ${lexical.path}, which is not a regular file`);
-    }
-    return { ok: true, path: real };
-}
-/** For readers: the real path of a `file:` url, or an error saying why it may not be read. */
-async function readableFileUrlPath(url, baseDir) {
-    const meaning = await checkFileUrl(url, baseDir, baseDir, { mustExist: true });
-    if (meaning.ok)
-        return meaning.path;
-    const error = new Error(`url '${url.slice(0, 200)}' ${meaning.reason}`);
-    // Callers tell a missing source from a refused one as they would for fs errors.
-    if (meaning.missing)
-        error.code = 'ENOENT';
-    throw error;
 }
 
 

@@ -888,8 +888,8 @@ async function createTlsFetch(config) {
     return (0,tls/* fetchWithTls */.w)(connect);
 }
 
-// EXTERNAL MODULE: ./src/http/client.ts + 3 modules
-var client = __webpack_require__(7647);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(4710);
 ;// CONCATENATED MODULE: ./src/openstack/auth/session.ts
 // Keystone v3 authentication: issue a token, find endpoints in its catalog,
 // renew it shortly before it expires, and re-issue it once when a service

@@ -364,6 +364,11 @@ function desiredTags(def, tag) {
         tags.add(`os:${distro}`);
     return [...tags].sort();
 }
+/** A bare upstream digest as `<algo>:<hex>`: its length tells the algorithm. */
+function withAlgorithm(hex) {
+    const algorithm = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' }[hex.length];
+    return algorithm && /^[0-9a-f]+$/i.test(hex) ? `${algorithm}:${hex.toLowerCase()}` : undefined;
+}
 /** Every image of one definition, oldest version first. */
 function desireDefinition(def, options) {
     const named = (0,_definitions_names_js__WEBPACK_IMPORTED_MODULE_0__/* .glanceNames */ .LY)(def);
@@ -393,8 +398,9 @@ function desireDefinition(def, options) {
             desired.osHidden = version.hidden ?? !newest;
         if (version.mirror_url !== undefined && version.mirror_url !== version.url)
             desired.fallbackUrl = version.url;
-        if (version.checksum !== undefined)
-            desired.checksum = version.checksum;
+        const checksum = version.checksum ?? (latest && withAlgorithm(latest.upstreamChecksum));
+        if (checksum)
+            desired.checksum = checksum;
         if (version.id !== undefined)
             desired.id = version.id;
         return desired;

@@ -18,8 +18,12 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/definitions/catalog.ts + 1 modules
 var definitions_catalog = __webpack_require__(4239);
-// EXTERNAL MODULE: ./src/definitions/load.ts + 2 modules
-var load = __webpack_require__(7620);
+// EXTERNAL MODULE: ./src/escape/json.ts
+var json = __webpack_require__(7961);
+// EXTERNAL MODULE: ./src/http/secrets.ts
+var secrets = __webpack_require__(4861);
+// EXTERNAL MODULE: ./src/definitions/load.ts + 4 modules
+var load = __webpack_require__(8783);
 // EXTERNAL MODULE: ./src/definitions/normalize.ts
 var normalize = __webpack_require__(3957);
 // EXTERNAL MODULE: ./src/definitions/schema-check.ts + 2 modules
@@ -1181,6 +1185,10 @@ async function openUpdateMirror({ s3, publicUrl, store }, options, reporter) {
 
 
 
+
+
+/** A status as printed: no url or message in it shows a url's userinfo. */
+const shownStatus = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'string' ? (0,secrets/* withoutUserinfo */.Q3)(v) : v]));
 function line(s) {
     if (s.status === 'error')
         return `✗ ${s.image}: ${s.error}`;
@@ -1211,7 +1219,8 @@ async function updateCommand(options, reporter) {
     });
     await cache?.save();
     const valid = (0,definitions_catalog/* acceptProblems */.Z4)(result.problems, {
-        report: (0,definitions_catalog/* problemsTo */.Qp)(reporter),
+        // With JSON on stdout the problems go to stderr: stdout stays JSON.
+        report: (0,definitions_catalog/* problemsTo */.Qp)(reporter, options.output === 'json'),
         stop: () => reporter.warning('the definitions are invalid: nothing was looked up upstream'),
     });
     if (!valid)
@@ -1227,7 +1236,7 @@ async function updateCommand(options, reporter) {
             reporter.warning(`${s.file}: ${s.image}: ${s.mirror_error}`);
     const bumps = result.updates.reduce((n, u) => n + u.bumps.length, 0);
     if (options.output === 'json') {
-        options.write(`${JSON.stringify(result.statuses, null, 2)}\n`);
+        options.write(`${(0,json/* safeJson */.o)(result.statuses.map(shownStatus))}\n`);
         // stdout holds only the JSON; failures also go to stderr (annotations in Actions).
         for (const s of result.statuses)
             if (s.status === 'error')

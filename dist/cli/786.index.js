@@ -204,8 +204,11 @@ function candidates(def, builds, size, keepDropped) {
         .slice(size - 1);
 }
 
+// EXTERNAL MODULE: ./src/download/sniff.ts
+var sniff = __webpack_require__(6492);
 ;// CONCATENATED MODULE: ./src/plan/imports.ts
 // The import steps of one definition: desired builds Glance lacks (docs/behaviour.md §4). Pure.
+
 
 
 
@@ -235,11 +238,29 @@ function importSteps(scope, { match, leftovers }) {
         const leftover = leftovers.get(d);
         // Only the newest build ever takes the name: an older one is created as replaced.
         const want = !rotation ? d : d === newest ? (0,desire/* asHolder */.LO)(d, rotation) : (0,desire/* asRotated */.Iw)(d, rotation);
-        imports.push(importStep(want, options.tag, leftover && (0,managed/* ref */.KR)(leftover)));
+        const mode = def.verify ?? options.verify ?? 'auto';
+        imports.push(importStep(want, options.tag, mode, leftover && (0,managed/* ref */.KR)(leftover)));
     }
     return imports;
 }
-function importStep(d, tag, leftover) {
+/**
+ * Whether the tool streams the bytes, and what that checks (docs/behaviour.md §4):
+ * a checksum can only be checked, and a compressed source only unpacked, by
+ * streaming; Glance's web-download checks nothing.
+ */
+function transfer(d, mode) {
+    // `file:` sources have no web-download: they are always streamed.
+    const stream = mode === 'stream' ||
+        d.sourceUrl.startsWith('file:') ||
+        (mode === 'auto' && (d.checksum !== undefined || (0,sniff/* compressionOfName */.Vd)(d.sourceUrl) !== undefined));
+    const verification = !d.checksum
+        ? 'unverified (no checksum)'
+        : stream
+            ? `verified (${d.checksum.split(':')[0]})`
+            : 'unverified (verify: none)';
+    return { stream, verification };
+}
+function importStep(d, tag, mode, leftover) {
     return {
         action: 'import',
         image: { name: d.importName },
@@ -248,6 +269,7 @@ function importStep(d, tag, leftover) {
         source: d.sourceUrl,
         ...(d.fallbackUrl ? { fallback: d.fallbackUrl } : {}),
         ...(d.checksum ? { checksum: d.checksum } : {}),
+        ...transfer(d, mode),
         create: {
             ...(d.id ? { id: d.id } : {}),
             name: d.importName,
@@ -590,7 +612,16 @@ function plan_plan(definitions, images, options) {
     if (options.maxAgeDays !== undefined) {
         result.findings = checkAge(definitions.filter((d) => !filter || filter.test(d.name)), images, options.maxAgeDays, managed/* belongsTo */.g4);
     }
+    result.findings.push(...unverifiedPublic(result));
     return result;
+}
+/** A public image whose bytes nobody checks is worth a warning (docs/behaviour.md §4). */
+function unverifiedPublic(p) {
+    return p.definitions.flatMap((d) => d.steps.flatMap((s) => s.action === 'import' &&
+        s.then.visibility === 'public' &&
+        !s.verification.startsWith('verified')
+        ? [{ image: s.image, message: `imported public, ${s.verification}` }]
+        : []));
 }
 
 // EXTERNAL MODULE: ./src/plan/render-markdown.ts
@@ -601,6 +632,8 @@ var render_terminal = __webpack_require__(2220);
 var saved = __webpack_require__(520);
 // EXTERNAL MODULE: ./src/problems.ts
 var problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/escape/json.ts
+var json = __webpack_require__(7961);
 // EXTERNAL MODULE: ./src/upstream/checksums.ts
 var checksums = __webpack_require__(4865);
 // EXTERNAL MODULE: ./src/upstream/signature.ts
@@ -778,6 +811,7 @@ function withScsFindings(plan, images) {
 
 
 
+
 const EXIT_CHANGES = 3;
 /** The client for image sources: the system CAs plus --source-cacert, never the cloud's TLS settings. */
 async function upstreamClient(options, glance) {
@@ -845,7 +879,7 @@ async function openPlanSession(options, reporter) {
     return { exitCode: 0, plan, glance, upstream, replan };
 }
 /** The plan as data (schemas/plan.schema.json). */
-const writePlanJson = (file, plan) => (0,promises_.writeFile)(file, `${JSON.stringify(plan, null, 2)}\n`);
+const writePlanJson = (file, plan) => (0,promises_.writeFile)(file, `${(0,json/* safeJson */.o)(plan)}\n`);
 /** `publish` receives the plan (the action posts it to the pull request). */
 async function planCommand(options, reporter, publish) {
     const outcome = await openPlanSession(options, reporter);
@@ -858,6 +892,95 @@ async function planCommand(options, reporter, publish) {
         await writePlanJson(options.out, plan);
     await publish?.(plan);
     return options.detailedExitCode && (0,describe/* changeCount */.YR)(plan) > 0 ? EXIT_CHANGES : 0;
+}
+
+
+/***/ }),
+
+/***/ 6492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hs: () => (/* binding */ sniffCompression),
+/* harmony export */   OG: () => (/* binding */ sniffFormat),
+/* harmony export */   Vd: () => (/* binding */ compressionOfName),
+/* harmony export */   dD: () => (/* binding */ SNIFF_BYTES),
+/* harmony export */   lH: () => (/* binding */ formatContradiction)
+/* harmony export */ });
+// What the first bytes of a source say it is: a compression, or a disk format.
+// Pure: the stream side is in prepare.ts (docs/behaviour.md §4, "Know what you send").
+/** Enough bytes for every magic below: the ISO 9660 volume descriptor sits at 32769. */
+const SNIFF_BYTES = 32_774;
+const startsWith = (data, magic, at = 0) => data.length >= at + magic.length && magic.every((b, i) => data[at + i] === b);
+const ascii = (text) => [...text].map((c) => c.charCodeAt(0));
+const COMPRESSIONS = [
+    ['gzip', [0x1f, 0x8b]],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+    ['bzip2', [...ascii('BZh')]],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+    ['zip', [...ascii('PK'), 0x03, 0x04]],
+];
+function sniffCompression(data) {
+    return COMPRESSIONS.find(([, magic]) => startsWith(data, magic))?.[0];
+}
+/** The compression a file name's extension announces (`.qcow2.gz`, `.img.xz`, `.zip`). */
+function compressionOfName(url) {
+    const name = url.split(/[?#]/, 1)[0]?.toLowerCase() ?? '';
+    const ext = {
+        '.gz': 'gzip',
+        '.xz': 'xz',
+        '.bz2': 'bzip2',
+        '.zst': 'zstd',
+        '.zip': 'zip',
+    };
+    return Object.entries(ext).find(([e]) => name.endsWith(e))?.[1];
+}
+/**
+ * The disk format the bytes show. `raw` means no known header: a raw disk, or a
+ * fixed VHD (whose only footer is at the end of the file).
+ */
+function sniffFormat(data) {
+    if (startsWith(data, [...ascii('QFI'), 0xfb]))
+        return 'qcow2';
+    // Sparse extents start with KDMV; a monolithic descriptor file with its header comment.
+    if (startsWith(data, ascii('KDMV')) || startsWith(data, ascii('# Disk DescriptorFile')))
+        return 'vmdk';
+    if (startsWith(data, ascii('vhdxfile')))
+        return 'vhdx';
+    // A dynamic VHD begins with a copy of its footer.
+    if (startsWith(data, ascii('conectix')))
+        return 'vhd';
+    if (startsWith(data, [0x7f, 0x10, 0xda, 0xbe], 0x40))
+        return 'vdi';
+    if (startsWith(data, ascii('CD001'), 0x8001))
+        return 'iso';
+    // A tar archive (a .tar.gz) is no disk under any name.
+    if (startsWith(data, ascii('ustar'), 257))
+        return 'tar';
+    return 'raw';
+}
+/**
+ * Why the bytes contradict the declared `format`, or undefined when they fit.
+ * Glance's vhd covers vhdx too. Formats without a header of their own (aki,
+ * ari, ami, ploop) are not judged; raw may be anything without a known header,
+ * and a raw disk may also be a hybrid ISO.
+ */
+function formatContradiction(declared, data) {
+    const found = sniffFormat(data);
+    const fits = {
+        qcow2: (f) => f === 'qcow2',
+        vmdk: (f) => f === 'vmdk',
+        vdi: (f) => f === 'vdi',
+        iso: (f) => f === 'iso',
+        vhd: (f) => f === 'vhd' || f === 'vhdx' || f === 'raw',
+        raw: (f) => f === 'raw' || f === 'iso',
+    };
+    const check = fits[declared];
+    if (check === undefined || check(found))
+        return undefined;
+    return found === 'raw'
+        ? `the data has no ${declared} header (it looks like a raw disk or an unknown format)`
+        : `the data is ${found}`;
 }
 
 
@@ -1002,7 +1125,7 @@ function describeChange(c) {
 function describeStep(s) {
     switch (s.action) {
         case 'import':
-            return `${s.image.name} from ${s.source}${s.checksum ? ` (${s.checksum.slice(0, 19)}…)` : ''}`;
+            return `${s.image.name} from ${s.source}, ${s.verification}`;
         case 'rename':
             return `${s.image.name} → ${s.to}`;
         default:
@@ -1092,6 +1215,11 @@ function desiredTags(def, tag) {
         tags.add(`os:${distro}`);
     return [...tags].sort();
 }
+/** A bare upstream digest as `<algo>:<hex>`: its length tells the algorithm. */
+function withAlgorithm(hex) {
+    const algorithm = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' }[hex.length];
+    return algorithm && /^[0-9a-f]+$/i.test(hex) ? `${algorithm}:${hex.toLowerCase()}` : undefined;
+}
 /** Every image of one definition, oldest version first. */
 function desireDefinition(def, options) {
     const named = (0,_definitions_names_js__WEBPACK_IMPORTED_MODULE_0__/* .glanceNames */ .LY)(def);
@@ -1121,8 +1249,9 @@ function desireDefinition(def, options) {
             desired.osHidden = version.hidden ?? !newest;
         if (version.mirror_url !== undefined && version.mirror_url !== version.url)
             desired.fallbackUrl = version.url;
-        if (version.checksum !== undefined)
-            desired.checksum = version.checksum;
+        const checksum = version.checksum ?? (latest && withAlgorithm(latest.upstreamChecksum));
+        if (checksum)
+            desired.checksum = checksum;
         if (version.id !== undefined)
             desired.id = version.id;
         return desired;
@@ -1270,7 +1399,7 @@ function stepLine(definition, step) {
     const head = `${definition}: ${step.action} ${image}`;
     switch (step.action) {
         case 'import':
-            return `${head} from ${step.source}${step.checksum ? ` (${step.checksum})` : ''} as ${step.then.visibility}`;
+            return `${head} from ${step.source}${step.checksum ? ` (${step.checksum})` : ''}, ${step.verification}, as ${step.then.visibility}`;
         case 'rename':
             return `${head} → ${step.to}`;
         case 'update':
@@ -1422,7 +1551,7 @@ function renderMarkdown(plan, { stable = false, source } = {}) {
         lines.push('', '</details>', '');
     }
     if (plan.findings.length) {
-        lines.push('**Findings** (age check, SCS image metadata)', '');
+        lines.push('**Findings** (unverified public imports, age check, SCS image metadata)', '');
         for (const f of plan.findings)
             lines.push(`- ${f.image ? `${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(f.image.name)}: ` : ''}${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.message)}`);
         lines.push('');
@@ -1551,6 +1680,7 @@ function planShape(options) {
         keep,
         ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}),
         ...(options.rotated ? { rotated: options.rotated } : {}),
+        ...(options.verify !== undefined ? { verify: options.verify } : {}),
     };
 }
 function imageState(image) {
