@@ -1,4 +1,4 @@
-// Issue 21, finding 9: YAML that PyYAML's safe_load refuses is refused too,
+// YAML that PyYAML's safe_load refuses is refused too,
 // with a located error (the README promises PyYAML's reading). Each case is
 // asked of PyYAML itself when python3 has it, so the list cannot drift.
 import { describe, expect, it } from 'vitest'
@@ -48,6 +48,13 @@ const refused: [string, string, { line: number; column: number }, RegExp][] = [
     /more than 1024/,
   ],
   ['!!merge on a value', 'a: !!merge b\n', { line: 1, column: 4 }, /!!merge belongs to a << key/],
+  [
+    'a mapping entry without its key',
+    'a:\n  b: 1\n  : x\n',
+    { line: 3, column: 3 },
+    /entry without its key/,
+  ],
+  ['a flow entry without its key', 'a: {b: 1, : 2}\n', { line: 1, column: 11 }, /without its key/],
 ]
 
 const accepted: [string, string][] = [
@@ -61,6 +68,7 @@ const accepted: [string, string][] = [
   ['a date-like text with one-digit month', 'a: 2024-2-30\n'],
   ['a key of 1024 characters', `a:\n  ${'k'.repeat(1024)}: v\n`],
   ['!!merge on a << key', 'x: &x {a: 1}\ny:\n  !!merge <<: *x\n'],
+  ['an empty key after an explicit ?', 'a:\n  ? \n  : x\n'],
 ]
 
 describe('YAML that PyYAML refuses is refused, at its line', () => {
