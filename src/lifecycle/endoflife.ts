@@ -150,3 +150,14 @@ export async function fetchCycles(http: Http, base: string, product: string): Pr
   }
   return parseCycles(url, data)
 }
+
+/** The cycles of each product, asked for at once. */
+export async function fetchAllCycles(
+  http: Http,
+  base: string,
+  products: readonly string[],
+): Promise<Map<string, Cycle[]>> {
+  return new Map(
+    await Promise.all(products.map(async (p) => [p, await fetchCycles(http, base, p)] as const)),
+  )
+}
