@@ -9,6 +9,10 @@ import { getErrorMessage, UserError } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
 import { observeManagedImages } from '../cloud/observe.js'
+import { createUpstreamHttp } from '../download/upstream-http.js'
+import { fetchAllCycles } from '../lifecycle/endoflife.js'
+import { endOfSupport, productsOf } from '../lifecycle/report.js'
+import type { Definition } from '../definitions/types.js'
 
 export interface CatalogCommandOptions extends CloudOptions {
   images: string
@@ -18,6 +22,19 @@ export interface CatalogCommandOptions extends CloudOptions {
   tag: string
   html?: string
   markdown?: string
+  /** endoflife.date's API (`--eol-url`): also show its end of support; absent: not asked. */
+  eolUrl?: string
+}
+
+/** endoflife.date's end of support per release, when `--eol-url` is given. */
+async function endOfLife(
+  definitions: readonly Definition[],
+  eolUrl: string | undefined,
+): Promise<((distro: string, release: string) => string | undefined) | undefined> {
+  if (eolUrl === undefined) return undefined
+  const products = productsOf(definitions).map((p) => p.distro)
+  const cycles = await fetchAllCycles(await createUpstreamHttp(), eolUrl, products)
+  return (distro, release) => endOfSupport(cycles, distro, release)
 }
 
 async function write(file: string, text: string, what: string): Promise<void> {
@@ -46,8 +63,10 @@ export async function catalogCommand(
   const cloudImages = options.withCloud
     ? await observeManagedImages(await connect(options, reporter), options.tag)
     : undefined
+  const eol = await endOfLife(catalog.definitions, options.eolUrl)
   const table = catalogTable(catalog.definitions, {
     ...(cloudImages ? { cloudImages } : {}),
+    ...(eol ? { endOfLife: eol } : {}),
     ...(options.cloud ? { cloud: options.cloud } : {}),
   })
   const markdown = renderCatalogMarkdown(table)

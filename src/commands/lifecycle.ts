@@ -1,7 +1,7 @@
 // `lifecycle`: the catalog against endoflife.date — supported releases it
 // lacks, enabled images past end of life — as Markdown or JSON.
 import { problemsTo, requireValidCatalog } from '../definitions/catalog.js'
-import { fetchCycles, type Cycle } from '../lifecycle/endoflife.js'
+import { fetchAllCycles } from '../lifecycle/endoflife.js'
 import { renderLifecycleJson, renderLifecycleMarkdown } from '../lifecycle/render.js'
 import { lifecycleReport, productsOf, type LifecycleReport } from '../lifecycle/report.js'
 import type { FetchFunction } from '../http/client.js'
@@ -39,14 +39,8 @@ export async function lifecycleCommand(
   )
   if (!catalog) return 1
   const http = await createUpstreamHttp(options.fetch ? { fetch: options.fetch } : {})
-  const products = productsOf(catalog.definitions)
-  const cycles = new Map<string, Cycle[]>(
-    await Promise.all(
-      products.map(
-        async (p) => [p.distro, await fetchCycles(http, options.eolUrl, p.distro)] as const,
-      ),
-    ),
-  )
+  const products = productsOf(catalog.definitions).map((p) => p.distro)
+  const cycles = await fetchAllCycles(http, options.eolUrl, products)
   const report = lifecycleReport(catalog.definitions, cycles, {
     now: options.now ?? new Date(),
     source: options.eolUrl,

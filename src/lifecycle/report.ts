@@ -218,3 +218,15 @@ export function productsOf(definitions: readonly Definition[]): DistributionRule
     }
   return DISTRIBUTIONS.filter((r) => named.has(r.distro))
 }
+
+/** The end that counts for a release (see {@link DistributionRule.end}), where the data has it. */
+export function endOfSupport(
+  cycles: ReadonlyMap<string, readonly Cycle[]>,
+  distro: string,
+  release: string,
+): string | undefined {
+  const rule = DISTRIBUTIONS.find((r) => r.distro === distro)
+  const cycle = rule && findCycle(cycles.get(distro) ?? [], release)
+  // The day only decides "over", not the date: any day will do.
+  return rule && cycle ? endOf(cycle, rule, '').end : undefined
+}

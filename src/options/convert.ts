@@ -119,4 +119,5 @@ export const catalogCommandOptions = (v: Values): CatalogCommandOptions => ({
   ...(v.cloud ? { cloud: v.cloud as string } : {}),
   ...(v.html ? { html: v.html as string } : {}),
   ...(v.markdown ? { markdown: v.markdown as string } : {}),
+  ...(v['eol-url'] ? { eolUrl: checkEolUrl(v['eol-url'] as string) } : {}),
 })

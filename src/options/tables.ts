@@ -166,10 +166,15 @@ const lifecycle: CommandTable = {
 
 const catalog: CommandTable = {
   summary: "Write the catalog page for the cloud's users: one table as Markdown and static HTML",
-  usage: 'image-manager catalog [--images PATH] [--cloud NAME] [--html FILE] [--markdown FILE]',
+  usage:
+    'image-manager catalog [--images PATH] [--cloud NAME] [--eol-url URL] [--html FILE] [--markdown FILE]',
   options: withoutInputs({
     ...catalogOptions,
-    cloud: text('NAME', "also show each image's UUID and visibility in this cloud"),
+    cloud: text(
+      'NAME',
+      "also show each image's UUID and visibility in this cloud, and the older builds it still has",
+    ),
+    'eol-url': text('URL', "also show endoflife.date's end of support (its API's base url)"),
     tag: tagOption,
     html: text('FILE', 'write a static HTML page (no scripts)'),
     markdown: text('FILE', 'write the Markdown table (printed when neither file is given)'),

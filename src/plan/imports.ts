@@ -9,7 +9,7 @@ import { compressionOfName } from '../download/sniff.js'
 /** Imports for the unmatched desired builds; what is left out gets a note saying why. */
 export function importSteps(scope: DefinitionScope, { match, leftovers }: Matches): ImportStep[] {
   const { def, options, newest, rotation, window } = scope
-  const outside = outsideWindow(def, window.size)
+  const outside = outsideWindow(def, window.size, options.keep || def.keep)
   const imports: ImportStep[] = []
   for (const d of scope.desired) {
     const image = match.get(d)

@@ -41,11 +41,12 @@ export function windowSize(validity: Validity): { size: number | null; why: stri
 const newestFirst = (a: string, b: string): number => compareVersions(b, a)
 
 /**
- * Multi: listed versions older than the window. They are not imported again
- * (deliberately differs: the old tool deleted them, then re-imported them).
+ * Listed versions older than the window. They are not imported again
+ * (deliberately differs: the old tool deleted multi ones, then re-imported them).
+ * Non-multi: not under `keep`, which keeps every build of such a definition.
  */
-export function outsideWindow(def: Definition, size: number | null): Set<string> {
-  if (!def.multi || size === null) return new Set()
+export function outsideWindow(def: Definition, size: number | null, keep = false): Set<string> {
+  if (size === null || (!def.multi && keep)) return new Set()
   return new Set(
     def.versions
       .map((v) => v.version)
@@ -59,7 +60,7 @@ export function candidates(
   def: Definition,
   builds: readonly Build[],
   size: number | null,
-  keepDropped: boolean,
+  keep: boolean,
 ): Build[] {
   if (size === null) return []
   if (def.multi) {
@@ -70,11 +71,13 @@ export function candidates(
     )
     return ordered.slice(size)
   }
-  // Non-multi: listed versions always stay; of the dropped ones last-N keeps N-1.
-  if (keepDropped) return []
+  // Non-multi (an extension: the old tool kept every listed build): the same
+  // window by version, listed builds first, so a version dropped from the
+  // definition never outlives a listed one; `keep` keeps them all.
+  if (keep) return []
   const listed = new Set(def.versions.map((v) => v.version))
-  return builds
-    .filter((b) => !listed.has(b.internalVersion))
-    .sort((a, b) => newestFirst(a.internalVersion, b.internalVersion))
-    .slice(size - 1)
+  const dropped = (b: Build): number => Number(!listed.has(b.internalVersion))
+  return [...builds]
+    .sort((a, b) => dropped(a) - dropped(b) || newestFirst(a.internalVersion, b.internalVersion))
+    .slice(size)
 }

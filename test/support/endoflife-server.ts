@@ -1,5 +1,6 @@
-// endoflife.date on loopback: `/api/<product>.json` from test/fixtures/endoflife
-// (the real API's format), or whatever a test puts in `replies`.
+// endoflife.date on loopback: its v1 API's `/api/v1/products/<product>` from
+// test/fixtures/endoflife (bodies in the shape of the site's OpenAPI document,
+// docs/api/v1/openapi.yml, ProductResponse), or whatever a test puts in `replies`.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -24,7 +25,7 @@ export async function startEndOfLifeServer(): Promise<EndOfLifeServer> {
     const url = request.url ?? '/'
     requests.push(`${request.method} ${url}`)
     const canned = replies.get(url)
-    const product = /^\/api\/([a-z0-9-]+)\.json$/.exec(url)?.[1]
+    const product = /^\/api\/v1\/products\/([a-z0-9-]+)$/.exec(url)?.[1]
     let status = 404
     let body = 'Not found'
     if (canned) ({ status, body } = canned)

@@ -1,14 +1,17 @@
 // The catalog page with --cloud against the real local Glance: every applied
 // build shows the UUID Glance gave it and its visibility there; a definition
-// the cloud lacks says so.
+// the cloud lacks says so; a build the catalog no longer lists shows as an
+// older build; with --eol-url (endoflife.date's v1 API on loopback) the
+// support end of the release.
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NOT_IN_CLOUD } from '../../../src/catalog-page/table.js'
+import { NOT_IN_CLOUD, OLDER_BUILD } from '../../../src/catalog-page/table.js'
 import { applyCommand } from '../../../src/commands/apply.js'
 import { catalogCommand } from '../../../src/commands/catalog.js'
 import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
+import { startEndOfLifeServer, type EndOfLifeServer } from '../../support/endoflife-server.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import {
   applyOptions,
@@ -26,6 +29,7 @@ const tag = uniqueTag('catalog-page')
 let server: ImageServer
 let raw: RawGlance
 let work: Workdir
+let eol: EndOfLifeServer
 
 const definition = (name: string, extra: Record<string, unknown>): Record<string, unknown> =>
   catalogDefinition(name, {
@@ -76,6 +80,7 @@ const rows = (html: string): string[][] => {
 
 beforeAll(async () => {
   raw = await rawGlance()
+  eol = await startEndOfLifeServer()
   server = await startImageServer()
   work = await workdir()
   for (const name of ['u1.qcow2', 'u2.qcow2', 'c.qcow2']) {
@@ -91,6 +96,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await raw?.purge(tag)
   await server?.close()
+  await eol?.close()
   await work?.close()
 })
 
@@ -98,8 +104,12 @@ describe('image-manager catalog --cloud', () => {
   it('shows the UUID and visibility Glance has for each build, and what the cloud lacks', async () => {
     const images = path.join(work.dir, 'page')
     await mkdir(images)
+    const [ubuntu, cirros] = applied(server.urlOf) as [Record<string, unknown>, unknown]
+    // 20240101 no longer listed: the cloud still has it, an older build.
+    const listed = { ...ubuntu, versions: (ubuntu.versions as unknown[]).slice(1) }
     await work.catalog('page/all.yml', [
-      ...applied(server.urlOf),
+      listed,
+      cirros,
       definition('Page Missing', {
         versions: [{ version: '20240301', url: server.urlOf('u1.qcow2') }],
       }),
@@ -118,6 +128,7 @@ describe('image-manager catalog --cloud', () => {
         cloudsYaml: base.cloudsYaml as string,
         html,
         markdown,
+        eolUrl: eol.url,
       },
       reporter,
     )
@@ -129,29 +140,73 @@ describe('image-manager catalog --cloud', () => {
       expect(found, name).toHaveLength(1)
       return (found[0] as { id: string }).id
     }
+    const common = ['x86_64', '1 GiB / 256 MiB', '']
+    const noble = '2029-05-31 (endoflife.date)'
     expect(rows(await readFile(html, 'utf8'))).toEqual([
-      ['Name', 'Distribution', 'Build date', 'Login', 'Password', 'Visibility', 'UUID'],
+      [
+        'Name',
+        'Distribution',
+        'Architecture',
+        'Min disk / RAM',
+        'Purpose',
+        'Build date',
+        'Rebuilt',
+        'Support until',
+        'Login',
+        'Password',
+        'Visibility',
+        'UUID',
+      ],
       [
         'Page Cirros 0.6.2',
         'cirros 0.6.2',
+        ...common,
+        '',
+        '',
         '',
         'cirros',
         'gocubsgo',
         'private',
         id('Page Cirros 0.6.2'),
       ],
-      ['Page Missing', 'ubuntu 24.04', '', 'ubuntu', '', 'public', NOT_IN_CLOUD],
-      ['Page Ubuntu', 'ubuntu 24.04', '2024-02-01', 'ubuntu', '', 'public', id('Page Ubuntu')],
       [
-        'Page Ubuntu (20240101)',
+        'Page Missing',
         'ubuntu 24.04',
-        '2024-01-01',
+        ...common,
+        '',
+        '',
+        noble,
         'ubuntu',
         '',
         'public',
+        NOT_IN_CLOUD,
+      ],
+      [
+        'Page Ubuntu',
+        'ubuntu 24.04',
+        ...common,
+        '2024-02-01',
+        '',
+        noble,
+        'ubuntu',
+        '',
+        'public',
+        id('Page Ubuntu'),
+      ],
+      [
+        'Page Ubuntu (20240101)',
+        'ubuntu 24.04',
+        ...common,
+        '2024-01-01',
+        '',
+        noble,
+        'ubuntu',
+        '',
+        `public, ${OLDER_BUILD}`,
         id('Page Ubuntu (20240101)'),
       ],
     ])
+    expect(eol.requests).toEqual(['GET /api/v1/products/ubuntu'])
     const md = await readFile(markdown, 'utf8')
     expect(md).toMatch(/^## Images of local-admin\n/)
     expect(md).toContain(`| ${id('Page Ubuntu')} |`)

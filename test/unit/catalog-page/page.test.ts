@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { catalogTable, NOT_IN_CLOUD, type CatalogTable } from '../../../src/catalog-page/table.js'
+import {
+  catalogTable,
+  NOT_IN_CLOUD,
+  OLDER_BUILD,
+  type CatalogTable,
+} from '../../../src/catalog-page/table.js'
 import { renderCatalogHtml } from '../../../src/catalog-page/render-html.js'
 import { catalogCommand } from '../../../src/commands/catalog.js'
 import { loadCatalog } from '../../../src/definitions/catalog.js'
@@ -87,7 +92,12 @@ describe('the catalog table', () => {
     expect(table.columns).toEqual([
       'Name',
       'Distribution',
+      'Architecture',
+      'Min disk / RAM',
+      'Purpose',
       'Build date',
+      'Rebuilt',
+      'Support until',
       'Login',
       'Password',
       'Visibility',
@@ -107,15 +117,34 @@ describe('the catalog table', () => {
     expect(table.rows.find((r) => r[0] === 'Ubuntu 24.04 (20240416)')).toEqual([
       'Ubuntu 24.04 (20240416)',
       'ubuntu 24.04',
+      'x86_64',
+      '1 GiB / 512 MiB',
+      'generic',
       '2024-04-16',
+      'weekly',
+      '2029-05-31',
       'ubuntu',
       '',
       'public',
     ])
-    expect(table.rows.find((r) => r[0] === 'Cirros 0.6.2')?.[4]).toBe(`gocubs<go>&'"`)
+    expect(table.rows.find((r) => r[0] === 'Cirros 0.6.2')?.[9]).toBe(`gocubs<go>&'"`)
   })
 
-  it('shows UUIDs and the visibility in Glance when it has the cloud, and what the cloud lacks', () => {
+  it("shows endoflife.date's end of support beside provided_until where the data has one", () => {
+    const asked: string[] = []
+    const withEol = catalogTable(definitions, {
+      endOfLife: (distro, release) => {
+        asked.push(`${distro} ${release}`)
+        return distro === 'ubuntu' && release === '24.04' ? '2029-05-31' : undefined
+      },
+    })
+    const support = (name: string) => withEol.rows.find((r) => r[0] === name)?.[7]
+    expect(support('Ubuntu 24.04')).toBe('2029-05-31; 2029-05-31 (endoflife.date)')
+    expect(support('Image 9')).toBe('')
+    expect(asked).toContain('debian 12')
+  })
+
+  it('shows UUIDs and the visibility in Glance when it has the cloud, what the cloud lacks, and older builds', () => {
     const image = (id: string, name: string, extra: Partial<CloudImage> = {}): CloudImage => ({
       id,
       name,
@@ -133,6 +162,19 @@ describe('the catalog table', () => {
         image('b-id', 'Image 9', { visibility: 'community', os_hidden: true }),
         image('a-id', 'Image 9'),
         image('c-id', 'Cirros 0.6.10', { properties: { image_build_date: '2024-02-02' } }),
+        image('d-id', 'Ubuntu 24.04 (20240101)', {
+          visibility: 'community',
+          min_disk: 2,
+          properties: {
+            image_description: 'Ubuntu 24.04',
+            os_distro: 'ubuntu',
+            os_version: '24.04',
+            os_purpose: 'oldgeneric',
+            image_build_date: '2024-01-01',
+          },
+        }),
+        // Not a build of any definition: not on the page.
+        image('e-id', 'Someone else', { properties: { image_description: 'Someone else' } }),
       ],
     })
     expect(withCloud.title).toBe('Images of prod <b>')
@@ -140,7 +182,62 @@ describe('the catalog table', () => {
     const row = (name: string) => withCloud.rows.find((r) => r[0] === name)
     expect(row('Image 9')?.slice(-2)).toEqual(['public, community (hidden)', 'a-id b-id'])
     expect(row('Image 10')?.at(-1)).toBe(NOT_IN_CLOUD)
-    expect(row('Cirros 0.6.10')?.[2]).toBe('2024-02-02')
+    expect(row('Cirros 0.6.10')?.[5]).toBe('2024-02-02')
+    expect(row('Ubuntu 24.04 (20240101)')).toEqual([
+      'Ubuntu 24.04 (20240101)',
+      'ubuntu 24.04',
+      '',
+      '2 GiB / 512 MiB',
+      'oldgeneric',
+      '2024-01-01',
+      '',
+      '',
+      'ubuntu',
+      '',
+      `community, ${OLDER_BUILD}`,
+      'd-id',
+    ])
+    expect(row('Someone else')).toBeUndefined()
+    expect(withCloud.rows.every((r) => r.length === withCloud.columns.length)).toBe(true)
+  })
+
+  it("escapes the cloud's values of an older build: every cell reads back exactly", () => {
+    const hostile = '</td><script>alert(1)</script><td onclick=x>'
+    const withCloud = catalogTable(definitions, {
+      cloudImages: [
+        {
+          id: '"><img src=x>',
+          name: `Ubuntu 24.04 ${hostile}`,
+          status: 'active',
+          visibility: 'community<b>',
+          tags: [],
+          min_disk: 1,
+          min_ram: 1,
+          properties: {
+            image_description: 'Ubuntu 24.04',
+            os_purpose: hostile,
+            replace_frequency: hostile,
+            provided_until: hostile,
+            architecture: hostile,
+            os_distro: hostile,
+          },
+        },
+      ],
+    })
+    const page = renderCatalogHtml(withCloud)
+    const all = elements(parse(page))
+    expect(all.some((e) => e.tagName === 'script' || e.tagName === 'img')).toBe(false)
+    const handlers = all.flatMap((e) => e.attrs.map((a) => a.name)).filter((n) => /^on/.test(n))
+    expect(handlers).toEqual([])
+    const cells = all
+      .filter((e) => e.tagName === 'tr')
+      .map((r) =>
+        elements(r)
+          .filter((e) => e.tagName === 'td' || e.tagName === 'th')
+          .map(textOf),
+      )
+    expect(cells).toEqual([withCloud.columns, ...withCloud.rows].map((r) => r.map(shown)))
+    expect(cells.some((r) => r.includes(hostile))).toBe(true)
   })
 
   it('has no password column when no definition has a password', () => {

@@ -57,7 +57,10 @@ describe('lifecycle report', () => {
     const reporter = recorder()
     const code = await lifecycleCommand(options(), reporter)
     expect(code).toBe(1)
-    expect(server.requests.sort()).toEqual(['GET /api/debian.json', 'GET /api/ubuntu.json'])
+    expect(server.requests.sort()).toEqual([
+      'GET /api/v1/products/debian',
+      'GET /api/v1/products/ubuntu',
+    ])
     expect(reporter.summaries).toHaveLength(1)
     expectGolden('lifecycle/report.md', portless(reporter.summaries[0] as string))
     expect(reporter.lines.join('\n')).toBe((reporter.summaries[0] as string).trimEnd())
@@ -100,18 +103,23 @@ describe('lifecycle report', () => {
   })
 
   it('names the url and the field when the data is not endoflife.date data', async () => {
-    server.replies.set('/api/ubuntu.json', {
+    // A v1 release whose eolFrom is no date; then the v0 array where the v1 object belongs.
+    const path = '/api/v1/products/ubuntu'
+    const release = { name: '24.04', releaseDate: '2024-04-25', isLts: true, ltsFrom: null }
+    server.replies.set(path, {
       status: 200,
-      body: JSON.stringify([{ cycle: '24.04', releaseDate: '2024-04-25', eol: 'soon' }]),
+      body: JSON.stringify({
+        result: { releases: [{ ...release, isEol: false, eolFrom: 'soon' }] },
+      }),
     })
     try {
       await expect(lifecycleCommand(options(), recorder())).rejects.toMatchObject({
         exitCode: 2,
-        message: `${server.url}/api/ubuntu.json is not endoflife.date data: [0].eol is "soon", expected a date (YYYY-MM-DD) or true/false; check --eol-url`,
+        message: `${server.url}${path} is not endoflife.date data: result.releases[0].eolFrom is "soon", expected a date (YYYY-MM-DD) or null; check --eol-url`,
       })
-      server.replies.set('/api/ubuntu.json', { status: 200, body: '{"cycles": []}' })
+      server.replies.set(path, { status: 200, body: '[{"cycle": "24.04", "eol": false}]' })
       await expect(lifecycleCommand(options(), recorder())).rejects.toThrow(
-        /the response is \{"cycles":\[\]\}, expected a JSON array of release cycles/,
+        /the response is \[\{"cycle":"24.04","eol":false\}\], expected an object/,
       )
     } finally {
       server.replies.clear()

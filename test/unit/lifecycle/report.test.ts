@@ -171,28 +171,92 @@ describe('findCycle', () => {
   })
 })
 
+// The v1 shape (`ProductResponse` > `result.releases[]` of `ProductRelease`) is
+// that of endoflife.date's OpenAPI document, docs/api/v1/openapi.yml (API 1.2.1).
 describe('parseCycles', () => {
-  it('reads the API format, numbers as cycle names and flags included', () => {
+  const release = (fields: Record<string, unknown>) => ({
+    name: '24.04',
+    codename: null,
+    label: '24.04',
+    releaseDate: '2024-04-25',
+    isLts: false,
+    ltsFrom: null,
+    isEol: false,
+    eolFrom: null,
+    isMaintained: true,
+    latest: null,
+    custom: null,
+    ...fields,
+  })
+  const response = (...releases: unknown[]) => ({
+    schema_version: '1.2.1',
+    result: { name: 'p', releases },
+  })
+
+  it('reads the v1 format: dates where known, else the flags', () => {
     expect(
-      parseCycles('u', [
-        { cycle: 3.9, releaseDate: '2020-10-05', eol: '2025-10-05', latest: '3.9.5', link: null },
-        { cycle: '8', eol: true, lts: false, support: false, extendedSupport: '2020-06-30' },
-      ]),
+      parseCycles(
+        'u',
+        response(
+          release({
+            name: '24.04',
+            codename: 'Noble Numbat',
+            isLts: true,
+            eolFrom: '2029-05-31',
+            isEoas: false,
+            eoasFrom: '2029-05-31',
+            isEoes: false,
+            eoesFrom: '2036-05-31',
+            latest: { name: '24.04.4', date: '2026-02-12', link: null },
+          }),
+          release({ name: '8', isEol: true, isEoes: null, eoesFrom: null }),
+          release({ name: '9', isLts: true, ltsFrom: '2030-05-01', isEoes: false, eoesFrom: null }),
+          release({ name: '7', isEol: true, isEoes: true, eoesFrom: null }),
+        ),
+      ),
     ).toEqual([
-      { cycle: '3.9', releaseDate: '2020-10-05', eol: '2025-10-05', lts: false, latest: '3.9.5' },
-      { cycle: '8', eol: true, lts: false, support: false, extendedSupport: '2020-06-30' },
+      {
+        cycle: '24.04',
+        codename: 'Noble Numbat',
+        releaseDate: '2024-04-25',
+        eol: '2029-05-31',
+        lts: true,
+        support: '2029-05-31',
+        extendedSupport: '2036-05-31',
+        latest: '24.04.4',
+      },
+      // No extended support (isEoes null), and extended support over (isEoes true): none left.
+      { cycle: '8', releaseDate: '2024-04-25', eol: true, lts: false, extendedSupport: false },
+      // Extended support not over, no date known: still on.
+      {
+        cycle: '9',
+        releaseDate: '2024-04-25',
+        eol: false,
+        lts: '2030-05-01',
+        extendedSupport: true,
+      },
+      { cycle: '7', releaseDate: '2024-04-25', eol: true, lts: false, extendedSupport: false },
     ])
   })
   it.each([
-    [{ cycles: [] }, 'the response is {"cycles":[]}'],
-    [[null], '[0] is null, expected an object'],
-    [[{ eol: true }], '[0].cycle is undefined'],
-    [[{ cycle: '1', eol: '2020-1-1' }], '[0].eol is "2020-1-1"'],
-    [[{ cycle: '1', eol: true, releaseDate: true }], '[0].releaseDate is true'],
-    [[{ cycle: '1', eol: true, extendedSupport: 'yes' }], '[0].extendedSupport is "yes"'],
-    [[{ cycle: '1', eol: true, codename: {} }], '[0].codename is {}'],
+    [[], 'the response is [], expected an object'],
+    [{ result: { releases: {} } }, 'result.releases is {}, expected an array'],
+    [response(null), 'result.releases[0] is null, expected an object'],
+    [response(release({ name: undefined })), 'result.releases[0].name is undefined'],
+    [response(release({ eolFrom: '2020-1-1' })), 'result.releases[0].eolFrom is "2020-1-1"'],
+    [
+      response(release({ isEol: 'no' })),
+      'result.releases[0].isEol is "no", expected true or false',
+    ],
+    [response(release({ releaseDate: null })), 'result.releases[0].releaseDate is null'],
+    [response(release({ isEoes: 'yes', eoesFrom: null })), 'result.releases[0].isEoes is "yes"'],
+    [response(release({ codename: {} })), 'result.releases[0].codename is {}'],
+    [
+      response(release({ latest: '1.2' })),
+      'result.releases[0].latest is "1.2", expected an object',
+    ],
   ])('names what is off in %j', (data, message) => {
-    expect(() => parseCycles('https://m/api/ubuntu.json', data)).toThrow(message)
+    expect(() => parseCycles('https://m/api/v1/products/ubuntu', data)).toThrow(message)
   })
 })
 
