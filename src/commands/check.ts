@@ -9,7 +9,13 @@ import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Image } from '../openstack/glance/types.js'
 import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desire.js'
 import type { Reporter } from '../reporter.js'
-import { checkImages, type Offender, type RuleResult, type ScsImage } from '../scs/rules.js'
+import {
+  checkImages,
+  failsCheck,
+  type Offender,
+  type RuleResult,
+  type ScsImage,
+} from '../scs/rules.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
 import { checkStandardImages, checkStandardImagesV2 } from '../scs/standard-images.js'
 
@@ -31,9 +37,6 @@ export interface CheckCommandOptions extends CloudOptions {
 
 const STANDARDS = (v2: boolean | undefined): string =>
   `scs-0102 v2, scs-0104 ${v2 ? 'v2 (draft)' : 'v1'}`
-/** A failing rule that fails the check: every one but a recommended one. */
-export const failsCheck = (r: RuleResult): boolean =>
-  r.offenders.length > 0 && r.level !== 'recommended'
 const mark = (r: RuleResult): string => (r.offenders.length === 0 ? '✓' : failsCheck(r) ? '✗' : '!')
 
 /** Public and community images, hidden ones too: what a user of the cloud can boot. */

@@ -31,6 +31,10 @@ export interface RuleResult {
   level?: 'mandatory' | 'recommended'
 }
 
+/** A failing rule that fails the check: every one but a recommended one. */
+export const failsCheck = (r: RuleResult): boolean =>
+  r.offenders.length > 0 && r.level !== 'recommended'
+
 export const ARCHITECTURES = ['x86_64', 'aarch64', 'risc-v']
 export const OS_PURPOSES = [
   'generic',

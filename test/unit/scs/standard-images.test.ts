@@ -1,7 +1,7 @@
 // scs-0104 v1 (SCS's testcases scs_0104_source_* and scs_0104_image_*, specs from the
 // data file) and the draft v2, each rule broken once.
 import { describe, expect, it } from 'vitest'
-import { failsCheck } from '../../../src/commands/check.js'
+import { failsCheck } from '../../../src/scs/rules.js'
 import type { ScsImage } from '../../../src/scs/rules.js'
 import {
   SCS_0104_V1,
