@@ -8,6 +8,7 @@ import {
 } from '../../../src/commands/check.js'
 import { checkImages, type ScsImage } from '../../../src/scs/rules.js'
 import { checkStandardImages } from '../../../src/scs/standard-images.js'
+import { checkCommandOptions } from '../../../src/options/convert.js'
 
 const UBUNTU = 'https://cloud-images.ubuntu.com/releases/noble/release-20240423/noble.img'
 import { definition, version } from '../../support/definitions.js'
@@ -145,6 +146,14 @@ describe('check: usage', () => {
     const r = await cli('check', '--output', 'xml')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("--output must be text or json or markdown, not 'xml'")
+  })
+
+  it('--output markdown and --scs-0104-v2 reach the command', () => {
+    expect(checkCommandOptions({ output: 'markdown', 'scs-0104-v2': true })).toMatchObject({
+      output: 'markdown',
+      scs0104v2: true,
+    })
+    expect(checkCommandOptions({ output: 'text' })).not.toHaveProperty('scs0104v2')
   })
 
   it('a bad --rotated-meta is a usage error before any request', async () => {
