@@ -1,5 +1,6 @@
-// `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
-// community images, and optionally the catalog's images that the cloud lacks.
+// `check`: the SCS image rules (metadata scs-0102 v2, standard images scs-0104 v1,
+// or v2 when asked) against a cloud's public and community images, and optionally
+// the catalog's images that the cloud lacks.
 import { problemsTo, requireValidCatalog, type Catalog } from '../definitions/catalog.js'
 import type { Definition, Rotated } from '../definitions/types.js'
 import { safeJson } from '../escape/json.js'
@@ -9,10 +10,17 @@ import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Image } from '../openstack/glance/types.js'
 import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desire.js'
 import type { Reporter } from '../reporter.js'
-import { checkImages, type Offender, type RuleResult, type ScsImage } from '../scs/rules.js'
+import {
+  checkImages,
+  failsCheck,
+  type Offender,
+  type RuleResult,
+  type ScsImage,
+} from '../scs/rules.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
+import { checkStandardImages, checkStandardImagesV2 } from '../scs/standard-images.js'
 
-export type CheckOutput = 'text' | 'json'
+export type CheckOutput = 'text' | 'json' | 'markdown'
 
 export interface CheckCommandOptions extends CloudOptions {
   /** Also the images these definitions describe that the cloud lacks. */
@@ -23,8 +31,14 @@ export interface CheckCommandOptions extends CloudOptions {
   output: CheckOutput
   /** Catalog-wide rotation settings, as for plan: they shape the catalog's images. */
   rotated?: Rotated
+  /** scs-0104 v2 (draft) instead of v1. */
+  scs0104v2?: boolean
   now?: Date
 }
+
+const STANDARDS = (v2: boolean | undefined): string =>
+  `scs-0102 v2, scs-0104 ${v2 ? 'v2 (draft)' : 'v1'}`
+const mark = (r: RuleResult): string => (r.offenders.length === 0 ? '✓' : failsCheck(r) ? '✗' : '!')
 
 /** Public and community images, hidden ones too: what a user of the cloud can boot. */
 async function cloudImages(glance: GlanceClient, tag: string | undefined): Promise<ScsImage[]> {
@@ -79,30 +93,44 @@ function describe(offenders: readonly Offender[]): string {
   return `${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`
 }
 
-/** One line per rule: ✓ or ✗ with the offending images. */
-export function renderCheckText(results: readonly RuleResult[], count: number): string {
+const level = (r: RuleResult): string => (r.level === 'recommended' ? ' (recommended)' : '')
+
+/** One line per rule: ✓, ✗ (fails) or ! (a recommended rule fails) with the offending images. */
+export function renderCheckText(
+  results: readonly RuleResult[],
+  count: number,
+  standards = STANDARDS(false),
+): string {
   const lines = results.map((r) =>
-    r.offenders.length === 0 ? `✓ ${r.id}: ${r.title}` : `✗ ${r.id}: ${v(describe(r.offenders))}`,
+    r.offenders.length === 0
+      ? `✓ ${r.id}: ${r.title}`
+      : `${mark(r)} ${r.id}${level(r)}: ${v(describe(r.offenders))}`,
   )
-  const failed = results.filter((r) => r.offenders.length > 0).length
+  const failed = results.filter(failsCheck).length
+  const missed = results.filter((r) => r.offenders.length > 0).length - failed
+  const also = missed ? `; ${missed} recommended rule(s) not met` : ''
   lines.push(
     failed
-      ? `SCS image metadata (scs-0102 v2): ${failed} of ${results.length} rules fail on ${count} image(s).`
-      : `SCS image metadata (scs-0102 v2): all ${results.length} rules pass on ${count} image(s).`,
+      ? `SCS images (${standards}): ${failed} of ${results.length} rules fail on ${count} image(s)${also}.`
+      : `SCS images (${standards}): every mandatory rule of ${results.length} passes on ${count} image(s)${also}.`,
   )
   return lines.join('\n')
 }
 
-export function renderCheckMarkdown(results: readonly RuleResult[], count: number): string {
-  const failed = results.filter((r) => r.offenders.length > 0).length
+export function renderCheckMarkdown(
+  results: readonly RuleResult[],
+  count: number,
+  standards = STANDARDS(false),
+): string {
+  const failed = results.filter(failsCheck).length
   const rows = results.map(
     (r) =>
-      `| ${r.offenders.length ? '✗' : '✓'} | ${code(r.id)} | ${
+      `| ${mark(r)} | ${code(r.id)}${level(r)} | ${
         r.offenders.length ? text(describe(r.offenders)) : text(r.title)
       } |`,
   )
   return [
-    `### SCS image metadata (scs-0102 v2): ${failed ? `${failed} rule(s) fail` : 'every rule passes'} on ${count} image(s)`,
+    `### SCS images (${standards}): ${failed ? `${failed} rule(s) fail` : 'every mandatory rule passes'} on ${count} image(s)`,
     '',
     '| | Rule | Result |',
     '|---|---|---|',
@@ -111,17 +139,21 @@ export function renderCheckMarkdown(results: readonly RuleResult[], count: numbe
 }
 
 /** The report as JSON (see safeJson: nothing in it acts on a terminal or a runner). */
-export function renderCheckJson(results: readonly RuleResult[], count: number): string {
+export function renderCheckJson(results: readonly RuleResult[], count: number, v2 = false): string {
   const body = {
-    standard: 'scs-0102-v2',
+    standards: ['scs-0102-v2', v2 ? 'scs-0104-v2' : 'scs-0104-v1'],
     images: count,
-    passed: results.every((r) => r.offenders.length === 0),
-    rules: results.map((r) => ({ ...r, passed: r.offenders.length === 0 })),
+    passed: !results.some(failsCheck),
+    rules: results.map((r) => ({
+      ...r,
+      level: r.level ?? 'mandatory',
+      passed: r.offenders.length === 0,
+    })),
   }
   return safeJson(body)
 }
 
-/** Exit code: 0 every rule passes, 1 a rule fails (or invalid definitions), 2 configuration. */
+/** Exit code: 0 every mandatory rule passes, 1 a mandatory rule fails (or invalid definitions), 2 configuration. */
 export async function checkCommand(
   options: CheckCommandOptions,
   reporter: Reporter,
@@ -144,7 +176,11 @@ export async function checkCommand(
     ? catalogImages(catalog.definitions, new Set(inCloud.map((i) => i.name)), options.rotated)
     : []
   const images = [...inCloud, ...planned]
-  const results = checkImages(images, (options.now ?? new Date()).getTime() / 1000)
+  const now = options.now ?? new Date()
+  const results = [
+    ...checkImages(images, now.getTime() / 1000),
+    ...(options.scs0104v2 ? checkStandardImagesV2(images, now) : checkStandardImages(images)),
+  ]
   for (const r of results)
     for (const w of r.warnings) reporter.warning(`${r.id}: ${w.name}: ${w.why}`)
   if (planned.length && options.output !== 'json') {
@@ -152,11 +188,15 @@ export async function checkCommand(
       `${planned.length} image(s) of the catalog that the cloud lacks are checked as they would be created.`,
     )
   }
+  const standards = STANDARDS(options.scs0104v2)
+  const markdown = renderCheckMarkdown(results, images.length, standards)
   const rendered =
     options.output === 'json'
-      ? renderCheckJson(results, images.length)
-      : renderCheckText(results, images.length)
+      ? renderCheckJson(results, images.length, options.scs0104v2)
+      : options.output === 'markdown'
+        ? markdown
+        : renderCheckText(results, images.length, standards)
   reporter.info(rendered, { preEscaped: true })
-  await reporter.summary(renderCheckMarkdown(results, images.length))
-  return results.some((r) => r.offenders.length > 0) ? 1 : 0
+  await reporter.summary(markdown)
+  return results.some(failsCheck) ? 1 : 0
 }

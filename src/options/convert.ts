@@ -83,7 +83,8 @@ export function checkCommandOptions(v: Values): CheckCommandOptions {
   const rotated = rotatedDefaults(v)
   return {
     strict: v.strict === true,
-    output: oneOf<CheckOutput>('output', v.output, ['text', 'json']),
+    output: oneOf<CheckOutput>('output', v.output, ['text', 'json', 'markdown']),
+    ...(v['scs-0104-v2'] === true ? { scs0104v2: true } : {}),
     ...(v.images ? { images: v.images as string } : {}),
     ...(v.tag ? { tag: v.tag as string } : {}),
     ...(v.cloud ? { cloud: v.cloud as string } : {}),

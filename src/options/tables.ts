@@ -133,14 +133,19 @@ const update: CommandTable = {
 }
 
 const check: CommandTable = {
-  summary: "Check the cloud's public and community images against SCS image metadata (scs-0102 v2)",
-  usage: 'image-manager check [--cloud NAME] [--images PATH] [--tag TAG] [--output text|json]',
+  summary:
+    "Check the cloud's public and community images against SCS image metadata (scs-0102 v2) and standard images (scs-0104 v1)",
+  usage:
+    'image-manager check [--cloud NAME] [--images PATH] [--tag TAG] [--output text|json|markdown] [--scs-0104-v2]',
   options: withoutInputs({
     cloud: cloudOption,
     images: text('PATH', 'also check the images these definitions describe that the cloud lacks'),
     strict: catalogOptions.strict,
     tag: text('TAG', 'only images with this tag (default: every public and community image)'),
-    output: text('FORMAT', 'text (default: one line per rule) or json', 'text'),
+    output: text('FORMAT', 'text (default: one line per rule), json or markdown', 'text'),
+    'scs-0104-v2': flag(
+      'standard images by the draft scs-0104 v2 (properties) instead of v1 (names)',
+    ),
     'rotated-meta': {
       ...rotatedMetaOption,
       help: "as for plan: shapes the catalog's images with --images",

@@ -2,7 +2,8 @@
 // that state would break: the plan warns before the merge, not the next check. Pure.
 import type { CloudImage } from '../plan/observed.js'
 import type { Change, ImageRef, Note, Plan, Step } from '../plan/types.js'
-import { uniqueness, type ScsImage } from './rules.js'
+import { failsCheck, uniqueness, type ScsImage } from './rules.js'
+import { checkStandardImages } from './standard-images.js'
 
 type Mutable = ScsImage & { properties: Record<string, string> }
 
@@ -84,8 +85,28 @@ export function scsFindings(images: readonly CloudImage[], plan: Plan): Note[] {
   }))
 }
 
-/** The plan with the scs-0102 findings of its outcome added: said before the merge, not at the next check. */
+/**
+ * Warnings for the plan: the mandatory scs-0104 rules that the managed images pass
+ * now and break once the plan ran (the plan sees only them: what is missing already
+ * is `check`'s to say).
+ */
+export function standardImageFindings(images: readonly CloudImage[], plan: Plan): Note[] {
+  const passing = new Set(
+    checkStandardImages(images)
+      .filter((r) => !failsCheck(r))
+      .map((r) => r.id),
+  )
+  return checkStandardImages(afterPlan(images, plan))
+    .filter((r) => failsCheck(r) && passing.has(r.id))
+    .flatMap((r) =>
+      r.offenders.map((o) => ({
+        message: `${r.id}: after this apply '${o.name}': ${o.why}`,
+      })),
+    )
+}
+
+/** The plan with the scs-0102 and scs-0104 findings of its outcome added: said before the merge, not at the next check. */
 export function withScsFindings(plan: Plan, images: readonly CloudImage[]): Plan {
-  plan.findings.push(...scsFindings(images, plan))
+  plan.findings.push(...scsFindings(images, plan), ...standardImageFindings(images, plan))
   return plan
 }

@@ -5,6 +5,8 @@ import type { CloudImage } from '../plan/observed.js'
 /** An image as the rules see it: one in Glance, or (no id) one the catalog would create. */
 export type ScsImage = Pick<CloudImage, 'name' | 'visibility' | 'min_disk' | 'min_ram'> & {
   id?: string
+  /** Glance's checksum algorithm (unknown for an image not yet created). */
+  os_hash_algo?: string | null
   os_hidden?: boolean
   size?: number | null
   /** Registration time as Glance writes it (YYYY-MM-DDTHH:MM:SSZ). */
@@ -25,7 +27,13 @@ export interface RuleResult {
   offenders: Offender[]
   /** Worth knowing, not a failure (e.g. an outdated build that is neither hidden nor date-marked). */
   warnings: Offender[]
+  /** Only a mandatory rule's failure fails `check` (no level: mandatory). */
+  level?: 'mandatory' | 'recommended'
 }
+
+/** A failing rule that fails the check: every one but a recommended one. */
+export const failsCheck = (r: RuleResult): boolean =>
+  r.offenders.length > 0 && r.level !== 'recommended'
 
 export const ARCHITECTURES = ['x86_64', 'aarch64', 'risc-v']
 export const OS_PURPOSES = [
@@ -37,6 +45,7 @@ export const OS_PURPOSES = [
   'network',
   'custom',
 ]
+export const HASH_ALGOS = ['sha256', 'sha512']
 export const HW_DISK_BUSES = ['virtio', 'scsi']
 const DAY = 86_400
 /** Seconds per replace_frequency, rounded up a little as the conformance test does. */
@@ -269,6 +278,14 @@ function minRam(images: readonly ScsImage[]): RuleResult {
   return result
 }
 
+/** hash_algo (Glance's os_hash_algo) is sha256 or sha512; a planned image has none yet. */
+function hashAlgo(i: ScsImage): string | undefined {
+  if (i.id === undefined) return undefined
+  return HASH_ALGOS.includes(i.os_hash_algo ?? '')
+    ? undefined
+    : `os_hash_algo '${i.os_hash_algo ?? ''}' is not one of ${HASH_ALGOS.join(', ')}; fix: Glance's hashing_algorithm setting, then re-import the image`
+}
+
 function imageSource(i: ScsImage): string | undefined {
   const v = prop(i, 'image_source')
   if (v === undefined) return 'image_source is not set'
@@ -290,6 +307,7 @@ export function checkImages(images: readonly ScsImage[], now: number): RuleResul
       `architecture is one of ${ARCHITECTURES.join(', ')}`,
       oneOf('architecture', ARCHITECTURES),
     ),
+    rule('scs-0102-prop-hash_algo', `hash_algo is one of ${HASH_ALGOS.join(', ')}`, hashAlgo),
     rule('scs-0102-prop-min_disk', 'min_disk is set and at least the image size', minDisk),
     minRam(images),
     rule('scs-0102-prop-os_version', 'os_version is set', isSet('os_version')),

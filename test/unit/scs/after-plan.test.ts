@@ -99,3 +99,46 @@ describe('afterPlan', () => {
     expect(afterPlan(images, deleting).map((i) => i.name)).toEqual(['Ubuntu 24.04'])
   })
 })
+
+describe('plan: scs-0104 findings', () => {
+  const NOBLE = 'https://cloud-images.ubuntu.com/releases/noble/release-20240416/noble.img'
+  const noble = (v: string, extra: Partial<ReturnType<typeof version>> = {}) =>
+    version(v, { url: NOBLE.replace('20240416', v), ...extra })
+  const conformant = (): Definition => generic({ versions: [noble('20240416')] })
+  const ids = (p: ReturnType<typeof plan>): string[] =>
+    p.findings.map((f) => f.message.split(':')[0] as string)
+
+  it('a conformant rotation (the recipe, a vendor url) has no finding', () => {
+    const before = conformant()
+    const after = { ...before, versions: [...before.versions, noble('20240430')] }
+    expect(plan([after], adopted(before), options({ rotated: SCS })).findings).toEqual([])
+  })
+
+  it('a rotation that leaves no visible Ubuntu 24.04 warns, naming the image and the fix', () => {
+    const before = conformant()
+    const after = {
+      ...before,
+      versions: [...before.versions, noble('20240430', { hidden: true })],
+    }
+    const p = plan([after], adopted(before), options({ rotated: SCS }))
+    expect(ids(p)).toEqual(['scs-0104-image-ubuntu-2404'])
+    expect(p.findings[0]?.message).toContain(
+      "after this apply 'Ubuntu 24.04': missing: no public or community image that is not hidden is 'Ubuntu 24.04'; fix: add a definition named 'Ubuntu 24.04'",
+    )
+  })
+
+  it('a new build from a url outside the allowed prefixes warns', () => {
+    const before = conformant()
+    const mirror = 'https://mirror.example.test/noble/20240430/noble.img'
+    const after = { ...before, versions: [...before.versions, noble('20240430', { url: mirror })] }
+    const p = plan([after], adopted(before), options({ rotated: SCS }))
+    expect(ids(p)).toEqual(['scs-0104-source-ubuntu-2404'])
+    expect(p.findings[0]?.message).toContain(`image_source '${mirror}' starts with none of`)
+  })
+
+  it("what the managed images already break is not the plan's to say (check says it)", () => {
+    const before = generic() // image_source outside the prefixes already
+    const p = plan([newer(before)], adopted(before), options({ rotated: SCS }))
+    expect(p.findings).toEqual([])
+  })
+})

@@ -1,7 +1,16 @@
 // check's renderings, the catalog's images it adds, and its usage errors.
 import { describe, expect, it } from 'vitest'
-import { catalogImages, renderCheckJson, renderCheckText } from '../../../src/commands/check.js'
+import {
+  catalogImages,
+  renderCheckJson,
+  renderCheckMarkdown,
+  renderCheckText,
+} from '../../../src/commands/check.js'
 import { checkImages, type ScsImage } from '../../../src/scs/rules.js'
+import { checkStandardImages } from '../../../src/scs/standard-images.js'
+import { checkCommandOptions } from '../../../src/options/convert.js'
+
+const UBUNTU = 'https://cloud-images.ubuntu.com/releases/noble/release-20240423/noble.img'
 import { definition, version } from '../../support/definitions.js'
 import { cli } from '../../support/cli.js'
 
@@ -15,6 +24,7 @@ function image(name: string, props: Record<string, string> = {}): ScsImage {
     min_disk: 8,
     min_ram: 512,
     created_at: '2024-04-25T00:00:00Z',
+    os_hash_algo: 'sha512',
     properties: {
       architecture: 'x86_64',
       os_distro: 'ubuntu',
@@ -39,14 +49,16 @@ describe('check: renderings', () => {
       NOW,
     )
     const lines = renderCheckText(results, 3).split('\n')
-    expect(lines).toHaveLength(17)
+    expect(lines).toHaveLength(18)
     expect(lines[0]).toBe(
       '✓ scs-0102-prop-architecture: architecture is one of x86_64, aarch64, risc-v',
     )
-    expect(lines[15]).toBe(
+    expect(lines[16]).toBe(
       "✗ scs-0102-os_purpose-uniqueness: 'A' ('A', 'B\\u202e' are all generic for x86_64 ubuntu 24.04); 'B\\u202e' ('A', 'B\\u202e' are all generic for x86_64 ubuntu 24.04)",
     )
-    expect(lines[16]).toBe('SCS image metadata (scs-0102 v2): 1 of 16 rules fail on 3 image(s).')
+    expect(lines[17]).toBe(
+      'SCS images (scs-0102 v2, scs-0104 v1): 1 of 17 rules fail on 3 image(s).',
+    )
   })
 
   it('JSON: the same results, every rule with passed, no raw bidi character', () => {
@@ -59,6 +71,37 @@ describe('check: renderings', () => {
       'scs-0102-os_purpose-uniqueness',
     ])
     expect(JSON.stringify(parsed)).toContain('B\u202e')
+  })
+})
+
+describe('check: mandatory and recommended', () => {
+  const results = [
+    ...checkImages([image('Ubuntu 24.04')], NOW),
+    ...checkStandardImages([image('Ubuntu 24.04', { image_source: UBUNTU })]),
+  ]
+
+  it('a failing recommended rule is marked ! and does not fail the check', () => {
+    const lines = renderCheckText(results, 1).split('\n')
+    expect(lines).toContain(
+      "! scs-0104-image-debian-12 (recommended): 'Debian 12' [catalog] (missing: no public or community image that is not hidden is 'Debian 12'; fix: add a definition named 'Debian 12' (visibility public, not hidden) whose versions' url starts with https://cloud.debian.org/images/cloud/bookworm/ or https://cdimage.debian.org/cdimage/cloud/bookworm/)",
+    )
+    expect(lines.at(-1)).toBe(
+      'SCS images (scs-0102 v2, scs-0104 v1): every mandatory rule of 28 passes on 1 image(s); 2 recommended rule(s) not met.',
+    )
+    const json = JSON.parse(renderCheckJson(results, 1)) as {
+      passed: boolean
+      rules: { id: string; level: string }[]
+    }
+    expect(json.passed).toBe(true)
+    expect(json.rules.find((r) => r.id === 'scs-0104-image-capi-2')?.level).toBe('recommended')
+  })
+
+  it('markdown: a table row per rule, the recommended ones marked', () => {
+    const md = renderCheckMarkdown(results, 1)
+    expect(md.split('\n')[0]).toBe(
+      '### SCS images (scs-0102 v2, scs-0104 v1): every mandatory rule passes on 1 image(s)',
+    )
+    expect(md).toContain('| ! | <code>scs-0104-image-capi-2</code> (recommended) |')
   })
 })
 
@@ -99,10 +142,18 @@ describe('check --images: the catalog images the cloud lacks', () => {
 })
 
 describe('check: usage', () => {
-  it('--output other than text or json is a usage error (exit 2)', async () => {
+  it('--output other than text, json or markdown is a usage error (exit 2)', async () => {
     const r = await cli('check', '--output', 'xml')
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("--output must be text or json, not 'xml'")
+    expect(r.stderr).toContain("--output must be text or json or markdown, not 'xml'")
+  })
+
+  it('--output markdown and --scs-0104-v2 reach the command', () => {
+    expect(checkCommandOptions({ output: 'markdown', 'scs-0104-v2': true })).toMatchObject({
+      output: 'markdown',
+      scs0104v2: true,
+    })
+    expect(checkCommandOptions({ output: 'text' })).not.toHaveProperty('scs0104v2')
   })
 
   it('a bad --rotated-meta is a usage error before any request', async () => {

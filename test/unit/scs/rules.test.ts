@@ -27,6 +27,7 @@ function image(
     min_ram: 512,
     size: 3 * GiB,
     created_at: '2025-06-10T08:00:00Z',
+    os_hash_algo: 'sha512',
     ...extra,
     properties: {
       architecture: 'x86_64',
@@ -55,10 +56,11 @@ const failing = (id: string, images: ScsImage[]): string[] =>
   rule(id, images).offenders.map((o) => o.name)
 
 describe('scs-0102 rules: a conforming image', () => {
-  it('passes all sixteen mandatory rules of v2', () => {
+  it('passes all seventeen mandatory rules of v2', () => {
     const results = checkImages([image('Ubuntu 24.04')], NOW)
     expect(results.map((r) => r.id)).toEqual([
       'scs-0102-prop-architecture',
+      'scs-0102-prop-hash_algo',
       'scs-0102-prop-min_disk',
       'scs-0102-prop-min_ram',
       'scs-0102-prop-os_version',
@@ -97,6 +99,23 @@ describe('scs-0102 rules: properties', () => {
     ['scs-0102-prop-uuid_validity', { uuid_validity: 'always' }],
   ])('%s fails on %j', (id, props) => {
     expect(failing(id, [image('Bad', {}, props), image('Good')])).toEqual(['Bad'])
+  })
+
+  it.each([
+    ['md5', { os_hash_algo: 'md5' }],
+    ['sha384', { os_hash_algo: 'sha384' }],
+    ['none (no data uploaded)', { os_hash_algo: null }],
+  ])('scs-0102-prop-hash_algo fails on %s', (_, extra) => {
+    const r = rule('scs-0102-prop-hash_algo', [image('Bad', extra), image('Good')])
+    expect(r.offenders.map((o) => o.name)).toEqual(['Bad'])
+    expect(r.offenders[0]?.why).toContain('sha256, sha512')
+  })
+
+  it('scs-0102-prop-hash_algo: sha256 passes; a planned image (no id, no data yet) is not judged', () => {
+    const planned = { ...image('Planned'), id: undefined, os_hash_algo: undefined }
+    expect(
+      failing('scs-0102-prop-hash_algo', [image('A', { os_hash_algo: 'sha256' }), planned]),
+    ).toEqual([])
   })
 
   it.each(['generic', 'oldgeneric', 'minimal', 'k8snode', 'gpu', 'network', 'custom'])(
