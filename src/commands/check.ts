@@ -1,12 +1,13 @@
 // `check`: the SCS image metadata rules (scs-0102 v2) against a cloud's public and
 // community images, and optionally the catalog's images that the cloud lacks.
 import { problemsTo, requireValidCatalog, type Catalog } from '../definitions/catalog.js'
-import type { Definition, Rotated } from '../definitions/types.js'
+import type { Definition, Rotated, SourcePosition } from '../definitions/types.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Image } from '../openstack/glance/types.js'
 import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desire.js'
+import type { Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { checkImages, type Offender, type RuleResult, type ScsImage } from '../scs/rules.js'
 import { connect, type CloudOptions } from '../cloud/connect.js'
@@ -68,6 +69,44 @@ export function catalogImages(
   return out
 }
 
+/** Where each image name the catalog gives is defined: findings on it point there. */
+export function definitionPositions(
+  definitions: readonly Definition[],
+): Map<string, SourcePosition> {
+  const out = new Map<string, SourcePosition>()
+  for (const def of definitions.filter((d) => d.enable)) {
+    for (const d of desireDefinition(def, { tag: '', useOsHidden: false })) {
+      if (!out.has(d.name)) out.set(d.name, def.position)
+    }
+  }
+  return out
+}
+
+/** One warning per offending image the catalog defines, on its definition. */
+export function findingProblems(
+  results: readonly RuleResult[],
+  positions: ReadonlyMap<string, SourcePosition>,
+): Problem[] {
+  return results.flatMap((r) =>
+    r.offenders.flatMap((o) => {
+      const at = positions.get(o.name)
+      return at
+        ? [{ severity: 'warning' as const, ...at, message: `${r.id}: '${o.name}' ${o.why}` }]
+        : []
+    }),
+  )
+}
+
+/** What a check found, for the action (summary, annotations, tracking issue). */
+export interface CheckOutcome {
+  results: RuleResult[]
+  /** Images checked. */
+  images: number
+  markdown: string
+  /** Findings on images the catalog defines, on their definitions. */
+  problems: Problem[]
+}
+
 const MAX_NAMED = 10
 
 function describe(offenders: readonly Offender[]): string {
@@ -127,6 +166,7 @@ export function renderCheckJson(results: readonly RuleResult[], count: number): 
 export async function checkCommand(
   options: CheckCommandOptions,
   reporter: Reporter,
+  onOutcome?: (outcome: CheckOutcome) => Promise<void>,
 ): Promise<number> {
   let catalog: Catalog | undefined
   if (options.images) {
@@ -159,6 +199,12 @@ export async function checkCommand(
       ? renderCheckJson(results, images.length)
       : renderCheckText(results, images.length)
   reporter.info(rendered, { preEscaped: true })
-  await reporter.summary(renderCheckMarkdown(results, images.length))
+  const markdown = renderCheckMarkdown(results, images.length)
+  await reporter.summary(markdown)
+  if (onOutcome) {
+    const positions = catalog ? definitionPositions(catalog.definitions) : new Map()
+    const problems = findingProblems(results, positions)
+    await onOutcome({ results, images: images.length, markdown, problems })
+  }
   return results.some((r) => r.offenders.length > 0) ? 1 : 0
 }

@@ -122,18 +122,28 @@ const update: CommandTable = {
 const check: CommandTable = {
   summary: "Check the cloud's public and community images against SCS image metadata (scs-0102 v2)",
   usage: 'image-manager check [--cloud NAME] [--images PATH] [--tag TAG] [--output text|json]',
-  options: withoutInputs({
+  options: {
     cloud: cloudOption,
-    images: text('PATH', 'also check the images these definitions describe that the cloud lacks'),
+    // Its own input: `images` defaults to etc/images/, here no catalog is the default.
+    images: text(
+      'PATH',
+      'also check the images these definitions describe that the cloud lacks',
+      undefined,
+      { input: 'check-images' },
+    ),
     strict: catalogOptions.strict,
+    // No input: the action checks what a user of the cloud can boot, every public image.
     tag: text('TAG', 'only images with this tag (default: every public and community image)'),
+    // No input: the action writes the job summary, the log keeps the text.
     output: text('FORMAT', 'text (default: one line per rule) or json', 'text'),
     'rotated-meta': {
       ...rotatedMetaOption,
       help: "as for plan: shapes the catalog's images with --images",
     },
-    'rotated-hidden': flag("as for plan: shapes the catalog's images with --images"),
-  }),
+    'rotated-hidden': flag("as for plan: shapes the catalog's images with --images", {
+      input: 'rotated-hidden',
+    }),
+  },
 }
 
 const lifecycle: CommandTable = {
