@@ -132,8 +132,13 @@ const check: CommandTable = {
       { input: 'check-images' },
     ),
     strict: catalogOptions.strict,
-    // No input: the action checks what a user of the cloud can boot, every public image.
-    tag: text('TAG', 'only images with this tag (default: every public and community image)'),
+    // Its own input: `tag` defaults to managed_by_osism, here every image is the default.
+    tag: text(
+      'TAG',
+      'only images with this tag (default: every public and community image)',
+      undefined,
+      { input: 'check-tag' },
+    ),
     // No input: the action writes the job summary, the log keeps the text.
     output: text('FORMAT', 'text (default: one line per rule) or json', 'text'),
     'rotated-meta': {
