@@ -5,7 +5,14 @@ import type { OptionSpec, Values } from '../options/table.js'
 import { tables } from '../options/tables.js'
 import { REVIEWED_PLAN_MODES, type ReviewedPlanMode } from './reviewed-plan.js'
 
-export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'update', 'lifecycle'] as const
+export const ACTION_COMMANDS = [
+  'validate',
+  'plan',
+  'apply',
+  'update',
+  'lifecycle',
+  'check',
+] as const
 export type ActionCommand = (typeof ACTION_COMMANDS)[number]
 
 interface ActionOnlyInput {
@@ -28,6 +35,7 @@ export const ACTION_ONLY_INPUTS = {
   'pull-request-per': { kind: 'text', default: 'file' },
   labels: { kind: 'text' },
   'lifecycle-issue': { kind: 'flag', default: 'false' },
+  'check-issue': { kind: 'flag', default: 'false' },
   'reviewed-plan': { kind: 'text', default: 'report' },
 } satisfies Record<string, ActionOnlyInput>
 
@@ -44,6 +52,8 @@ export interface ActionInputs {
   pullRequestPer: string
   labels: string
   lifecycleIssue: boolean
+  /** check: keep the cloud's tracking issue. */
+  checkIssue: boolean
   /** apply on a push: `report` a plan that differs from the reviewed one, or `require` it to be the same. */
   reviewedPlan: ReviewedPlanMode
 }
@@ -121,11 +131,12 @@ export function readInputs(): ActionInputs {
     pullRequestPer: textInput('pull-request-per'),
     labels: textInput('labels'),
     lifecycleIssue: booleanInput('lifecycle-issue'),
+    checkIssue: booleanInput('check-issue'),
     reviewedPlan: readReviewedPlan(),
   }
-  const { comment, pullRequestPer, labels, lifecycleIssue, reviewedPlan } = inputs
+  const { comment, pullRequestPer, labels, lifecycleIssue, checkIssue, reviewedPlan } = inputs
   core.debug(
-    `inputs: ${JSON.stringify({ command, ...logged, comment, pullRequestPer, labels, lifecycleIssue, reviewedPlan })}`,
+    `inputs: ${JSON.stringify({ command, ...logged, comment, pullRequestPer, labels, lifecycleIssue, checkIssue, reviewedPlan })}`,
   )
   return inputs
 }

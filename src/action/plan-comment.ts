@@ -16,11 +16,14 @@ import {
 import { planRecord, recordLine } from './plan-record.js'
 
 /**
- * The hidden marker of a cloud's comment of one kind. The cloud name is
+ * The hidden marker of a cloud's comment (or issue) of one kind. The cloud name is
  * percent-encoded outside `[A-Za-z0-9._-]` and in every `-` after a `-`, so no
  * name can end the HTML comment or break the line, and two names never share a marker.
  */
-const cloudMarker = (kind: 'plan' | 'apply', cloud: string | undefined): string => {
+export const cloudMarker = (
+  kind: 'plan' | 'apply' | 'check',
+  cloud: string | undefined,
+): string => {
   const encode = (c: string): string =>
     [...Buffer.from(c, 'utf8')]
       .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)

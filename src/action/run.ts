@@ -9,6 +9,7 @@ import { withoutUserinfo } from '../http/secrets.js'
 import { getErrorMessage } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import { runApplyAction } from './apply.js'
+import { runCheckAction } from './check.js'
 import { readInputs, type ActionCommand, type ActionInputs } from './inputs.js'
 import { runLifecycleAction } from './lifecycle.js'
 import { runPlanAction } from './plan.js'
@@ -26,6 +27,7 @@ const steps: Record<
   apply: runApplyAction,
   update: (inputs, reporter) => runUpdateAction(inputs, reporter),
   lifecycle: runLifecycleAction,
+  check: (inputs, reporter) => runCheckAction(inputs, reporter),
 }
 
 /** Where this step's plan JSON and report go: the runner's temp folder, cleaned after the job. */

@@ -2,13 +2,14 @@
 // or v2 when asked) against a cloud's public and community images, and optionally
 // the catalog's images that the cloud lacks.
 import { problemsTo, requireValidCatalog, type Catalog } from '../definitions/catalog.js'
-import type { Definition, Rotated } from '../definitions/types.js'
+import type { Definition, Rotated, SourcePosition } from '../definitions/types.js'
 import { safeJson } from '../escape/json.js'
 import { escapeLogValue as v } from '../escape/log.js'
 import { escapeMarkdown as text, markdownCode as code } from '../escape/markdown.js'
 import type { GlanceClient } from '../openstack/glance/client.js'
 import type { Image } from '../openstack/glance/types.js'
 import { asHolder, asRotated, desireDefinition, rotationOf } from '../plan/desire.js'
+import type { Problem } from '../problems.js'
 import type { Reporter } from '../reporter.js'
 import {
   checkImages,
@@ -81,6 +82,44 @@ export function catalogImages(
     }
   }
   return out
+}
+
+/** Where each image name the catalog gives is defined: findings on it point there. */
+export function definitionPositions(
+  definitions: readonly Definition[],
+): Map<string, SourcePosition> {
+  const out = new Map<string, SourcePosition>()
+  for (const def of definitions.filter((d) => d.enable)) {
+    for (const d of desireDefinition(def, { tag: '', useOsHidden: false })) {
+      if (!out.has(d.name)) out.set(d.name, def.position)
+    }
+  }
+  return out
+}
+
+/** One warning per offending image the catalog defines, on its definition. */
+export function findingProblems(
+  results: readonly RuleResult[],
+  positions: ReadonlyMap<string, SourcePosition>,
+): Problem[] {
+  return results.flatMap((r) =>
+    r.offenders.flatMap((o) => {
+      const at = positions.get(o.name)
+      return at
+        ? [{ severity: 'warning' as const, ...at, message: `${r.id}: '${o.name}' ${o.why}` }]
+        : []
+    }),
+  )
+}
+
+/** What a check found, for the action (summary, annotations, tracking issue). */
+export interface CheckOutcome {
+  results: RuleResult[]
+  /** Images checked. */
+  images: number
+  markdown: string
+  /** Findings on images the catalog defines, on their definitions. */
+  problems: Problem[]
 }
 
 const MAX_NAMED = 10
@@ -157,6 +196,7 @@ export function renderCheckJson(results: readonly RuleResult[], count: number, v
 export async function checkCommand(
   options: CheckCommandOptions,
   reporter: Reporter,
+  onOutcome?: (outcome: CheckOutcome) => Promise<void>,
 ): Promise<number> {
   let catalog: Catalog | undefined
   if (options.images) {
@@ -198,5 +238,10 @@ export async function checkCommand(
         : renderCheckText(results, images.length, standards)
   reporter.info(rendered, { preEscaped: true })
   await reporter.summary(markdown)
+  if (onOutcome) {
+    const positions = catalog ? definitionPositions(catalog.definitions) : new Map()
+    const problems = findingProblems(results, positions)
+    await onOutcome({ results, images: images.length, markdown, problems })
+  }
   return results.some(failsCheck) ? 1 : 0
 }

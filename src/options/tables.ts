@@ -137,11 +137,24 @@ const check: CommandTable = {
     "Check the cloud's public and community images against SCS image metadata (scs-0102 v2) and standard images (scs-0104 v1)",
   usage:
     'image-manager check [--cloud NAME] [--images PATH] [--tag TAG] [--output text|json|markdown] [--scs-0104-v2]',
-  options: withoutInputs({
+  options: {
     cloud: cloudOption,
-    images: text('PATH', 'also check the images these definitions describe that the cloud lacks'),
+    // Its own input: `images` defaults to etc/images/, here no catalog is the default.
+    images: text(
+      'PATH',
+      'also check the images these definitions describe that the cloud lacks',
+      undefined,
+      { input: 'check-images' },
+    ),
     strict: catalogOptions.strict,
-    tag: text('TAG', 'only images with this tag (default: every public and community image)'),
+    // Its own input: `tag` defaults to managed_by_osism, here every image is the default.
+    tag: text(
+      'TAG',
+      'only images with this tag (default: every public and community image)',
+      undefined,
+      { input: 'check-tag' },
+    ),
+    // No input: the action writes the job summary, the log keeps the text.
     output: text('FORMAT', 'text (default: one line per rule), json or markdown', 'text'),
     'scs-0104-v2': flag(
       'standard images by the draft scs-0104 v2 (properties) instead of v1 (names)',
@@ -150,8 +163,10 @@ const check: CommandTable = {
       ...rotatedMetaOption,
       help: "as for plan: shapes the catalog's images with --images",
     },
-    'rotated-hidden': flag("as for plan: shapes the catalog's images with --images"),
-  }),
+    'rotated-hidden': flag("as for plan: shapes the catalog's images with --images", {
+      input: 'rotated-hidden',
+    }),
+  },
 }
 
 const lifecycle: CommandTable = {

@@ -130,6 +130,7 @@ async function job(runId: string, service: () => Promise<ActionsCache | undefine
       pullRequestPer: 'file',
       labels: '',
       lifecycleIssue: false,
+      checkIssue: false,
       reviewedPlan: 'report',
     },
     reporter,

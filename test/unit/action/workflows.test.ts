@@ -152,7 +152,7 @@ describe('least permissions', () => {
     expect(read(path.join(root, file)).permissions).toEqual({ contents: 'read' })
   })
 
-  it('gives each job of the reusable workflow its own permissions; only plan (its comment), apply (its comment on the merged pull request), update (its branches and pull requests) and lifecycle (its issue) write', () => {
+  it('gives each job of the reusable workflow its own permissions; only plan (its comment), apply (its comment on the merged pull request), update (its branches and pull requests), lifecycle and check (their issues) write', () => {
     const permissions = Object.fromEntries(
       Object.entries(reusable.jobs).map(([name, job]) => [name, job.permissions]),
     )
@@ -162,14 +162,16 @@ describe('least permissions', () => {
       apply: { contents: 'read', 'pull-requests': 'write', issues: 'write' },
       update: { contents: 'write', 'pull-requests': 'write' },
       lifecycle: { contents: 'read', issues: 'write' },
+      check: { contents: 'read', issues: 'write' },
     })
   })
 })
 
 describe('the reusable workflow', () => {
-  it('has the five jobs, each running its command of the action', () => {
+  it('has the six jobs, each running its command of the action', () => {
     expect(Object.keys(reusable.jobs).sort()).toEqual([
       'apply',
+      'check',
       'lifecycle',
       'plan',
       'update',
@@ -213,8 +215,29 @@ describe('the reusable workflow', () => {
     expect(JSON.stringify(lifecycle)).not.toMatch(/CLOUDS_YAML|SECURE_YAML|clouds-yaml|secrets\./)
   })
 
-  it('runs plan and apply once per cloud, and never two applies on one cloud at once', () => {
-    for (const name of ['plan', 'apply']) {
+  it('checks each cloud on schedule and by hand with the plan credentials, one run per cloud at a time', () => {
+    const check = reusable.jobs.check as Job
+    expect(check.if).toContain('inputs.check-issue')
+    expect(check.if).toContain("github.event_name == 'schedule'")
+    expect(check.if).toContain("github.event_name == 'workflow_dispatch'")
+    expect(check.if).not.toContain('pull_request')
+    expect(declared.inputs['check-issue']).toMatchObject({ type: 'boolean', default: true })
+    expect(check.concurrency?.group).toContain('${{ matrix.cloud }}')
+    expect(check.concurrency?.['cancel-in-progress']).toBe(false)
+    // The same read-only credentials and environment as plan: never the apply ones when PLAN_ is set.
+    const config = (job: string) =>
+      reusable.jobs[job]?.steps?.find((s) => s.run?.includes('workflow-cloud-config'))?.env ?? {}
+    const planEnv: Record<string, string> = { ...config('plan') }
+    delete planEnv.CLOUD_CREDENTIALS
+    expect(config('check')).toEqual(planEnv)
+    expect(check.environment).toBe(reusable.jobs.plan?.environment)
+    const step = check.steps?.find((s) => s.with?.command === 'check')
+    expect(step?.with?.['check-images']).toBe('${{ inputs.images }}')
+    expect(step?.with?.['check-issue']).toBe('${{ inputs.check-issue }}')
+  })
+
+  it('runs plan, apply and check once per cloud, and never two applies on one cloud at once', () => {
+    for (const name of ['plan', 'apply', 'check']) {
       expect(reusable.jobs[name]?.strategy?.matrix.cloud).toBe('${{ fromJSON(inputs.clouds) }}')
     }
     const { concurrency } = reusable.jobs.apply as Job
@@ -348,10 +371,12 @@ describe('the reusable workflow', () => {
       (reusable.jobs[job]?.steps ?? []).find(
         (s) => s.uses === './.image-manager-action' && s.with?.command === job,
       ) ?? {}
-    const jobs = ['validate', 'plan', 'apply', 'update', 'lifecycle']
+    const jobs = ['validate', 'plan', 'apply', 'update', 'lifecycle', 'check']
     for (const job of jobs) {
       for (const [name, value] of Object.entries(steps(job).with ?? {})) {
         if (name === 'command' || name === 'cloud' || name === 'token') continue
+        // check's own name for the catalog (its CLI default is no catalog, not etc/images/).
+        if (job === 'check' && name === 'check-images') continue
         expect(actionInputs, `${job}: ${name}`).toContain(name)
         expect(value, `${job}: ${name}`).toBe(`\${{ inputs.${name} }}`)
       }
@@ -373,7 +398,7 @@ describe('the action checkout cannot be planted by the checked-out tree', () => 
   const guardScript = reusable.jobs.validate?.steps?.find((s) => s.name === GUARD)?.run ?? ''
 
   it('every job checks the path is free after the catalog checkout, before the action checkout, and uses nothing there before', () => {
-    expect(jobs.length).toBe(5)
+    expect(jobs.length).toBe(6)
     for (const [name, job] of jobs) {
       const steps = job.steps ?? []
       const catalog = steps.findIndex(
@@ -446,6 +471,7 @@ describe('every job has a time limit', () => {
       apply: '${{ inputs.apply-timeout-minutes }}',
       update: '${{ inputs.update-timeout-minutes }}',
       lifecycle: 15,
+      check: 30,
     })
     for (const name of ['apply', 'update']) {
       const input = declared.inputs[inputOf(limits[name]) ?? ''] as
