@@ -103,7 +103,12 @@ describe('afterPlan', () => {
 describe('plan: scs-0104 findings', () => {
   const NOBLE = 'https://cloud-images.ubuntu.com/releases/noble/release-20240416/noble.img'
   const noble = (v: string, extra: Partial<ReturnType<typeof version>> = {}) =>
-    version(v, { url: NOBLE.replace('20240416', v), ...extra })
+    // With a checksum: an unverified public import would be a finding of its own.
+    version(v, {
+      url: NOBLE.replace('20240416', v),
+      checksum: `sha256:${'b'.repeat(64)}`,
+      ...extra,
+    })
   const conformant = (): Definition => generic({ versions: [noble('20240416')] })
   const ids = (p: ReturnType<typeof plan>): string[] =>
     p.findings.map((f) => f.message.split(':')[0] as string)
