@@ -743,9 +743,35 @@ function keyRefusal(text, events) {
         return undefined;
     });
 }
+/** Where an event's text ends, or (none) starts; -1 for an empty scalar. */
+const endOf = (e) => 'valueEnd' in e && e.valueEnd >= 0 ? e.valueEnd : 'start' in e ? e.start : -1;
+/**
+ * A key left out (`: value` as a mapping entry): PyYAML reads an empty key
+ * only after an explicit `?` ("expected <block end>, but found ':'").
+ */
+function missingKey(text, events) {
+    const keys = new Set();
+    eachNode(events, (e, isKey) => (isKey && keys.add(e), undefined));
+    for (const [i, e] of events.entries()) {
+        if (!keys.has(e) || e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.valueStart >= 0)
+            continue;
+        const from = Math.max(0, ...events.slice(0, i).map(endOf));
+        const colon = text.indexOf(':', from);
+        if (colon < 0 || /(?:^|[\n{,])[ \t-]*\?(?:\s|$)/.test(text.slice(from, colon)))
+            continue;
+        return {
+            offset: colon,
+            message: 'YAML: a mapping entry without its key (PyYAML refuses `: value`): write the key before the colon',
+        };
+    }
+    return undefined;
+}
 /** The first thing in a parsed file that PyYAML's safe_load refuses, if any. */
 function pyyamlRefusal(text, events) {
-    return strayTab(text, events) ?? impossibleDate(text, events) ?? keyRefusal(text, events);
+    return (strayTab(text, events) ??
+        impossibleDate(text, events) ??
+        keyRefusal(text, events) ??
+        missingKey(text, events));
 }
 
 // EXTERNAL MODULE: ./src/definitions/positions.ts

@@ -139,50 +139,103 @@ function renderCatalogMarkdown(table) {
 var natural_sort = __webpack_require__(8775);
 // EXTERNAL MODULE: ./src/plan/desire.ts
 var desire = __webpack_require__(6149);
+// EXTERNAL MODULE: ./src/plan/managed.ts + 1 modules
+var managed = __webpack_require__(6770);
 ;// CONCATENATED MODULE: ./src/catalog-page/table.ts
+
 
 
 /** What a cell says when the cloud lacks the image. */
 const NOT_IN_CLOUD = 'not in the cloud';
+/** What the visibility cell adds for a build the catalog no longer lists. */
+const OLDER_BUILD = 'older build';
+/** The columns up to Login; Password, Visibility and UUID follow as the table needs them. */
+const COLUMNS = [
+    'Name',
+    'Distribution',
+    'Architecture',
+    'Min disk / RAM',
+    'Purpose',
+    'Build date',
+    'Rebuilt',
+    'Support until',
+    'Login',
+];
+/** provided_until, and endoflife.date's date beside it when known. */
+function supportUntil(p, options) {
+    const { os_distro: distro, os_version: release } = p;
+    const eol = distro && release ? options.endOfLife?.(distro.toLowerCase(), release) : undefined;
+    return [p.provided_until, eol === undefined ? undefined : `${eol} (endoflife.date)`]
+        .filter(Boolean)
+        .join('; ');
+}
+/** The cells every row has, from an image's properties and sizes. */
+function describe(name, p, size, buildDate, options) {
+    return [
+        name,
+        [p.os_distro, p.os_version].filter(Boolean).join(' '),
+        p.architecture ?? '',
+        `${size.disk} GiB / ${size.ram} MiB`,
+        p.os_purpose ?? '',
+        buildDate,
+        p.replace_frequency ?? '',
+        supportUntil(p, options),
+    ];
+}
+const visibilityOf = (images) => [...new Set(images.map((i) => `${i.visibility}${i.os_hidden ? ' (hidden)' : ''}`))].join(', ');
+function desiredRow(definition, image, found, options, withPassword) {
+    const p = image.properties;
+    const buildDate = p.image_build_date ??
+        found.find((i) => i.properties.image_build_date)?.properties.image_build_date ??
+        '';
+    return [
+        ...describe(image.name, p, { disk: image.minDisk, ram: image.minRam }, buildDate, options),
+        definition.login,
+        ...(withPassword ? [definition.password ?? ''] : []),
+        found.length ? visibilityOf(found) : image.visibility,
+        ...(options.cloudImages
+            ? [found.length ? found.map((i) => i.id).join(' ') : NOT_IN_CLOUD]
+            : []),
+    ];
+}
+/** A build the cloud still has that the catalog no longer lists: as Glance has it. */
+function olderRow(definition, image, options, withPassword) {
+    const p = image.properties;
+    const size = { disk: image.min_disk, ram: image.min_ram };
+    return [
+        ...describe(image.name, p, size, p.image_build_date ?? '', options),
+        definition.login,
+        ...(withPassword ? [definition.password ?? ''] : []),
+        `${visibilityOf([image])}, ${OLDER_BUILD}`,
+        image.id,
+    ];
+}
+function definitionRows(definition, byName, options, withPassword) {
+    const desired = (0,desire/* desireDefinition */.ax)(definition, { tag: '', useOsHidden: false });
+    const found = (name) => [...(byName.get(name) ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+    const rows = desired.map((image) => desiredRow(definition, image, found(image.name), options, withPassword));
+    const listed = new Set(desired.map((d) => d.name));
+    const older = (options.cloudImages ?? []).filter((i) => (0,managed/* belongsTo */.g4)(definition, i) && !listed.has(i.name));
+    return [...rows, ...older.map((i) => olderRow(definition, i, options, withPassword))];
+}
 function catalogTable(definitions, options = {}) {
     const byName = new Map();
     for (const image of options.cloudImages ?? []) {
         byName.set(image.name, [...(byName.get(image.name) ?? []), image]);
     }
-    const withCloud = options.cloudImages !== undefined;
     const withPassword = definitions.some((d) => d.enable && d.password !== undefined);
     const rows = definitions
         .filter((d) => d.enable)
-        .flatMap((definition) => (0,desire/* desireDefinition */.ax)(definition, { tag: '', useOsHidden: false }).map((image) => {
-        const found = [...(byName.get(image.name) ?? [])].sort((a, b) => a.id.localeCompare(b.id));
-        const p = image.properties;
-        const visibility = found.length
-            ? [...new Set(found.map((i) => `${i.visibility}${i.os_hidden ? ' (hidden)' : ''}`))]
-            : [image.visibility];
-        const cells = [
-            image.name,
-            [p.os_distro, p.os_version].filter(Boolean).join(' '),
-            p.image_build_date ??
-                found.find((i) => i.properties.image_build_date)?.properties.image_build_date ??
-                '',
-            definition.login,
-            ...(withPassword ? [definition.password ?? ''] : []),
-            visibility.join(', '),
-            ...(withCloud ? [found.length ? found.map((i) => i.id).join(' ') : NOT_IN_CLOUD] : []),
-        ];
-        return cells;
-    }))
-        .sort((a, b) => (0,natural_sort/* naturalCompare */.p)(a[0], b[0]));
+        .flatMap((definition) => definitionRows(definition, byName, options, withPassword))
+        .sort((a, b) => (0,natural_sort/* naturalCompare */.p)(a[0], b[0]) ||
+        (0,natural_sort/* naturalCompare */.p)(a.at(-1), b.at(-1)));
     return {
         title: options.cloud ? `Images of ${options.cloud}` : 'Images',
         columns: [
-            'Name',
-            'Distribution',
-            'Build date',
-            'Login',
+            ...COLUMNS,
             ...(withPassword ? ['Password'] : []),
             'Visibility',
-            ...(withCloud ? ['UUID'] : []),
+            ...(options.cloudImages ? ['UUID'] : []),
         ],
         rows,
     };
@@ -196,6 +249,12 @@ var problems = __webpack_require__(2095);
 var connect = __webpack_require__(5283);
 // EXTERNAL MODULE: ./src/cloud/observe.ts + 1 modules
 var observe = __webpack_require__(8733);
+// EXTERNAL MODULE: ./src/download/upstream-http.ts
+var upstream_http = __webpack_require__(8140);
+// EXTERNAL MODULE: ./src/lifecycle/endoflife.ts
+var endoflife = __webpack_require__(3474);
+// EXTERNAL MODULE: ./src/lifecycle/report.ts
+var report = __webpack_require__(5964);
 ;// CONCATENATED MODULE: ./src/commands/catalog.ts
 // `catalog`: the page for the cloud's users — one table of the images, from
 // the definitions (and the cloud's UUIDs with --cloud) — as Markdown and HTML.
@@ -207,6 +266,17 @@ var observe = __webpack_require__(8733);
 
 
 
+
+
+
+/** endoflife.date's end of support per release, when `--eol-url` is given. */
+async function endOfLife(definitions, eolUrl) {
+    if (eolUrl === undefined)
+        return undefined;
+    const products = (0,report/* productsOf */.y0)(definitions).map((p) => p.distro);
+    const cycles = await (0,endoflife/* fetchAllCycles */.HB)(await (0,upstream_http/* createUpstreamHttp */.kf)(), eolUrl, products);
+    return (distro, release) => (0,report/* endOfSupport */.yV)(cycles, distro, release);
+}
 async function write(file, text, what) {
     try {
         await (0,promises_.writeFile)(file, text);
@@ -226,8 +296,10 @@ async function catalogCommand(options, reporter, publish) {
     const cloudImages = options.withCloud
         ? await (0,observe/* observeManagedImages */.W)(await (0,connect/* connect */.N)(options, reporter), options.tag)
         : undefined;
+    const eol = await endOfLife(catalog.definitions, options.eolUrl);
     const table = catalogTable(catalog.definitions, {
         ...(cloudImages ? { cloudImages } : {}),
+        ...(eol ? { endOfLife: eol } : {}),
         ...(options.cloud ? { cloud: options.cloud } : {}),
     });
     const markdown = renderCatalogMarkdown(table);
@@ -302,6 +374,173 @@ const urlPath = (path) => path
     : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
     .join(''))
     .join('/');
+
+
+/***/ }),
+
+/***/ 5964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZW: () => (/* binding */ lifecycleReport),
+/* harmony export */   wB: () => (/* binding */ DISTRIBUTIONS),
+/* harmony export */   y0: () => (/* binding */ productsOf),
+/* harmony export */   yV: () => (/* binding */ endOfSupport)
+/* harmony export */ });
+/* unused harmony export findCycle */
+/* harmony import */ var _natural_sort_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8775);
+/* harmony import */ var _plan_desire_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6149);
+
+
+const DISTRIBUTIONS = [
+    { distro: 'ubuntu', label: 'Ubuntu', ltsOnly: true, end: 'eol' },
+    { distro: 'debian', label: 'Debian', ltsOnly: false, end: 'extendedSupport' },
+];
+const today = (now) => now.toISOString().slice(0, 10);
+/** `true` when a date has come (or the flag says so); a day ends at its end. */
+const reached = (value, day) => typeof value === 'string' ? value <= day : value === true;
+/** The end date that counts and whether it has come. */
+function endOf(cycle, rule, day) {
+    const extended = rule.end === 'extendedSupport' ? cycle.extendedSupport : undefined;
+    if (typeof extended === 'string')
+        return { end: extended, over: extended <= day };
+    // Extended support without a date yet is ongoing.
+    if (extended === true)
+        return { over: false };
+    // No extended support: the regular end counts (`eol: true` is over, date unknown).
+    if (typeof cycle.eol === 'string')
+        return { end: cycle.eol, over: cycle.eol <= day };
+    return { over: cycle.eol };
+}
+/** The cycle an os_version belongs to: `12` and `12.5` -> 12, `24.04.1` -> 24.04, or by codename. */
+function findCycle(cycles, release) {
+    const wanted = release.trim().toLowerCase();
+    const byVersion = cycles
+        .filter((c) => wanted === c.cycle || wanted.startsWith(`${c.cycle}.`))
+        .sort((a, b) => b.cycle.length - a.cycle.length)[0];
+    if (byVersion)
+        return byVersion;
+    return cycles.find((c) => {
+        const name = c.codename?.toLowerCase();
+        return name !== undefined && (name === wanted || name.split(/\s+/)[0] === wanted);
+    });
+}
+/** Releases of the definitions, one per definition and os_version, with their Glance names. */
+function catalogReleases(definitions, rules) {
+    const found = new Map();
+    for (const definition of definitions) {
+        for (const image of (0,_plan_desire_js__WEBPACK_IMPORTED_MODULE_0__/* .desireDefinition */ .ax)(definition, { tag: '', useOsHidden: false })) {
+            const distro = image.properties.os_distro?.toLowerCase();
+            const release = image.properties.os_version;
+            const rule = distro === undefined ? undefined : rules.get(distro);
+            if (!rule || release === undefined)
+                continue;
+            const key = JSON.stringify([definition.name, rule.distro, release]);
+            const entry = found.get(key) ?? {
+                distribution: rule.distro,
+                release,
+                definition: definition.name,
+                enabled: definition.enable,
+                images: [],
+            };
+            entry.images.push(image.name);
+            found.set(key, entry);
+        }
+    }
+    return [...found.values()];
+}
+const byRelease = (a, b) => a.distribution.localeCompare(b.distribution) ||
+    (0,_natural_sort_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalCompare */ .p)(a.release, b.release) ||
+    (0,_natural_sort_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalCompare */ .p)(a.definition, b.definition);
+function lifecycleReport(definitions, cycles, options) {
+    const day = today(options.now);
+    const rules = new Map(DISTRIBUTIONS.filter((r) => cycles.has(r.distro)).map((r) => [r.distro, r]));
+    const releases = catalogReleases(definitions, rules).map((entry) => {
+        const rule = rules.get(entry.distribution);
+        const cycle = findCycle(cycles.get(rule.distro) ?? [], entry.release);
+        if (!cycle)
+            return { ...entry, status: 'unknown' };
+        const { end, over } = endOf(cycle, rule, day);
+        return {
+            ...entry,
+            cycle: cycle.cycle,
+            ...(end === undefined ? {} : { end }),
+            status: over ? 'eol' : 'supported',
+        };
+    });
+    releases.sort(byRelease);
+    const missing = [];
+    for (const rule of rules.values()) {
+        missing.push(...missingReleases(rule, cycles.get(rule.distro) ?? [], releases, day));
+    }
+    missing.sort((a, b) => a.distribution.localeCompare(b.distribution) || (0,_natural_sort_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalCompare */ .p)(a.cycle, b.cycle));
+    const pastEndOfLife = releases.filter((r) => r.enabled && r.status === 'eol');
+    const unknown = releases.filter((r) => r.enabled && r.status === 'unknown');
+    return {
+        date: day,
+        source: options.source,
+        missing,
+        pastEndOfLife,
+        unknown,
+        releases,
+        findings: missing.length + pastEndOfLife.length,
+    };
+}
+/** The supported releases of one distribution newer than the newest the catalog enables. */
+function missingReleases(rule, cycles, releases, day) {
+    const carried = releases.filter((r) => r.distribution === rule.distro);
+    const enabled = carried.filter((r) => r.enabled && r.cycle !== undefined);
+    // A distribution the catalog does not carry is none of its business.
+    if (!carried.some((r) => r.enabled))
+        return [];
+    const newest = enabled
+        .map((r) => r.cycle)
+        .sort(_natural_sort_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalCompare */ .p)
+        .at(-1);
+    const missing = [];
+    for (const cycle of cycles) {
+        if (!reached(cycle.releaseDate ?? true, day))
+            continue;
+        if (rule.ltsOnly && !reached(cycle.lts, day))
+            continue;
+        const { end, over } = endOf(cycle, rule, day);
+        if (over)
+            continue;
+        if (newest !== undefined && (0,_natural_sort_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalCompare */ .p)(cycle.cycle, newest) <= 0)
+            continue;
+        if (enabled.some((r) => r.cycle === cycle.cycle))
+            continue;
+        missing.push({
+            distribution: rule.distro,
+            cycle: cycle.cycle,
+            ...(cycle.codename === undefined ? {} : { codename: cycle.codename }),
+            ...(cycle.releaseDate === undefined ? {} : { releaseDate: cycle.releaseDate }),
+            ...(end === undefined ? {} : { end }),
+            disabled: carried
+                .filter((r) => !r.enabled && r.cycle === cycle.cycle)
+                .map((r) => r.definition),
+        });
+    }
+    return missing;
+}
+/** The endoflife.date products a catalog needs: the judged distributions it names. */
+function productsOf(definitions) {
+    const named = new Set(definitions.map((d) => String(d.meta.os_distro ?? '').toLowerCase()).filter(Boolean));
+    for (const d of definitions)
+        for (const v of d.versions) {
+            const distro = v.meta?.os_distro;
+            if (distro !== undefined && distro !== null)
+                named.add(String(distro).toLowerCase());
+        }
+    return DISTRIBUTIONS.filter((r) => named.has(r.distro));
+}
+/** The end that counts for a release (see {@link DistributionRule.end}), where the data has it. */
+function endOfSupport(cycles, distro, release) {
+    const rule = DISTRIBUTIONS.find((r) => r.distro === distro);
+    const cycle = rule && findCycle(cycles.get(distro) ?? [], release);
+    // The day only decides "over", not the date: any day will do.
+    return rule && cycle ? endOf(cycle, rule, '').end : undefined;
+}
 
 
 /***/ }),
@@ -437,6 +676,59 @@ function asRotated(d, rotation) {
 /** The build that holds the name: visible when rotation hides the others (a rolled-back build too). */
 function asHolder(d, rotation) {
     return rotation.hidden === undefined ? d : { ...d, osHidden: d.version.hidden ?? false };
+}
+
+
+/***/ }),
+
+/***/ 6770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  R3: () => (/* binding */ ACTABLE),
+  g4: () => (/* binding */ belongsTo),
+  ij: () => (/* binding */ isLeftover),
+  KR: () => (/* binding */ ref)
+});
+
+;// CONCATENATED MODULE: ./src/plan/plan-options.ts
+/** The default import timeout (apply's --import-timeout). */
+const IMPORT_TIMEOUT_MS = 1_800_000;
+
+;// CONCATENATED MODULE: ./src/plan/managed.ts
+
+const ref = (image) => ({ id: image.id, name: image.name });
+/** Statuses in which an image can be updated, renamed or retired. */
+const ACTABLE = new Set(['active', 'deactivated']);
+/**
+ * What an interrupted import leaves behind: never filled (queued), half
+ * streamed (uploading) or failed (killed). Only this tool fills managed images,
+ * so such an image is deleted and imported anew. Importing and saving are
+ * Glance's own work in progress and finish without us, unless they have not
+ * moved for longer than an import may take: then the task that ran them is
+ * gone (glance-api was killed or restarted) and the image never finishes.
+ */
+const LEFTOVER = new Set(['queued', 'uploading', 'killed']);
+const WORKING = new Set(['importing', 'saving']);
+function isLeftover(image, options) {
+    if (LEFTOVER.has(image.status))
+        return true;
+    if (!WORKING.has(image.status))
+        return false;
+    const since = Date.parse(image.updated_at ?? image.created_at ?? '');
+    const limit = options.importTimeoutMs ?? IMPORT_TIMEOUT_MS;
+    return Number.isFinite(since) && options.now.getTime() - since > limit;
+}
+/**
+ * The builds of a definition (docs/behaviour.md §6): image_description is the definition's
+ * name, or, when the definition sets its own image_description, image_name is.
+ */
+function belongsTo(def, image) {
+    const own = def.meta.image_description;
+    const key = own !== undefined && own !== null ? 'image_name' : 'image_description';
+    return image.properties[key] === def.name;
 }
 
 

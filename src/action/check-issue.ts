@@ -3,6 +3,7 @@
 import * as github from '@actions/github'
 import type { CheckOutcome } from '../commands/check.js'
 import { tokenIdentity } from '../github/identity.js'
+import { failsCheck } from '../scs/rules.js'
 import { createGitHubClient } from '../github/octokit.js'
 import { syncTrackingIssue, type TrackingIssueResult } from '../github/tracking-issue.js'
 import { cloudMarker } from './plan-comment.js'
@@ -12,7 +13,7 @@ export const checkMarker = (cloud: string | undefined): string => cloudMarker('c
 
 /** How many rules fail, the issue's title. */
 export function checkHeadline(outcome: CheckOutcome, cloud: string | undefined): string {
-  const failed = outcome.results.filter((r) => r.offenders.length > 0).length
+  const failed = outcome.results.filter(failsCheck).length
   const where = `cloud ${cloud ?? 'default'}`
   return failed
     ? `SCS check (${where}): ${failed} of ${outcome.results.length} rules fail`
@@ -33,6 +34,6 @@ export async function publishCheckIssue(
     marker: checkMarker(cloud),
     title: checkHeadline(outcome, cloud),
     body: outcome.markdown,
-    open: outcome.results.some((r) => r.offenders.length > 0),
+    open: outcome.results.some(failsCheck),
   })
 }

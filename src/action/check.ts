@@ -3,6 +3,7 @@
 // with `check-issue` the cloud's tracking issue.
 import * as core from '@actions/core'
 import { checkCommand } from '../commands/check.js'
+import { failsCheck } from '../scs/rules.js'
 import { escapeLog } from '../escape/log.js'
 import { checkCommandOptions } from '../options/convert.js'
 import { UserError } from '../problems.js'
@@ -29,7 +30,7 @@ export async function runCheckAction(
     { ...options, ...(inputs.cloudsYaml ? { cloudsYaml: inputs.cloudsYaml } : {}) },
     reporter,
     async (outcome) => {
-      findings = outcome.results.filter((r) => r.offenders.length > 0).length
+      findings = outcome.results.filter(failsCheck).length
       setOutputs({ findings: String(findings) })
       reporter.problems(outcome.problems)
       if (!inputs.checkIssue) return

@@ -278,9 +278,9 @@ function minRam(images: readonly ScsImage[]): RuleResult {
   return result
 }
 
-/** hash_algo (Glance's os_hash_algo) is sha256 or sha512; a planned image has none yet. */
+/** hash_algo (Glance's os_hash_algo) is sha256 or sha512; a planned image or one without data yet has none. */
 function hashAlgo(i: ScsImage): string | undefined {
-  if (i.id === undefined) return undefined
+  if (i.id === undefined || (i.size ?? null) === null) return undefined
   return HASH_ALGOS.includes(i.os_hash_algo ?? '')
     ? undefined
     : `os_hash_algo '${i.os_hash_algo ?? ''}' is not one of ${HASH_ALGOS.join(', ')}; fix: Glance's hashing_algorithm setting, then re-import the image`

@@ -25,7 +25,7 @@ import { specExample, type GitHubRequest } from '../../support/github-openapi.js
 import { identityExpectations } from '../../support/github-identity.js'
 import { startGitHubServer, type GitHubServer } from '../../support/github-server.js'
 import {
-  deleteImagesByPrefix,
+  deleteImages,
   localCloudsYaml,
   localGlance,
   uniquePrefix,
@@ -131,9 +131,17 @@ const stranger: Stored = {
   byPerson: true,
 }
 
+/** This test's images: by its tag, since `Ubuntu 24.04` (scs-0104's mandatory name) has no prefix. */
+async function deleteTagged(): Promise<void> {
+  const ids: string[] = []
+  for await (const image of glance.listImages({ osHidden: 'both', visibility: 'all' }))
+    if (image.tags?.includes(tag)) ids.push(image.id)
+  await deleteImages(glance, ids)
+}
+
 /** The catalog's builds in the cloud as apply would leave them, with or without the recipe. */
 async function cloudAs(rotated: Rotated | undefined): Promise<void> {
-  await deleteImagesByPrefix(glance, prefix)
+  await deleteTagged()
   const { definitions } = await loadCatalog({ images: catalogFile, strict: false })
   for (const image of catalogImages(definitions, new Set(), rotated)) {
     await glance.createImage({
@@ -194,6 +202,27 @@ beforeAll(async () => {
               build_date: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`,
             })),
           }),
+          // scs-0104's mandatory image, from a url under its allowed prefixes: one build.
+          catalogDefinition('Ubuntu 24.04', {
+            login: 'ubuntu',
+            min_disk: 1,
+            min_ram: 512,
+            multi: true,
+            meta: catalogMeta({
+              hypervisor_type: 'qemu',
+              os_distro: 'ubuntu',
+              os_version: '24.04',
+              os_purpose: 'generic',
+              replace_frequency: 'monthly',
+              uuid_validity: 'last-3',
+              provided_until: 'none',
+            }),
+            versions: [VERSIONS[1] as string].map((v) => ({
+              version: v,
+              url: `https://cloud-images.ubuntu.com/noble/${v}/noble-server-cloudimg-amd64.img`,
+              build_date: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`,
+            })),
+          }),
         ],
       },
       { lineWidth: -1 },
@@ -211,7 +240,7 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(async () => {
-  if (glance) await deleteImagesByPrefix(glance, prefix)
+  if (glance) await deleteTagged()
   await github?.close()
   if (work) await rm(work, { recursive: true, force: true })
 })

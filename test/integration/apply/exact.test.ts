@@ -127,7 +127,7 @@ describe('apply is exact', () => {
     let open = -1
     const warning = reporter.warning
     reporter.warning = (m) => {
-      if (m.includes('failed: PUT')) open = server.openDownloads()
+      if (m.includes('then glance-direct: PUT')) open = server.openDownloads()
       warning(m)
     }
     const { report } = await planAndExecute(

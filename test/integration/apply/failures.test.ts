@@ -83,11 +83,16 @@ beforeAll(async () => {
   await writeFile(path.join(work.dir, 'images', 'local.qcow2'), bytes)
   goodSha = await sha256Of(path.join(work.dir, 'images', 'local.qcow2'))
   // Two builds of Fail Retention exist before the failing run.
+  // last-2 here: with last-1 the older listed build would be outside the window, never imported.
   const setup = await work.catalog('setup.yml', [
-    base('Fail Retention', [
-      { version: 'r1', url: server.urlOf('good.qcow2') },
-      { version: 'r2', url: server.urlOf('good.qcow2') },
-    ]),
+    base(
+      'Fail Retention',
+      [
+        { version: 'r1', url: server.urlOf('good.qcow2') },
+        { version: 'r2', url: server.urlOf('good.qcow2') },
+      ],
+      { meta: catalogMeta({ uuid_validity: 'last-2' }) },
+    ),
   ])
   const reporter = recorder()
   expect(await applyCommand(applyOptions(tag, setup), reporter), reporter.lines.join('\n')).toBe(0)
@@ -135,7 +140,8 @@ describe('apply: failed imports', () => {
 
     const report = reporter.lines.find((l) => l.startsWith('Applied:')) as string
     const lines = report.split('\n')
-    expect(lines[0]).toBe('Applied: 3 done, 4 failed, 1 skipped.')
+    // Done: Fail Good's two imports and rename, Fail Retention r2's uuid_validity (last-2 → last-1).
+    expect(lines[0]).toBe('Applied: 4 done, 4 failed, 1 skipped.')
     expect(lines.slice(1, 6)).toEqual([
       expect.stringMatching(/^ {2}✗ Fail Create500: import Fail Create500 1: .*500/),
       expect.stringMatching(
@@ -233,7 +239,7 @@ function failures(lines: readonly string[]): Record<string, string> {
 }
 
 describe('apply: data Glance rejects', () => {
-  it("raw bytes declared qcow2: exit 1 within 30 s with Glance's reason, nothing left", async () => {
+  it("raw bytes declared qcow2: exit 1 within 30 s with Glance's reason or the sniffed format, nothing left", async () => {
     const raw1 = randomBytes(2 ** 20)
     await server.addFile('raw.img', raw1)
     await writeFile(path.join(work.dir, 'images', 'raw.img'), raw1)
@@ -253,18 +259,18 @@ describe('apply: data Glance rejects', () => {
     const failed = failures(reporter.lines)
     const hint =
       "; Glance's API gives no other reason, its log has it under that task id (common causes: data that is not the declared disk_format 'qcow2', a storage quota)"
-    // glance-direct streamed the data: Glance refused it, no other method.
-    expect(failed['Reject Raw File']).toMatch(
-      new RegExp(`^Glance failed the import: ${esc(INTERNAL)}[0-9a-f-]{36}\\)${esc(hint)}$`),
-    )
+    // What this tool streams it sniffs first: the contradiction is known before any upload.
+    expect(failed['Reject Raw File']).toMatch(/^file:images\/raw\.img: declared format qcow2, but /)
     // web-download failing with no reason may have been the download: glance-direct once,
-    // and Glance's first reason leads.
+    // which sniffs the data; Glance's first reason leads.
     expect(failed['Reject Raw Web']).toMatch(
       new RegExp(
-        `^web-download failed: Glance failed the import: ${esc(INTERNAL)}[0-9a-f-]{36}\\)${esc(hint)}; then glance-direct: Glance failed the import: ${esc(INTERNAL)}`,
+        `^web-download failed: Glance failed the import: ${esc(INTERNAL)}[0-9a-f-]{36}\\)${esc(hint)}; then glance-direct: ${esc(server.urlOf('raw.img'))}: declared format qcow2, but `,
       ),
     )
-    expect(proxy.count('POST', /^\/v2\/images\/[^/]+\/import$/)).toBe(3)
+    // One import call (the web-download's); no byte of the refused data was staged.
+    expect(proxy.count('POST', /^\/v2\/images\/[^/]+\/import$/)).toBe(1)
+    expect(proxy.count('PUT', /^\/v2\/images\/[^/]+\/(stage|file)$/)).toBe(0)
     expect(await raw.listByNames(['Reject Raw Web 1', 'Reject Raw File 1'])).toEqual([])
     console.info(`raw as qcow2: rejected after ${took} ms`)
     // Without the task read, the file's image would wait out the import timeout: fail sooner.

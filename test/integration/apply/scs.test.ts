@@ -2,6 +2,7 @@
 // of multi images get a newer build each. With the SCS recipe `check` passes every
 // rule afterwards; without it `check` fails uniqueness naming both builds, and the
 // plan before that apply said so.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,6 +41,7 @@ const DISTROS = [
 /** Yesterday and the day before (UTC): build dates before the registration, never in the future. */
 const day = (back: number): string =>
   new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10)
+let imageSum = ''
 const VERSIONS = [day(2).replace(/-/g, ''), day(1).replace(/-/g, '')]
 
 async function catalog(versions: number): Promise<string> {
@@ -67,6 +69,8 @@ async function catalog(versions: number): Promise<string> {
               }
             : { url: server.urlOf(`scs-${v}.qcow2`) }),
           build_date: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`,
+          // Verified imports: an unverified public one would be a plan finding of its own.
+          checksum: `sha256:${imageSum}`,
         })),
       }),
     ),
@@ -111,6 +115,7 @@ beforeAll(async () => {
   server = await startImageServer()
   work = await workdir()
   const bytes = await readFile(await makeQcow2(server.dir, 'base.qcow2', '16M'))
+  imageSum = createHash('sha256').update(bytes).digest('hex')
   for (const v of VERSIONS) await server.addFile(`scs-${v}.qcow2`, bytes)
 })
 

@@ -61,6 +61,7 @@ function catalog(url: string): string {
       hw_watchdog_action: reset
       os_distro: ubuntu
       os_version: '24.04'
+      os_purpose: generic
       replace_frequency: never
       uuid_validity: none
       provided_until: none

@@ -364,6 +364,8 @@ describe('no secret in what the CLI prints or writes', () => {
   })
 })
 
+const HEAD = 'e'.repeat(40)
+
 /** A GitHub double on loopback for the plan comment: no comments yet, every created one recorded. */
 async function startGitHub(): Promise<{ url: string; bodies: string[]; close(): Promise<void> }> {
   const bodies: string[] = []
@@ -373,6 +375,18 @@ async function startGitHub(): Promise<{ url: string; bodies: string[]; close(): 
     req.on('end', () => {
       const json = (status: number, body: unknown) =>
         res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
+      // Whom the token writes as (GITHUB_TOKEN: 403 on /user, the bot through GraphQL).
+      if (req.method === 'GET' && req.url === '/user')
+        return json(403, { message: 'Resource not accessible by integration' })
+      if (req.method === 'POST' && req.url === '/graphql')
+        return json(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      // The pull request's head is the one planned.
+      if (req.method === 'GET' && req.url === '/repos/o/r/pulls/7')
+        return json(200, {
+          number: 7,
+          html_url: 'https://github.invalid/pr/7',
+          head: { sha: HEAD },
+        })
       if (req.method === 'GET' && /^\/repos\/o\/r\/issues\/7\/comments/.test(req.url ?? ''))
         return json(200, [])
       if (req.method === 'POST' && req.url === '/repos/o/r/issues/7/comments') {
@@ -424,7 +438,7 @@ describe('no secret in what the action prints, writes or posts', () => {
   beforeAll(async () => {
     github = await startGitHub()
     const event = path.join(work.dir, 'event.json')
-    await writeFile(event, JSON.stringify({ pull_request: { number: 7 } }))
+    await writeFile(event, JSON.stringify({ pull_request: { number: 7, head: { sha: HEAD } } }))
     // @actions/github reads its context and API URL when first imported.
     Object.assign(process.env, {
       GITHUB_EVENT_NAME: 'pull_request',
