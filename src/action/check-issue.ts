@@ -1,11 +1,9 @@
 // The SCS check of one cloud as the repository's one tracking issue for that
 // cloud (the action's `check-issue` input): opened with findings, closed when clean.
-import * as github from '@actions/github'
 import type { CheckOutcome } from '../commands/check.js'
-import { tokenIdentity } from '../github/identity.js'
+import type { TrackingIssueResult } from '../github/tracking-issue.js'
 import { failsCheck } from '../scs/rules.js'
-import { createGitHubClient } from '../github/octokit.js'
-import { syncTrackingIssue, type TrackingIssueResult } from '../github/tracking-issue.js'
+import { publishTrackingIssue } from './lifecycle-issue.js'
 import { cloudMarker } from './plan-comment.js'
 
 /** The hidden marker of a cloud's check issue; the cloud name cannot end the comment. */
@@ -20,20 +18,14 @@ export function checkHeadline(outcome: CheckOutcome, cloud: string | undefined):
     : `SCS check (${where}): every rule passes`
 }
 
-export async function publishCheckIssue(
+export const publishCheckIssue = (
   outcome: CheckOutcome,
   cloud: string | undefined,
   token: string,
-): Promise<TrackingIssueResult> {
-  const { owner, repo } = github.context.repo
-  const client = createGitHubClient({ token })
-  return syncTrackingIssue(client, {
-    owner,
-    repo,
-    self: await tokenIdentity(client),
+): Promise<TrackingIssueResult> =>
+  publishTrackingIssue(token, {
     marker: checkMarker(cloud),
     title: checkHeadline(outcome, cloud),
     body: outcome.markdown,
     open: outcome.results.some(failsCheck),
   })
-}
