@@ -1,7 +1,14 @@
 // What PyYAML's safe_load (the old tool's reader, whose reading the README
 // promises) refuses but js-yaml reads: found by fuzzing against PyYAML itself
 // (test/unit/definitions/fuzz.test.ts). Each is refused at its place.
-import { EVENT_ID, getScalarValue, type Event, type ScalarEvent } from 'js-yaml'
+import {
+  COLLECTION_STYLE,
+  EVENT_ID,
+  SCALAR_STYLE,
+  getScalarValue,
+  type Event,
+  type ScalarEvent,
+} from 'js-yaml'
 
 export interface Refusal {
   offset: number
@@ -174,12 +181,38 @@ function missingKey(text: string, events: readonly Event[]): Refusal | undefined
   return undefined
 }
 
+/**
+ * A `?` in an unquoted value inside `[ ]` or `{ }`: PyYAML ends the value
+ * there and reads `?` as a key indicator (refusing `[b?c]`, reading `[?x]`
+ * as `[{x: null}]`), where js-yaml keeps it as text.
+ */
+function flowQuestionMark(text: string, events: readonly Event[]): Refusal | undefined {
+  const flow: boolean[] = []
+  for (const e of events) {
+    if (e.type === EVENT_ID.POP) flow.pop()
+    else if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+      flow.push(e.style === COLLECTION_STYLE.FLOW)
+    } else if (e.type === EVENT_ID.DOCUMENT) flow.push(false)
+    else if (e.type === EVENT_ID.SCALAR && e.style === SCALAR_STYLE.PLAIN && flow.at(-1)) {
+      const at = text.slice(e.valueStart, e.valueEnd).indexOf('?')
+      if (at < 0) continue
+      return {
+        offset: e.valueStart + at,
+        message:
+          "YAML: a '?' in an unquoted value inside [ ] or { } (PyYAML reads it as the start of a key): quote the value",
+      }
+    }
+  }
+  return undefined
+}
+
 /** The first thing in a parsed file that PyYAML's safe_load refuses, if any. */
 export function pyyamlRefusal(text: string, events: readonly Event[]): Refusal | undefined {
   return (
     strayTab(text, events) ??
     impossibleDate(text, events) ??
     keyRefusal(text, events) ??
-    missingKey(text, events)
+    missingKey(text, events) ??
+    flowQuestionMark(text, events)
   )
 }

@@ -7,6 +7,7 @@ import { pyyamlRefusals } from '../../support/pyyaml.js'
 
 const MARKER = /^YAML: a document marker/
 const TAB = /^YAML: a tab here/
+const FLOW_QUESTION = /^YAML: a '\?' in an unquoted value inside/
 
 const refused: [string, string, { line: number; column: number }, RegExp][] = [
   [
@@ -55,6 +56,9 @@ const refused: [string, string, { line: number; column: number }, RegExp][] = [
     /entry without its key/,
   ],
   ['a flow entry without its key', 'a: {b: 1, : 2}\n', { line: 1, column: 11 }, /without its key/],
+  ['a ? inside a flow key', 'a: {b: 1, hw_f? x: 2}\n', { line: 1, column: 15 }, FLOW_QUESTION],
+  ['a ? ending a flow value', 'a: [b, c?]\n', { line: 1, column: 9 }, FLOW_QUESTION],
+  ['a ? after a space in a flow value', 'a: [x ?y]\n', { line: 1, column: 7 }, FLOW_QUESTION],
 ]
 
 const accepted: [string, string][] = [
@@ -69,6 +73,8 @@ const accepted: [string, string][] = [
   ['a key of 1024 characters', `a:\n  ${'k'.repeat(1024)}: v\n`],
   ['!!merge on a << key', 'x: &x {a: 1}\ny:\n  !!merge <<: *x\n'],
   ['an empty key after an explicit ?', 'a:\n  ? \n  : x\n'],
+  ['a ? in block or quoted flow values', 'a: b?c\nd: {e: "f?", g: \'h?\'}\n'],
+  ['an explicit ? key in a flow mapping', 'a: {? b : 1}\n'],
 ]
 
 describe('YAML that PyYAML refuses is refused, at its line', () => {
