@@ -70,6 +70,9 @@ async function summaryOf(images: string): Promise<{ code: number; summary: strin
   return { code, summary }
 }
 
+/** Root in a worker thread (as mutation testing runs the suite) cannot drop its rights. */
+const rightsFixed = process.getuid?.() === 0 && !isMainThread
+
 /** Runs `fn` with the rights of nobody, so that permission bits count even for root. */
 async function asNobody<T>(fn: () => Promise<T>): Promise<T> {
   if (process.getuid?.() !== 0) return fn()
@@ -198,7 +201,7 @@ describe('file loading', () => {
     expect(r.stderr).not.toMatch(/ELOOP:/)
   })
 
-  it('an unreadable file is a usage error naming the path', async () => {
+  it.skipIf(rightsFixed)('an unreadable file is a usage error naming the path', async () => {
     const d = dir({ 'secret.yml': valid })
     chmodSync(path.join(d, 'secret.yml'), 0)
     const error = await asNobody(() => loadCatalog({ images: d, now, cwd: d }).catch((e) => e))
@@ -207,25 +210,28 @@ describe('file loading', () => {
     expect((error as UserError).message).toMatch(/secret\.yml'.*permission denied/)
   })
 
-  it('an unreadable sibling directory does not hide the files a glob matches', async () => {
-    const d = dir({ 'a.yml': valid })
-    mkdirSync(path.join(d, 'private'), { mode: 0 })
-    const flat = await asNobody(() => loadCatalog({ images: path.join(d, '*.yml'), now, cwd: d }))
-    expect(flat.files).toBe(1)
-    expect(errorsOf(flat.problems)).toEqual([])
-    expect(flat.problems.map((p) => p.message).join()).not.toMatch(/cannot read/)
-    const deep = await asNobody(() =>
-      loadCatalog({ images: path.join(d, '**/*.yml'), now, cwd: d }),
-    )
-    expect(deep.files).toBe(1)
-    expect(deep.problems).toContainEqual(
-      expect.objectContaining({
-        severity: 'warning',
-        file: 'private',
-        message: expect.stringMatching(/cannot read/),
-      }),
-    )
-  })
+  it.skipIf(rightsFixed)(
+    'an unreadable sibling directory does not hide the files a glob matches',
+    async () => {
+      const d = dir({ 'a.yml': valid })
+      mkdirSync(path.join(d, 'private'), { mode: 0 })
+      const flat = await asNobody(() => loadCatalog({ images: path.join(d, '*.yml'), now, cwd: d }))
+      expect(flat.files).toBe(1)
+      expect(errorsOf(flat.problems)).toEqual([])
+      expect(flat.problems.map((p) => p.message).join()).not.toMatch(/cannot read/)
+      const deep = await asNobody(() =>
+        loadCatalog({ images: path.join(d, '**/*.yml'), now, cwd: d }),
+      )
+      expect(deep.files).toBe(1)
+      expect(deep.problems).toContainEqual(
+        expect.objectContaining({
+          severity: 'warning',
+          file: 'private',
+          message: expect.stringMatching(/cannot read/),
+        }),
+      )
+    },
+  )
 
   it('invalid UTF-8 is an error at its line, not silently replaced', async () => {
     const bytes = Buffer.concat([Buffer.from(valid.replace('Cirros', 'Cirr')), Buffer.from([0xff])])
