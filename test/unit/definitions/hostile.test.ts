@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { isMainThread } from 'node:worker_threads'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { validateCommand } from '../../../src/commands/validate.js'
