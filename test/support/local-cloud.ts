@@ -20,9 +20,6 @@ import { createGlanceClient } from '../../src/openstack/glance/connect.js'
 export const DEFAULT_CLOUDS_YAML = '/var/tmp/image-manager-cloud/clouds.yaml'
 export type LocalCloudName = 'local-admin' | 'local-member'
 
-const HOW =
-  'start it with `bash scripts/local-cloud.sh up` (or point LOCAL_CLOUD_CLOUDS_YAML at its clouds.yaml)'
-
 /** Path of the local cloud's clouds.yaml: $LOCAL_CLOUD_CLOUDS_YAML or the default. */
 export function localCloudsYamlPath(): string {
   return process.env.LOCAL_CLOUD_CLOUDS_YAML || DEFAULT_CLOUDS_YAML
@@ -55,6 +52,10 @@ export async function localCloudUrls(): Promise<{ keystone: string; glance: stri
   return { keystone, glance }
 }
 
+/** What to do when the cloud is missing or silent. */
+const how = (): string =>
+  `start it with \`bash ${path.relative(ROOT, localCloudScript())} up\` (or point LOCAL_CLOUD_CLOUDS_YAML at its clouds.yaml)`
+
 const port = (url: string): string => new URL(url).port
 
 /**
@@ -84,7 +85,7 @@ export async function localCloudsYaml(): Promise<{ path: string; content: string
   try {
     return { path, content: await readFile(path, 'utf8') }
   } catch {
-    throw new Error(`The local cloud is missing: ${path} does not exist; ${HOW}`)
+    throw new Error(`The local cloud is missing: ${path} does not exist; ${how()}`)
   }
 }
 
@@ -104,7 +105,7 @@ export async function localGlance(
   try {
     return await createGlanceClient(config, options)
   } catch (error) {
-    throw new Error(`The local cloud does not answer (${getErrorMessage(error)}); ${HOW}`, {
+    throw new Error(`The local cloud does not answer (${getErrorMessage(error)}); ${how()}`, {
       cause: error,
     })
   }
