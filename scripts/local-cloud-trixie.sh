@@ -103,6 +103,7 @@ bootstrap() {
   [[ -e $ROOT/.debootstrap-done ]] && return 0
   command -v debootstrap >/dev/null || {
     log "installing debootstrap on the host"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >&2
   }
   log "debootstrap $SUITE into $ROOT (a few minutes)"
