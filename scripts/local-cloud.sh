@@ -14,6 +14,8 @@
 #   reset    down, wipe the data dir, up again (same as LOCAL_CLOUD_RESET=1 up)
 #   crash-glance  SIGKILL glance-api and its workers, as a crash would (tests of
 #            an apply interrupted by the cloud); `up` starts it again
+#   run PROGRAM [ARG...]  exec PROGRAM with the services' clean environment (a
+#            test's own glance-api; local-cloud-trixie.sh runs it in its chroot)
 #
 # Environment (all optional):
 #   LOCAL_CLOUD_DIR            data dir          (/var/tmp/image-manager-cloud)
@@ -619,6 +621,11 @@ cmd_crash-glance() {
 main() {
   case ${1:-} in
     install | up | down | status | reset | crash-glance) "cmd_$1" ;;
+    run)
+      shift
+      (($# > 0)) || die "run needs a program"
+      exec "${SERVICE_ENV[@]}" "$@"
+      ;;
     *)
       sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
       exit 2

@@ -6,11 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createServer } from 'node:net'
 import { listenLoopback } from './loopback.js'
-import { localCloudsYamlPath } from './local-cloud.js'
+import { localCloudDir, localCloudProgram } from './local-cloud.js'
 
 export interface OwnGlance {
   /** `http://127.0.0.1:<port>` */
@@ -64,8 +63,10 @@ const exited = (child: ChildProcess): Promise<void> =>
 
 /** Starts glance-api with the shared configuration changed by `settings` (e.g. `DEFAULT.user_storage_quota`). */
 export async function startOwnGlance(settings: Settings): Promise<OwnGlance> {
-  const shared = path.join(path.dirname(localCloudsYamlPath()), 'glance')
-  const dir = await mkdtemp(path.join(tmpdir(), 'own-glance-'))
+  const shared = path.join(localCloudDir(), 'glance')
+  // In the cloud's data dir: a second release's glance-api runs in a chroot that
+  // sees that dir (only) at the same path.
+  const dir = await mkdtemp(path.join(localCloudDir(), 'own-glance-'))
   for (const sub of ['images', 'staging', 'tasks', 'locks']) await mkdir(path.join(dir, sub))
   await copyFile(path.join(shared, 'glance-api-paste.ini'), path.join(dir, 'glance-api-paste.ini'))
   const port = await freePort()
@@ -86,8 +87,11 @@ export async function startOwnGlance(settings: Settings): Promise<OwnGlance> {
   await writeFile(confFile, conf, { mode: 0o600 })
   const logFile = path.join(dir, 'glance-api.log')
   const out = openSync(logFile, 'a')
-  // Debian's Python program: no virtualenv of the caller, loopback never through a proxy.
-  const child = spawn('/usr/bin/glance-api', ['--config-file', confFile], {
+  // Debian's Python program, started by the cloud's script (`run` execs it, so
+  // the pid is glance-api's): no virtualenv of the caller, loopback never
+  // through a proxy.
+  const [command, args] = localCloudProgram('/usr/bin/glance-api', ['--config-file', confFile])
+  const child = spawn(command, args, {
     detached: true,
     stdio: ['ignore', out, out],
     env: {

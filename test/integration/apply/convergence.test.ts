@@ -4,10 +4,8 @@
 // converged within 2 further runs, nothing outside retention deleted, no two
 // images under one name, every failure of the faulty run named with its cause.
 // The test prints the figures as the table docs/cli.md shows.
-import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { dump, load } from 'js-yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/commands/apply.js'
@@ -15,6 +13,7 @@ import { getErrorMessage } from '../../../src/problems.js'
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../../support/fault-proxy.js'
 import { makeQcow2, startImageServer, type ImageServer } from '../../support/image-server.js'
 import { catalogDefinition, catalogMeta } from '../../support/definitions.js'
+import { runLocalCloud } from '../../support/local-cloud.js'
 import {
   applyOptions,
   cloudsYamlVia,
@@ -29,8 +28,6 @@ import {
   type Workdir,
 } from './support.js'
 
-const exec = promisify(execFile)
-const root = path.resolve(import.meta.dirname, '../../..')
 const tag = uniqueTag('converge')
 let server: ImageServer
 let raw: RawGlance
@@ -77,9 +74,6 @@ interface Scenario {
   /** apply's --import-timeout for the faulty run (default 120 s). */
   importTimeoutSeconds?: number
 }
-
-const localCloud = (command: string): Promise<unknown> =>
-  exec('bash', [path.join(root, 'scripts/local-cloud.sh'), command], { timeout: 180_000 })
 
 const scenarios: Scenario[] = [
   {
@@ -138,10 +132,10 @@ const scenarios: Scenario[] = [
       for (let i = 0; i < 600 && !proxy.requests.some((r) => r.path.endsWith('/import')); i++)
         await new Promise((resolve) => setTimeout(resolve, 50))
       try {
-        await localCloud('crash-glance')
+        await runLocalCloud('crash-glance')
         await new Promise((resolve) => setTimeout(resolve, 2000))
       } finally {
-        await localCloud('up')
+        await runLocalCloud('up')
       }
     },
   },

@@ -3,11 +3,10 @@ import { createSession, revokeToken } from '../../../src/openstack/auth/session.
 import { resolveCloudConfig } from '../../../src/openstack/config/resolve.js'
 import type { CloudConfig } from '../../../src/openstack/config/types.js'
 import { createGlanceClient } from '../../../src/openstack/glance/connect.js'
-import { localCloudConfig, localCloudsYaml } from '../../support/local-cloud.js'
+import { localCloudConfig, localCloudsYaml, localCloudUrls } from '../../support/local-cloud.js'
 
-// The ports scripts/local-cloud.sh was started with.
-const KEYSTONE = `http://127.0.0.1:${process.env.LOCAL_CLOUD_KEYSTONE_PORT ?? '15000'}`
-const GLANCE = `http://127.0.0.1:${process.env.LOCAL_CLOUD_GLANCE_PORT ?? '19292'}`
+// Keystone as clouds.yaml names it, Glance as its own configuration does (not the catalog).
+const { keystone: KEYSTONE, glance: GLANCE } = await localCloudUrls()
 
 describe('every auth type against the real Keystone', () => {
   it('password from OS_* variables, token, and an application credential', async () => {
