@@ -56,7 +56,7 @@ OS_CLIENT_CONFIG_FILE=$PROXY_CLOUDS /usr/bin/time -v -o "$work/time.txt" "${appl
   { tail -n 30 "$work/apply.log" >&2; exit 1; }
 after=$(load)
 stop_proxy
-echo "### counting run (through the proxy)"
+echo "### counting run (through the proxy), commit $(bench_commit)"
 echo "wall $(elapsed_s "$work/time.txt") s, max RSS $(max_rss_mb "$work/time.txt") MB, $after (after the run)"
 tail -n 1 "$work/apply.log"
 node bench/apply-proxy.mjs --report "$work/requests.jsonl" "$images"
@@ -77,7 +77,7 @@ runs=${RUNS:-3}
 [ "$runs" -gt 0 ] || exit 0
 cores=$(nproc)
 echo
-echo "### $runs timed runs straight to Glance (purged before each); load before: $(load)"
+echo "### $runs timed runs straight to Glance (purged before each), commit $(bench_commit); load before: $(load)"
 echo "| run | wall s | cloud CPU s | floor s (CPU / $cores cores) | wall / floor | our CPU s |"
 echo "| --- | --- | --- | --- | --- | --- |"
 : >"$work/ratios.txt"

@@ -36,6 +36,8 @@ trap bench_cleanup EXIT
 
 note() { printf '%s\n' "$*" >&2; }
 load() { uptime | sed 's/.*load average: /load /'; }
+# The commit measured, +changes when src/ or bench/ differ from it.
+bench_commit() { echo "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo +changes)"; }
 
 free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'

@@ -1,6 +1,6 @@
-// A streaming multipart upload without a second buffer layer: the stream's
-// chunks are copied once into part buffers (reused from a small pool); a full
-// part goes out while the stream goes on, at most `queueSize` parts at a time.
+// A streaming multipart upload without a buffer layer: a part is the list of the
+// stream's own chunks (never copied into one buffer); a full part goes out while
+// the stream goes on, at most `queueSize` parts at a time.
 // When all are busy the stream waits (back-pressure), so memory stays at about
 // (queueSize + 1) x partSize. Nothing is completed before the stream has ended,
 // i.e. before the download's checksum matched; on any failure the upload is aborted.
@@ -31,35 +31,34 @@ export async function uploadStream(
   }
 }
 
-const asBuffer = (chunk: Uint8Array): Buffer =>
-  Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-
 class Parts {
   private uploadId: Promise<string> | undefined
-  private current: Buffer
+  private current: Uint8Array[] = []
   private filled = 0
   private count = 0
   private readonly inFlight = new Set<Promise<void>>()
   private readonly etags: string[] = []
-  private readonly pool: Buffer[] = []
   private failure: { error: unknown } | undefined
 
   constructor(
     private readonly api: S3Api,
     private readonly request: UploadRequest,
     private readonly shape: UploadShape,
-  ) {
-    this.current = Buffer.allocUnsafeSlow(shape.partSize)
-  }
+  ) {}
 
+  /** Adds the chunk to the current part (split, without a copy, where a part is full). */
   async write(chunk: Uint8Array): Promise<void> {
-    const bytes = asBuffer(chunk)
-    let offset = 0
-    while (offset < bytes.length) {
-      const n = bytes.copy(this.current, this.filled, offset)
-      this.filled += n
-      offset += n
-      if (this.filled === this.shape.partSize) await this.send()
+    let rest = chunk
+    while (this.filled + rest.length >= this.shape.partSize) {
+      const room = this.shape.partSize - this.filled
+      this.current.push(rest.subarray(0, room))
+      this.filled += room
+      rest = rest.subarray(room)
+      await this.send()
+    }
+    if (rest.length > 0) {
+      this.current.push(rest)
+      this.filled += rest.length
     }
   }
 
@@ -70,7 +69,7 @@ class Parts {
         method: 'PUT',
         key: this.request.key,
         headers: this.metadata(),
-        body: this.current.subarray(0, this.filled),
+        bytes: this.current,
         idempotent: true,
         timeoutMs: PART_TIMEOUT_MS,
       })
@@ -113,13 +112,11 @@ class Parts {
     this.uploadId ??= this.create()
     while (this.inFlight.size >= this.shape.queueSize) await Promise.race(this.inFlight)
     this.throwFailure()
-    const buffer = this.current
-    const body = buffer.subarray(0, this.filled)
+    const body = this.current
     const number = ++this.count
-    this.current = this.pool.pop() ?? Buffer.allocUnsafeSlow(this.shape.partSize)
+    this.current = []
     this.filled = 0
     const sent: Promise<void> = this.uploadPart(number, body)
-      .then(() => void this.pool.push(buffer))
       .catch((error: unknown) => void (this.failure ??= { error }))
       .finally(() => this.inFlight.delete(sent))
     this.inFlight.add(sent)
@@ -137,13 +134,13 @@ class Parts {
     return uploadId
   }
 
-  private async uploadPart(number: number, body: Buffer): Promise<void> {
+  private async uploadPart(number: number, body: readonly Uint8Array[]): Promise<void> {
     const uploadId = await this.uploadId
     const response = await this.api.send('UploadPart', {
       method: 'PUT',
       key: this.request.key,
       query: { partNumber: String(number), uploadId: `${uploadId}` },
-      body,
+      bytes: body,
       idempotent: true,
       timeoutMs: PART_TIMEOUT_MS,
     })

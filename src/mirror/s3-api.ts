@@ -1,7 +1,9 @@
 // One signed S3 request on an object of the bucket, counted by operation name;
 // an S3 error answer becomes an error with its status and S3 code.
 import { createHttp, type Http, type HttpResponse } from '../http/client.js'
+import { ConnectionError } from '../http/connection.js'
 import { HttpError } from '../http/error.js'
+import { DEFAULT_RETRY_POLICY, decideRetry } from '../http/retry.js'
 import type { S3Settings } from './s3.js'
 import { encodeRfc3986, signRequest } from './sigv4.js'
 
@@ -12,6 +14,12 @@ export interface S3Call {
   query?: Record<string, string>
   headers?: Record<string, string>
   body?: Uint8Array | string
+  /**
+   * Bytes sent as they are, the stream's own chunks in order: no 16 MiB part is
+   * ever copied into one buffer (fetch would copy it again). A streamed body is not
+   * resent by the client, so a transient failure is retried here instead.
+   */
+  bytes?: readonly Uint8Array[]
   /** Of the body (default application/octet-stream). */
   contentType?: string
   /** Statuses that are success (default 200). */
@@ -70,14 +78,17 @@ export function s3Api(
     secretAccessKey: settings.secretAccessKey,
   }
   http.secrets.add(settings.secretAccessKey)
-  const send = async (
+  const once = async (
     operation: string,
     call: S3Call,
   ): Promise<HttpResponse<string | undefined>> => {
     const url = objectUrl(settings, call.key)
     for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v)
+    const length: Record<string, string> = call.bytes
+      ? { 'content-length': String(call.bytes.reduce((n, b) => n + b.length, 0)) }
+      : {}
     const headers = signRequest(
-      { method: call.method, url, headers: call.headers ?? {} },
+      { method: call.method, url, headers: { ...call.headers, ...length } },
       credentials,
       settings.region,
       new Date(),
@@ -90,6 +101,7 @@ export function s3Api(
         template: `${operation}`,
         headers: { Accept: '*/*', ...headers },
         ...(call.body !== undefined ? { body: call.body } : {}),
+        ...(call.bytes !== undefined ? { body: chunks(call.bytes) } : {}),
         ...(call.contentType !== undefined ? { contentType: call.contentType } : {}),
         expected: call.expected ?? [200],
         responseType: call.method === 'HEAD' ? 'none' : 'text',
@@ -101,5 +113,36 @@ export function s3Api(
       throw error
     }
   }
+  const send = (operation: string, call: S3Call): Promise<HttpResponse<string | undefined>> =>
+    call.bytes === undefined ? once(operation, call) : withRetries(() => once(operation, call))
   return { send }
+}
+
+async function* chunks(bytes: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
+  yield* bytes
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The client's retry policy for a request whose streamed body it cannot resend itself. */
+async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      const decision = decideRetry({
+        method: 'PUT',
+        idempotent: true,
+        attempt: n,
+        ...(error instanceof S3Error
+          ? { status: error.$metadata.httpStatusCode }
+          : { error: error instanceof ConnectionError ? error.cause : error }),
+        policy: DEFAULT_RETRY_POLICY,
+        random: Math.random,
+        nowMs: Date.now(),
+      })
+      if (!decision.retry) throw error
+      await sleep(decision.delayMs)
+    }
+  }
 }
