@@ -84,6 +84,11 @@ for r in $(seq "$runs"); do
       --images "$dir/catalog" --endpoint "$endpoint" --bucket "$bucket" --path-style --prefix "run$r" >"$dir/mirror.log" 2>&1 ||
       { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
     grep -q 'uploaded 1 ' "$dir/mirror.log" || { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
+    if [ "$r" = 1 ]; then # the stored object holds exactly the bytes hashed on the way
+      got=$(s3curl "$endpoint/$bucket/run$r/bench/1-bench.qcow2" | sha256sum | cut -d' ' -f1)
+      [ "$got" = "$sum" ] || { echo "the mirrored object of $build differs from the source" >&2; exit 1; }
+      note_verified="${note_verified:-}$build "
+    fi
     s3curl -X DELETE "$endpoint/$bucket/run$r/bench/1-bench.qcow2" -o /dev/null || true
     read -r m_s m_kb <"$dir/mirror.time"
     awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v l="$l" 'BEGIN {
@@ -96,4 +101,5 @@ sort -t$'\t' -k1,1 -k2,2g "$dir/results.tsv" | awk -F'\t' '
   { n[$1]++; v[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3 }
   END { for (b in n) { c = n[b]; med = (c % 2) ? v[b, (c + 1) / 2] : (v[b, c / 2] + v[b, c / 2 + 1]) / 2
     printf "%s: median ratio mirror/curl %.2f over %d pairs (min %.2f, max %.2f), peak RSS %.0f MB (target >= 0.8, < 200 MB)\n", b, med, c, v[b, 1], v[b, c], rss[b] / 1024 } }'
+echo "objects read back and equal to the source (sha256), run 1: ${note_verified:-none}"
 echo "load after: $(load)"
