@@ -22,7 +22,7 @@ export interface S3Settings {
 }
 
 /** Bytes buffered per part and parts in flight: memory stays at about their product. */
-export const PART_SIZE = 16 * 1024 * 1024
+export const PART_SIZE = 8 * 1024 * 1024
 export const QUEUE_SIZE = 4
 
 export interface UploadRequest {

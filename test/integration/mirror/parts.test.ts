@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createS3Store } from '../../../src/mirror/s3.js'
+import { createS3Store, PART_SIZE } from '../../../src/mirror/s3.js'
 import { signRequest } from '../../../src/mirror/sigv4.js'
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js'
 import {
@@ -17,8 +17,9 @@ import {
 
 const bucket = uniqueBucket('parts')
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
-// 40 MiB in odd-sized chunks: three parts of 16 MiB, 16 MiB and 8 MiB, chunks split across them.
-const data = randomBytes(40 * 1024 * 1024)
+// 40 MiB in odd-sized chunks (not a multiple of a part): several parts, chunks split across them.
+const data = randomBytes(40 * 1024 * 1024 + 12_345)
+const parts = Math.ceil(data.length / PART_SIZE)
 let proxy: FaultProxy
 
 function body(): Readable {
@@ -60,7 +61,7 @@ describe('multipart upload', () => {
     await s.upload({ key: 'ok.raw', body: body(), metadata: { checksum: 'sha256:x' } })
     expect(s.operations).toEqual({
       CreateMultipartUpload: 1,
-      UploadPart: 4,
+      UploadPart: parts + 1,
       CompleteMultipartUpload: 1,
     })
     expect(proxy.requests.filter((r) => r.fault === 'status 503')).toHaveLength(1)
