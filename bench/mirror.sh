@@ -69,8 +69,8 @@ s3curl -X PUT "$endpoint/$bucket" -o /dev/null
 export AWS_ACCESS_KEY_ID=test:tester AWS_SECRET_ACCESS_KEY=testing
 
 echo "mirror of $size_mib MiB, commit $commit, $(nproc) cores, $runs interleaved pairs"
-echo "| run | build | curl s | curl MiB/s | mirror s | mirror MiB/s | ratio | mirror peak RSS MB | load before |"
-echo "|---:|:---|---:|---:|---:|---:|---:|---:|:---|"
+echo "| run | build | curl s | curl MiB/s | mirror s | mirror MiB/s | ratio | mirror peak RSS MB | mirror CPU s | load before |"
+echo "|---:|:---|---:|---:|---:|---:|---:|---:|---:|:---|"
 : >"$dir/results.tsv"
 for r in $(seq "$runs"); do
   l=$(load)
@@ -80,7 +80,7 @@ for r in $(seq "$runs"); do
   read -r c_s _ <"$dir/curl.time"
   for cli in $clis; do
     build=$(basename "$(dirname "$(dirname "$cli")")")/$(basename "$(dirname "$cli")")
-    /usr/bin/time -f '%e %M' -o "$dir/mirror.time" node "$cli" mirror \
+    /usr/bin/time -f '%e %M %U %S' -o "$dir/mirror.time" node "$cli" mirror \
       --images "$dir/catalog" --endpoint "$endpoint" --bucket "$bucket" --path-style --prefix "run$r" >"$dir/mirror.log" 2>&1 ||
       { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
     grep -q 'uploaded 1 ' "$dir/mirror.log" || { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
@@ -90,9 +90,9 @@ for r in $(seq "$runs"); do
       note_verified="${note_verified:-}$build "
     fi
     s3curl -X DELETE "$endpoint/$bucket/run$r/bench/1-bench.qcow2" -o /dev/null || true
-    read -r m_s m_kb <"$dir/mirror.time"
-    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v l="$l" 'BEGIN {
-      printf "| %d | %s | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %s |\n", r, b, cs, mib / cs, ms, mib / ms, cs / ms, mk / 1024, l }'
+    read -r m_s m_kb m_user m_sys <"$dir/mirror.time"
+    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v l="$l" -v cpu="$m_user + $m_sys" 'BEGIN {
+      split(cpu, c, " [+] "); printf "| %d | %s | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %.1f | %s |\n", r, b, cs, mib / cs, ms, mib / ms, cs / ms, mk / 1024, c[1] + c[2], l }'
     printf '%s\t%s\t%s\n' "$build" "$(awk -v ms="$m_s" -v cs="$c_s" 'BEGIN {printf "%.3f", cs / ms}')" "$m_kb" >>"$dir/results.tsv"
   done
 done
