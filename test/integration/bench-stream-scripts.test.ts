@@ -12,6 +12,8 @@ import { localCloudsYamlPath } from '../support/local-cloud.js'
 import { localS3Endpoint } from '../support/local-s3.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
+// Tags of this run only: the scripts purge their tag, other runs may be under way.
+const tag = `bench-scripts-${Date.now().toString(36)}`
 let dir: string
 let cli: string
 
@@ -52,7 +54,7 @@ describe('bench scripts at tiny sizes', () => {
   }, 600_000)
 
   it('apply-stream.sh: a 1 MiB glance-direct import against curl -T, file: and http', async () => {
-    const out = await bench('apply-stream.sh', { SIZES: '1', REPEAT: '1' })
+    const out = await bench('apply-stream.sh', { SIZES: '1', REPEAT: '1', TAG: `${tag}-stream` })
     expect(out).toMatch(/commit [0-9a-f]{7}/)
     for (const mode of ['file', 'http'])
       expect(
@@ -62,7 +64,12 @@ describe('bench scripts at tiny sizes', () => {
   }, 600_000)
 
   it('apply-import.sh: 2 verified streamed imports, requests per image and wall / floor', async () => {
-    const out = await bench('apply-import.sh', { DEFINITIONS: '2', VERSIONS: '1', RUNS: '1' })
+    const out = await bench('apply-import.sh', {
+      DEFINITIONS: '2',
+      VERSIONS: '1',
+      RUNS: '1',
+      TAG: `${tag}-import`,
+    })
     expect(out).toMatch(/commit [0-9a-f]{7}/)
     expect(out).toMatch(/images active with the tag: 2 of 2/)
     expect(ratio(out, /for 2 new images = ([\d.]+) per image/)).toBeGreaterThan(0)
