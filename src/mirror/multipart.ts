@@ -6,7 +6,16 @@
 // i.e. before the download's checksum matched; on any failure the upload is aborted.
 import type { S3Api } from './s3-api.js'
 import { s3Error, xmlText } from './s3-api.js'
-import type { UploadRequest } from './s3.js'
+import type { Readable } from 'node:stream'
+
+export interface UploadRequest {
+  key: string
+  body: Readable
+  /** Stored as x-amz-meta-*; `checksum` is what later runs compare. */
+  metadata: Record<string, string>
+  /** The whole body's length, when known. */
+  size?: number
+}
 
 export interface UploadShape {
   partSize: number

@@ -4,8 +4,20 @@ import { createHttp, type Http, type HttpResponse } from '../http/client.js'
 import { ConnectionError } from '../http/connection.js'
 import { HttpError } from '../http/error.js'
 import { DEFAULT_RETRY_POLICY, decideRetry } from '../http/retry.js'
-import type { S3Settings } from './s3.js'
 import { encodeRfc3986, signRequest } from './sigv4.js'
+
+export interface S3Settings {
+  /** e.g. https://s3.example.com; unset: AWS for the region. */
+  endpoint?: string
+  region: string
+  bucket: string
+  /** Key prefix inside the bucket ('' for none). */
+  prefix: string
+  /** https://host/bucket/key instead of https://bucket.host/key (most non-AWS stores). */
+  pathStyle: boolean
+  accessKeyId: string
+  secretAccessKey: string
+}
 
 export interface S3Call {
   method: 'HEAD' | 'PUT' | 'POST' | 'DELETE'

@@ -1,38 +1,17 @@
 // The mirror bucket: HEAD to compare, and a streaming multipart upload
 // (./multipart.ts) of each build, over the project's HTTP client with SigV4.
-import type { Readable } from 'node:stream'
 import type { Http } from '../http/client.js'
 import { UserError } from '../problems.js'
 import type { ExistingObject } from './decide.js'
 import { checkPrefix } from './key.js'
-import { s3Api, type S3Api } from './s3-api.js'
-import { uploadStream } from './multipart.js'
+import { s3Api, type S3Api, type S3Settings } from './s3-api.js'
+import { uploadStream, type UploadRequest } from './multipart.js'
 
-export interface S3Settings {
-  /** e.g. https://s3.example.com; unset: AWS for the region. */
-  endpoint?: string
-  region: string
-  bucket: string
-  /** Key prefix inside the bucket ('' for none). */
-  prefix: string
-  /** https://host/bucket/key instead of https://bucket.host/key (most non-AWS stores). */
-  pathStyle: boolean
-  accessKeyId: string
-  secretAccessKey: string
-}
+export type { S3Settings, UploadRequest }
 
 /** Bytes buffered per part and parts in flight: memory stays at about their product. */
 export const PART_SIZE = 8 * 1024 * 1024
 export const QUEUE_SIZE = 4
-
-export interface UploadRequest {
-  key: string
-  body: Readable
-  /** Stored as x-amz-meta-*; `checksum` is what later runs compare. */
-  metadata: Record<string, string>
-  /** The whole body's length, when known. */
-  size?: number
-}
 
 export interface MirrorStore {
   readonly bucket: string
