@@ -8,7 +8,7 @@
 #     (/usr/bin/time), each against the floor: the CPU seconds the cloud's own
 #     processes spent during the run, divided by the cores.
 # Targets: <= 4.5 Glance requests per new image; wall time at most 1.15x the
-# floor set by the cloud's own CPU work (see cloud_cpu_s in apply-lib.sh).
+# floor set by the cloud's own CPU work (see cloud_cpu_delta in apply-lib.sh).
 # Env: DEFINITIONS (40), VERSIONS (2), CONCURRENCY (the CLI's default, 4), RUNS (3),
 #      VERIFY (auto: checked streaming of every import, each has a checksum; none: web-download),
 #      TAG (bench-apply-import), CLI, LOCAL_CLOUD_CLOUDS_YAML, KEEP. See bench/apply-lib.sh.
@@ -56,13 +56,13 @@ OS_CLIENT_CONFIG_FILE=$PROXY_CLOUDS /usr/bin/time -v -o "$work/time.txt" "${appl
   { tail -n 30 "$work/apply.log" >&2; exit 1; }
 after=$(load)
 stop_proxy
-echo "### counting run (through the proxy)"
+echo "### counting run (through the proxy), commit $(bench_commit)"
 echo "wall $(elapsed_s "$work/time.txt") s, max RSS $(max_rss_mb "$work/time.txt") MB, $after (after the run)"
 tail -n 1 "$work/apply.log"
 node bench/apply-proxy.mjs --report "$work/requests.jsonl" "$images"
 echo "latency floor of one Glance request right now (curl, sequential), $(load):"
 glance_latency 20
-echo "web server: $(grep -c '"HEAD ' "$work/web.log") HEAD (the tool's probes), $(grep -c '"GET ' "$work/web.log") GET (Glance's downloads)"
+echo "web server: $(grep -c '"HEAD ' "$work/web.log") HEAD (the tool's probes), $(grep -c '"GET ' "$work/web.log") GET (the downloads: the tool's when it streams, Glance's with web-download)"
 ids_with_tag "$tag" >"$work/ids.txt"
 awk '{print $1}' "$work/ids.txt" | node bench/apply-timeline.mjs "$GLANCE_LOG"
 active=$(awk '$2 == "active"' "$work/ids.txt" | wc -l)
@@ -77,20 +77,21 @@ runs=${RUNS:-3}
 [ "$runs" -gt 0 ] || exit 0
 cores=$(nproc)
 echo
-echo "### $runs timed runs straight to Glance (purged before each); load before: $(load)"
+echo "### $runs timed runs straight to Glance (purged before each), commit $(bench_commit); load before: $(load)"
 echo "| run | wall s | cloud CPU s | floor s (CPU / $cores cores) | wall / floor | our CPU s |"
 echo "| --- | --- | --- | --- | --- | --- |"
 : >"$work/ratios.txt"
 for r in $(seq "$runs"); do
   purge "$tag"
   sleep 2 # let Glance finish the deletes before the clock starts
-  before=$(cloud_cpu_s)
+  cloud_cpu_snapshot >"$work/cpu-before.txt"
   /usr/bin/time -v -o "$work/time-$r.txt" "${apply[@]}" >"$work/apply-$r.log" 2>&1 ||
     { tail -n 30 "$work/apply-$r.log" >&2; exit 1; }
-  after=$(cloud_cpu_s)
+  cloud_cpu_snapshot >"$work/cpu-after.txt"
+  cpu=$(cloud_cpu_delta "$work/cpu-before.txt" "$work/cpu-after.txt")
   wall=$(elapsed_s "$work/time-$r.txt")
-  awk -v w="$wall" -v b="$before" -v a="$after" -v c="$cores" -v r="$r" -v ours="$(cpu_s "$work/time-$r.txt")" \
+  awk -v w="$wall" -v b=0 -v a="$cpu" -v c="$cores" -v r="$r" -v ours="$(cpu_s "$work/time-$r.txt")" \
     'BEGIN {f = (a - b) / c; printf "| %d | %.1f | %.1f | %.1f | %.2f | %.1f |\n", r, w, a - b, f, w / f, ours}'
-  awk -v w="$wall" -v b="$before" -v a="$after" -v c="$cores" 'BEGIN {printf "%.3f\n", w / ((a - b) / c)}' >>"$work/ratios.txt"
+  awk -v w="$wall" -v b=0 -v a="$cpu" -v c="$cores" 'BEGIN {printf "%.3f\n", w / ((a - b) / c)}' >>"$work/ratios.txt"
 done
 echo "wall / floor: median $(sort -n "$work/ratios.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') (target <= 1.15); load after: $(load)"

@@ -36,6 +36,8 @@ trap bench_cleanup EXIT
 
 note() { printf '%s\n' "$*" >&2; }
 load() { uptime | sed 's/.*load average: /load /'; }
+# The commit measured, +changes when src/ or bench/ differ from it.
+bench_commit() { echo "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo +changes)"; }
 
 free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
@@ -65,16 +67,21 @@ start_web() {
 # plus the loopback web server of start_web. Sampled before and after a run,
 # the difference divided by the cores is the floor: the least wall time the
 # cloud needed for its own work, however fast the client.
-cloud_cpu_s() {
-  local dir=${LOCAL_CLOUD_DIR:-/var/tmp/image-manager-cloud} pid ticks=0 t
+cloud_cpu_snapshot() { # -> lines "PID TICKS" of the cloud's processes (and the web server)
+  local dir=${LOCAL_CLOUD_DIR:-/var/tmp/image-manager-cloud} pid t
   for pid in $(grep -lF -- "$dir" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3) ${WEB_PID:-}; do
     # Fields 14-17 of /proc/PID/stat: utime stime cutime cstime (after the command's ")").
     t=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || continue
-    ticks=$((ticks + ${t:-0}))
+    [ -n "$t" ] && echo "$pid $t"
   done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
 }
-
+# CPU seconds the cloud spent between two snapshots, per process: a process that
+# ended in between (a restarted worker, another user's) counts nothing instead of
+# taking its whole past off the sum; one that started counts all of its time.
+cloud_cpu_delta() { # BEFORE_FILE AFTER_FILE
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1] = $2; next} {d = $2 - ($1 in b ? b[$1] : 0); if (d > 0) s += d}
+    END {printf "%.2f", s / hz}' "$1" "$2"
+}
 # start_proxy LOG -> sets PROXY_PORT and PROXY_CLOUDS (a clouds.yaml whose
 # `local-admin` reaches Glance through the counting proxy).
 start_proxy() {

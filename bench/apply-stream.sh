@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: glance-direct streaming import of one big raw image (random bytes),
-# 256 MiB and 1 GiB, compared with `curl -T FILE` into a fresh image's
+# Benchmark: glance-direct streaming import of one big raw image (random bytes,
+# 256 MiB by default), compared with `curl -T FILE` into a fresh image's
 # `PUT /v2/images/{id}/stage`.
 #  - file:  the definition's url is `file:` (always glance-direct);
 #  - http:  the url is http://localhost:PORT/... on a loopback web server. The
@@ -12,15 +12,15 @@
 # (the same server-side measure for curl and for us; curl's own time is shown
 # too). Peak RSS of the whole apply by /usr/bin/time -v (target < 200 MB, flat in
 # the image size). Targets: throughput ratio >= 0.9.
-# Env: SIZES (MiB, default "256 1024"), REPEAT (2: alternating curl/ours runs),
+# Env: SIZES (MiB, default "256"; "1024" for the 1 GiB figure), REPEAT (5 pairs, interleaved: curl, ours, curl, ...),
 #      MODES ("file http"), TAG (bench-apply-stream), CLI, or CLIS="A/index.js B/index.js"
 #      to compare builds run for run (A/B, after the same curl baseline). Needs ~5x the largest
 #      size free in /var/tmp (source + staging + conversion + store).
 # shellcheck source-path=SCRIPTDIR source=apply-lib.sh
 source "$(dirname "$0")/apply-lib.sh"
 tag=${TAG:-bench-apply-stream}
-sizes=${SIZES:-256 1024}
-repeat=${REPEAT:-2}
+sizes=${SIZES:-256}
+repeat=${REPEAT:-5}
 modes=${MODES:-file http}
 clis=${CLIS:-$CLI} # several builds to compare, each run right after the same curl baseline
 bench_tags+=("$tag" "$tag-curl")
@@ -79,6 +79,7 @@ ours() { # SIZE MODE CLI -> "glance_s wall_s rss_mb cpu_s rate glance_import_s o
   purge "$tag" 2>/dev/null
 }
 
+echo "commit $(bench_commit), $(nproc) cores, $repeat interleaved pairs per size and source, load before: $(load)"
 echo "| size | source | run | build | curl: PUT /stage (Glance) | curl: own time | ours: PUT /stage (Glance) | ours: stream rate (log) | ratio ours/curl | ours: apply wall | Glance import -> task success | task success -> seen active | ours: max RSS | ours: CPU user+sys | load before |"
 echo "|---:|:---|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
 : >"$work/results.tsv"

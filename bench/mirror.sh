@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
-# Benchmark: `image-manager mirror` of one 1 GiB image from a loopback http
-# server into the local S3 store (scripts/local-s3.sh, Swift s3api), against
-# `curl` uploading the same file to the same bucket in one PUT. Prints wall
-# time, throughput and peak RSS of each, and the ratio. Bundles the CLI from
-# src/ into a temp dir first (no dist/ needed). Needs python3, curl, GNU time.
+# Benchmark: `image-manager mirror` of one image (1 GiB of random bytes by
+# default) from a loopback http server into the local S3 store
+# (scripts/local-s3.sh, Swift s3api), against the floor: `curl --aws-sigv4 -T`
+# of the same file to the same bucket in one PUT. Pairs run interleaved (curl,
+# mirror, curl, mirror, ...) so that a disturbance of the shared machine hits
+# both alike; prints each pair with the load average, then the median ratio
+# (mirror throughput / curl throughput) and the peak RSS of the mirror.
+# Targets: ratio >= 0.8, peak RSS < 200 MB.
+# Env: BENCH_MIRROR_MIB (1024), RUNS (5 pairs), CLIS (bundles to compare, default
+#      one built from src/ now; "a/index.js b/index.js" runs each after the same curl).
+# Needs python3, curl, GNU time, and ~2 x size free in the S3 store's disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${BENCH_MIRROR_MIB:-1024}
+runs=${RUNS:-5}
 endpoint=$(bash scripts/local-s3.sh up | tail -n 1)
-dir=$(mktemp -d)
+dir=$(mktemp -d "${BENCH_DIR:-/var/tmp}/bench-mirror.XXXXXX")
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$dir"; }
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$dir"
+}
 trap cleanup EXIT
-npx ncc build src/cli/index.ts -o "$dir/cli" --target es2022 --quiet
+load() { uptime | sed 's/.*load average: /load /'; }
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo '+changes')
+clis=${CLIS:-}
+if [ -z "$clis" ]; then
+  npx ncc build src/cli/index.ts -o "$dir/cli" --target es2022 --quiet
+  clis=$dir/cli/index.js
+fi
 
 mkdir -p "$dir/www" "$dir/catalog"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$dir/www/bench.qcow2"
@@ -48,20 +64,42 @@ s3curl() {
   curl -sS --fail --noproxy '*' --netrc-file "$dir/netrc" --aws-sigv4 'aws:amz:us-east-1:s3' \
     -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' "$@"
 }
-bucket=bench-mirror-$(date +%s)
+bucket=bench-mirror-$(date +%s)-$$
 s3curl -X PUT "$endpoint/$bucket" -o /dev/null
-
 export AWS_ACCESS_KEY_ID=test:tester AWS_SECRET_ACCESS_KEY=testing
-/usr/bin/time -f '%e %M' -o "$dir/mirror.time" node "$dir/cli/index.js" mirror \
-  --images "$dir/catalog" --endpoint "$endpoint" --bucket "$bucket" --path-style >/dev/null
-/usr/bin/time -f '%e %M' -o "$dir/curl.time" \
-  bash -c "$(declare -f s3curl); dir=$dir; s3curl -T '$dir/www/bench.qcow2' '$endpoint/$bucket/curl.qcow2' -o /dev/null"
 
-read -r m_s m_kb <"$dir/mirror.time"
-read -r c_s c_kb <"$dir/curl.time"
-awk -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v ck="$c_kb" 'BEGIN {
-  printf "image:  %d MiB\n", mib
-  printf "mirror: %.1f s, %.0f MiB/s, peak RSS %.0f MiB (download, sha256, multipart upload)\n", ms, mib / ms, mk / 1024
-  printf "curl:   %.1f s, %.0f MiB/s, peak RSS %.0f MiB (one PUT of the file on disk)\n", cs, mib / cs, ck / 1024
-  printf "ratio:  mirror throughput = %.2f x curl\n", cs / ms
-}'
+echo "mirror of $size_mib MiB, commit $commit, $(nproc) cores, $runs interleaved pairs"
+echo "| run | build | curl s | curl MiB/s | mirror s | mirror MiB/s | ratio | mirror peak RSS MB | mirror CPU s | load before |"
+echo "|---:|:---|---:|---:|---:|---:|---:|---:|---:|:---|"
+: >"$dir/results.tsv"
+for r in $(seq "$runs"); do
+  l=$(load)
+  /usr/bin/time -f '%e %M' -o "$dir/curl.time" \
+    bash -c "$(declare -f s3curl); dir=$dir; s3curl -T '$dir/www/bench.qcow2' '$endpoint/$bucket/curl.qcow2' -o /dev/null"
+  s3curl -X DELETE "$endpoint/$bucket/curl.qcow2" -o /dev/null
+  read -r c_s _ <"$dir/curl.time"
+  for cli in $clis; do
+    build=$(basename "$(dirname "$(dirname "$cli")")")/$(basename "$(dirname "$cli")")
+    /usr/bin/time -f '%e %M %U %S' -o "$dir/mirror.time" node "$cli" mirror \
+      --images "$dir/catalog" --endpoint "$endpoint" --bucket "$bucket" --path-style --prefix "run$r" >"$dir/mirror.log" 2>&1 ||
+      { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
+    grep -q 'uploaded 1 ' "$dir/mirror.log" || { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
+    if [ "$r" = 1 ]; then # the stored object holds exactly the bytes hashed on the way
+      got=$(s3curl "$endpoint/$bucket/run$r/bench/1-bench.qcow2" | sha256sum | cut -d' ' -f1)
+      [ "$got" = "$sum" ] || { echo "the mirrored object of $build differs from the source" >&2; exit 1; }
+      note_verified="${note_verified:-}$build "
+    fi
+    s3curl -X DELETE "$endpoint/$bucket/run$r/bench/1-bench.qcow2" -o /dev/null || true
+    read -r m_s m_kb m_user m_sys <"$dir/mirror.time"
+    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v l="$l" -v cpu="$m_user + $m_sys" 'BEGIN {
+      split(cpu, c, " [+] "); printf "| %d | %s | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %.1f | %s |\n", r, b, cs, mib / cs, ms, mib / ms, cs / ms, mk / 1024, c[1] + c[2], l }'
+    printf '%s\t%s\t%s\n' "$build" "$(awk -v ms="$m_s" -v cs="$c_s" 'BEGIN {printf "%.3f", cs / ms}')" "$m_kb" >>"$dir/results.tsv"
+  done
+done
+echo
+sort -t$'\t' -k1,1 -k2,2g "$dir/results.tsv" | awk -F'\t' '
+  { n[$1]++; v[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3 }
+  END { for (b in n) { c = n[b]; med = (c % 2) ? v[b, (c + 1) / 2] : (v[b, c / 2] + v[b, c / 2 + 1]) / 2
+    printf "%s: median ratio mirror/curl %.2f over %d pairs (min %.2f, max %.2f), peak RSS %.0f MB (target >= 0.8, < 200 MB)\n", b, med, c, v[b, 1], v[b, c], rss[b] / 1024 } }'
+echo "objects read back and equal to the source (sha256), run 1: ${note_verified:-none}"
+echo "load after: $(load)"

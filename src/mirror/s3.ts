@@ -1,36 +1,17 @@
-// The mirror bucket through the AWS SDK. The SDK is large: it is imported on
-// first use, so commands that never mirror (validate, plan) do not load it.
-import type { Readable } from 'node:stream'
-import type { S3Client } from '@aws-sdk/client-s3'
+// The mirror bucket: HEAD to compare, and a streaming multipart upload
+// (./multipart.ts) of each build, over the project's HTTP client with SigV4.
+import type { Http } from '../http/client.js'
 import { UserError } from '../problems.js'
 import type { ExistingObject } from './decide.js'
 import { checkPrefix } from './key.js'
+import { s3Api, type S3Api, type S3Settings } from './s3-api.js'
+import { uploadStream, type UploadRequest } from './multipart.js'
 
-export interface S3Settings {
-  /** e.g. https://s3.example.com; unset: AWS for the region. */
-  endpoint?: string
-  region: string
-  bucket: string
-  /** Key prefix inside the bucket ('' for none). */
-  prefix: string
-  /** https://host/bucket/key instead of https://bucket.host/key (most non-AWS stores). */
-  pathStyle: boolean
-  accessKeyId: string
-  secretAccessKey: string
-}
+export type { S3Settings, UploadRequest }
 
 /** Bytes buffered per part and parts in flight: memory stays at about their product. */
 export const PART_SIZE = 8 * 1024 * 1024
-export const QUEUE_SIZE = 2
-
-export interface UploadRequest {
-  key: string
-  body: Readable
-  /** Stored as x-amz-meta-*; `checksum` is what later runs compare. */
-  metadata: Record<string, string>
-  /** The whole body's length, when known. */
-  size?: number
-}
+export const QUEUE_SIZE = 4
 
 export interface MirrorStore {
   readonly bucket: string
@@ -69,108 +50,43 @@ export function describeS3Error(what: string, error: unknown): string {
   return `${what} failed (${detail})${hint}`
 }
 
-/** The SDK's pieces the store uses, loaded on first use. */
-interface Sdk {
-  S3Client: typeof import('@aws-sdk/client-s3').S3Client
-  HeadObjectCommand: typeof import('@aws-sdk/client-s3').HeadObjectCommand
-  Upload: typeof import('@aws-sdk/lib-storage').Upload
-}
-
-/** Connects lazily: the SDK loads here, not when this module is imported. */
-export async function createS3Store(settings: S3Settings): Promise<MirrorStore> {
-  // The SDK warns on every Node older than 22; this project supports Node 20.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-  const [{ S3Client, HeadObjectCommand }, { Upload }] = await Promise.all([
-    import('@aws-sdk/client-s3'),
-    import('@aws-sdk/lib-storage'),
-  ])
-  const sdk: Sdk = { S3Client, HeadObjectCommand, Upload }
+/** The store over the project's HTTP client, requests signed here (./sigv4.ts). */
+export function createS3Store(settings: S3Settings, http?: Http): Promise<MirrorStore> {
   const operations: Record<string, number> = {}
-  const client = connect(sdk, settings, operations)
+  const api = s3Api(settings, operations, http)
   const bucket = settings.bucket
-  return {
+  return Promise.resolve({
     bucket,
     operations,
-    head: (key) => headObject(sdk, client, bucket, key),
-    upload: (request) => uploadObject(sdk, client, bucket, request),
-    close: () => client.destroy(),
-  }
-}
-
-/** The SDK client, counting every operation it sends into `operations`. */
-function connect(sdk: Sdk, settings: S3Settings, operations: Record<string, number>): S3Client {
-  const client = new sdk.S3Client({
-    region: settings.region,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    forcePathStyle: settings.pathStyle,
-    credentials: {
-      accessKeyId: settings.accessKeyId,
-      secretAccessKey: settings.secretAccessKey,
-    },
-    // Many S3-compatible stores (Swift's s3api among them) reject the SDK's
-    // default trailing CRC checksums; the build's own checksum is verified anyway.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+    head: (key) => headObject(api, bucket, key),
+    upload: (request) => uploadObject(api, bucket, request),
+    close: () => undefined,
   })
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      const name = (context.commandName ?? 'unknown').replace(/Command$/, '')
-      operations[name] = (operations[name] ?? 0) + 1
-      return next(args)
-    },
-    { step: 'initialize', name: 'countOperations' },
-  )
-  return client
 }
 
-async function headObject(
-  sdk: Sdk,
-  client: S3Client,
-  bucket: string,
-  key: string,
-): Promise<ExistingObject | null> {
+async function headObject(api: S3Api, bucket: string, key: string): Promise<ExistingObject | null> {
   try {
-    const out = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }))
-    const checksum = out.Metadata?.checksum
+    const response = await api.send('HeadObject', {
+      method: 'HEAD',
+      key,
+      expected: [200, 404],
+      idempotent: true,
+    })
+    if (response.status === 404) return null
+    const length = response.headers.get('content-length')
+    const checksum = response.headers.get('x-amz-meta-checksum')
     return {
-      ...(out.ContentLength !== undefined ? { size: out.ContentLength } : {}),
-      ...(checksum !== undefined ? { checksum } : {}),
+      ...(length !== null && /^\d+$/.test(length) ? { size: Number(length) } : {}),
+      ...(checksum !== null ? { checksum } : {}),
     }
   } catch (error) {
-    if (statusOf(error) === 404) return null
     throw new Error(describeS3Error(`HEAD s3://${bucket}/${key}`, error), { cause: error })
   }
 }
 
-async function uploadObject(
-  sdk: Sdk,
-  client: S3Client,
-  bucket: string,
-  request: UploadRequest,
-): Promise<void> {
-  const upload = new sdk.Upload({
-    client,
-    params: {
-      Bucket: bucket,
-      Key: request.key,
-      Body: request.body,
-      ContentType: 'application/octet-stream',
-      Metadata: request.metadata,
-    },
-    partSize: PART_SIZE,
-    queueSize: QUEUE_SIZE,
-    leavePartsOnError: false,
-  })
-  // A failing body (checksum mismatch, broken download) must stop the upload.
-  const failed = new Promise<never>((_, reject) => {
-    request.body.once('error', (error) => {
-      void upload.abort().catch(() => undefined)
-      reject(error)
-    })
-  })
-  failed.catch(() => undefined)
+async function uploadObject(api: S3Api, bucket: string, request: UploadRequest): Promise<void> {
   try {
-    await Promise.race([upload.done(), failed])
+    await uploadStream(api, request, { partSize: PART_SIZE, queueSize: QUEUE_SIZE })
   } catch (error) {
     if (statusOf(error) === undefined) throw error
     throw new Error(describeS3Error(`upload to s3://${bucket}/${request.key}`, error), {

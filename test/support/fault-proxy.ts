@@ -38,12 +38,17 @@ export interface FaultProxy {
   close(): Promise<void>
 }
 
-export async function startFaultProxy(target: string): Promise<FaultProxy> {
+/** `keepHost`: forward the client's Host header unchanged (for SigV4-signed S3 requests). */
+export async function startFaultProxy(
+  target: string,
+  { keepHost = false }: { keepHost?: boolean } = {},
+): Promise<FaultProxy> {
   const upstream = new URL(target)
   const rules: (FaultRule & { left: number })[] = []
   const requests: ProxiedRequest[] = []
 
-  const forward = (req: IncomingMessage, res: ServerResponse): void => forwardTo(upstream, req, res)
+  const forward = (req: IncomingMessage, res: ServerResponse): void =>
+    forwardTo(upstream, req, res, keepHost)
 
   const server: Server = createServer((req, res) => {
     const method = req.method ?? 'GET'

@@ -16,14 +16,20 @@ export async function closeServer(server: Server & { closeAllConnections(): void
 }
 
 /** Sends `req` on to `upstream` (same method, path and headers) and pipes the answer back. */
-export function forward(upstream: URL, req: IncomingMessage, res: ServerResponse): void {
+export function forward(
+  upstream: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  /** Keep the client's Host header (a signed one, as S3's SigV4 signs it). */
+  keepHost = false,
+): void {
   const proxied = httpRequest(
     {
       hostname: upstream.hostname,
       port: upstream.port,
       method: req.method,
       path: req.url,
-      headers: { ...req.headers, host: upstream.host },
+      headers: keepHost ? req.headers : { ...req.headers, host: upstream.host },
     },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers)
