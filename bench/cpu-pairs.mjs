@@ -45,7 +45,7 @@ for (let i = 0; i < Number(pairs); i++) {
   const a = first ? await run(floor) : undefined
   const b = await run(ours)
   const f = a ?? (await run(floor))
-  rows.push({ floor: f, ours: b, ratio: b.cpu / f.cpu })
+  rows.push({ floor: f, ours: b })
 }
 const fmt = (n) => n.toFixed(3)
 console.log(
@@ -54,7 +54,15 @@ console.log(
 console.log(
   `ours  CPU median ${fmt(median(rows.map((r) => r.ours.cpu)))} s (wall ${fmt(median(rows.map((r) => r.ours.wall)))} s)`,
 )
-console.log(`per-pair CPU ratios: ${rows.map((r) => r.ratio.toFixed(2)).join(' ')}`)
-console.log(
-  `CPU ratio ours/floor: median ${median(rows.map((r) => r.ratio)).toFixed(2)} of ${rows.length} pairs`,
-)
+const ratios = (key) => rows.map((r) => r.ours[key] / r.floor[key])
+for (const key of ['cpu', 'wall']) {
+  const name = key === 'cpu' ? 'CPU' : 'wall'
+  console.log(
+    `per-pair ${name} ratios: ${ratios(key)
+      .map((r) => r.toFixed(2))
+      .join(' ')}`,
+  )
+  console.log(
+    `${name} ratio ours/floor: median ${median(ratios(key)).toFixed(2)} of ${rows.length} pairs`,
+  )
+}
