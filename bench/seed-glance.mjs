@@ -5,31 +5,9 @@
 //        node bench/seed-glance.mjs purge TAG
 // Cloud: `local-admin` of $LOCAL_CLOUD_CLOUDS_YAML (default /var/tmp/image-manager-cloud/clouds.yaml).
 import { readFileSync } from 'node:fs'
-import { load } from 'js-yaml'
+import { glanceSession } from './glance-session.mjs'
 
-const cloudsYaml = process.env.LOCAL_CLOUD_CLOUDS_YAML ?? '/var/tmp/image-manager-cloud/clouds.yaml'
-const { auth } = load(readFileSync(cloudsYaml, 'utf8')).clouds['local-admin']
-const tokenResponse = await fetch(`${auth.auth_url}/auth/tokens`, {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({
-    auth: {
-      identity: {
-        methods: ['password'],
-        password: {
-          user: { name: auth.username, domain: { id: 'default' }, password: auth.password },
-        },
-      },
-      scope: { project: { name: auth.project_name, domain: { id: 'default' } } },
-    },
-  }),
-})
-const token = tokenResponse.headers.get('x-subject-token')
-const catalog = (await tokenResponse.json()).token.catalog
-const glance = catalog
-  .find((s) => s.type === 'image')
-  .endpoints.find((e) => e.interface === 'public')
-  .url.replace(/\/$/, '')
+const { token, glance } = await glanceSession()
 
 async function call(method, path, body, type = 'application/json') {
   const r = await fetch(`${glance}${path}`, {

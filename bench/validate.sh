@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark: validate 1,000 generated definitions (3 versions each) in 20 files
-# with the bundled CLI, whole process, a fresh node each run. The CLI is
-# bundled from the working tree into a temporary directory, so the figure is
-# that of the source (BUNDLE=dist/cli/index.js times the committed bundle).
-# Needs hyperfine (Debian package `hyperfine`) and `npm ci`.
+# Benchmark: `validate` of DEFINITIONS (1,000) generated definitions x VERSIONS (3)
+# in FILES (20) files, whole process, a fresh node each run, as a ratio to its
+# floor: a bare node process that only reads the same files and parses them with
+# js-yaml (bench/parse-floor.mjs). PAIRS (7) interleaved pairs; the CPU time
+# (user + sys) is the figure, as the wall time depends on the machine's load.
+# The CLI is bundled from the working tree into a temporary directory, so the
+# figure is that of the source (BUNDLE=dist/cli/index.js times the committed
+# bundle). Needs GNU time (/usr/bin/time) and `npm ci`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
@@ -13,10 +16,10 @@ if [ -z "$bundle" ]; then
   npx ncc build src/cli/index.ts -o "$dir/cli" --minify --target es2022 --quiet
   bundle=$dir/cli/index.js
 fi
-node bench/generate-catalog.mjs "$dir/catalog" 1000 20 3 >/dev/null
-node "$bundle" validate --images "$dir/catalog" >/dev/null
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-hyperfine --warmup 1 --runs "${RUNS:-20}" --export-markdown "$dir/result.md" \
+node bench/generate-catalog.mjs "$dir/catalog" "${DEFINITIONS:-1000}" "${FILES:-20}" "${VERSIONS:-3}" >/dev/null
+node "$bundle" validate --images "$dir/catalog"
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + uncommitted changes'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+node bench/cpu-pairs.mjs "${PAIRS:-7}" "node bench/parse-floor.mjs $dir/catalog" \
   "node $bundle validate --images $dir/catalog"
-cat "$dir/result.md"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

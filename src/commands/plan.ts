@@ -101,17 +101,39 @@ export function replanner(
   }
 }
 
-/** Validate, observe, plan. Invalid definitions stop here, before any request. */
+type Settled<T> = { value: T } | { error: unknown }
+
+/** `work`'s outcome as a value: it never rejects, so no rejection goes unhandled while it waits. */
+const settle = <T>(work: Promise<T>): Promise<Settled<T>> =>
+  work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
+
+const valueOf = <T>(settled: Settled<T>): T => {
+  if ('error' in settled) throw settled.error
+  return settled.value
+}
+
+/**
+ * Validate, observe, plan. The token and the listing (reads only) overlap
+ * loading and validating the definitions; invalid definitions still stop
+ * here, before anything is planned or written, whatever the cloud answered.
+ */
 export async function openPlanSession(
   options: PlanCommandOptions,
   reporter: Reporter,
 ): Promise<PlanSession> {
+  const connected = settle(connectClients(options, reporter))
+  const listed = connected.then((c) =>
+    'error' in c ? c : settle(observeManagedImages(c.value.glance, options.tag)),
+  )
   const definitions = await loadValidCatalog(options, reporter)
   if (!definitions) return { exitCode: 1 }
-  const { glance, upstream } = await connectClients(options, reporter)
+  const { glance, upstream } = valueOf(await connected)
   const [resolved, images] = await Promise.all([
     resolveLatest(definitions, upstream),
-    observeManagedImages(glance, options.tag),
+    listed.then(valueOf),
   ])
   for (const [name, error] of resolved.errors)
     reporter.warning(`${name}: latest upstream unreadable: ${error}`)

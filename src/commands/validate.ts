@@ -1,6 +1,6 @@
 // `validate`: check every definition file and point at each defect; with
 // `checkUrls`, also whether every url of the (changed) definitions answers.
-import { checkUrls, type ChangedLines, type UrlCheck } from '../definitions/check-urls.js'
+import type { ChangedLines, UrlCheck } from '../definitions/check-urls.js'
 import { loadCatalog } from '../definitions/catalog.js'
 import { escapeMarkdown, markdownCode } from '../escape/markdown.js'
 import { ConfigError } from '../problems.js'
@@ -51,6 +51,8 @@ export async function validateCommand(
   let urls: UrlCheck | undefined
   if (options.checkUrls) {
     const { changed, ...rest } = options.checkUrls
+    // Loaded only when asked for: the HTTP and TLS modules cost every other run start-up time.
+    const { checkUrls } = await import('../definitions/check-urls.js')
     try {
       urls = await checkUrls(catalog.definitions, { cwd, ...(changed ? { changed } : {}), ...rest })
     } catch (error) {

@@ -212,6 +212,8 @@ export async function loadDefinitionFiles(spec: string, cwd = process.cwd()): Pr
   const within = confinement(found.root)
   const result: LoadResult = { files: [], problems: [...found.skipped], read: found.paths.length }
   for (const absolute of found.paths) {
+    // Between files, the event loop serves what runs alongside (plan's token and listing).
+    await new Promise<void>((resolve) => setImmediate(resolve))
     const shown = displayPath(absolute, cwd)
     const text = readDefinitionFile(absolute, shown, within)
     const parsed = typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : text

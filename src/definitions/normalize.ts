@@ -16,8 +16,10 @@ function position(file: LoadedFile, pointer: string, onKey = false): SourcePosit
 function text(file: LoadedFile, pointer: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string') return value
-  const scalar = file.positions.get(pointer)?.scalar
-  return scalar ? file.lines.source.slice(scalar.valueStart, scalar.valueEnd) : String(value)
+  const at = file.positions.get(pointer)
+  return at?.textStart === undefined
+    ? String(value)
+    : file.lines.source.slice(at.textStart, at.textEnd)
 }
 
 /** YAML dates arrive as text; a timestamp is reduced to its date. */

@@ -15,8 +15,13 @@ export interface NodeLocation {
   value: number
   /** Offset of the key, for mapping entries. */
   key?: number
-  /** The scalar event, to read a number's source text (`1.10` stays "1.10"). */
-  scalar?: ScalarEvent
+  /**
+   * A scalar's source text range, to read a number as written (`1.10` stays
+   * "1.10"). Offsets, not the event: the events are garbage once a file is
+   * parsed, and keeping them alive for every file made each collection copy them.
+   */
+  textStart?: number
+  textEnd?: number
 }
 
 export type PositionIndex = Map<string, NodeLocation>
@@ -229,10 +234,16 @@ function mergedValue(walk: Walk, top: Frame, e: NodeEvent, { pointer }: Place): 
 
 /** Indexes a value; true when it is an alias, which is done then. */
 function plainValue(walk: Walk, e: NodeEvent, { pointer, location, merge }: Place): boolean {
-  if (e.type === EVENT_ID.SCALAR) location.scalar = e
+  if (e.type === EVENT_ID.SCALAR) {
+    location.textStart = e.valueStart
+    location.textEnd = e.valueEnd
+  }
   if (e.type === EVENT_ID.ALIAS) {
     const anchor = walk.anchors.get(walk.source.slice(e.anchorStart, e.anchorEnd))
-    if (anchor?.location.scalar) location.scalar = anchor.location.scalar
+    if (anchor?.location.textStart !== undefined) {
+      location.textStart = anchor.location.textStart
+      location.textEnd = anchor.location.textEnd
+    }
     put(walk, pointer, location, merge)
     if (anchor) copy(walk, anchor, pointer, merge)
     return true

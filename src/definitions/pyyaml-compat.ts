@@ -1,14 +1,7 @@
 // What PyYAML's safe_load (the old tool's reader, whose reading the README
 // promises) refuses but js-yaml reads: found by fuzzing against PyYAML itself
 // (test/unit/definitions/fuzz.test.ts). Each is refused at its place.
-import {
-  COLLECTION_STYLE,
-  EVENT_ID,
-  SCALAR_STYLE,
-  getScalarValue,
-  type Event,
-  type ScalarEvent,
-} from 'js-yaml'
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml'
 
 export interface Refusal {
   offset: number
@@ -92,68 +85,51 @@ function strayTab(text: string, events: readonly Event[]): Refusal | undefined {
 /** PyYAML looks this far for the `:` after a key without `?`. */
 const MAX_KEY_CHARS = 1024
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57
+
+/** `dddd-` at `at`: the start of every timestamp, tested without reading the scalar's value. */
+const startsLikeDate = (text: string, at: number): boolean =>
+  text.charCodeAt(at + 4) === 45 &&
+  isDigit(text.charCodeAt(at)) &&
+  isDigit(text.charCodeAt(at + 1)) &&
+  isDigit(text.charCodeAt(at + 2)) &&
+  isDigit(text.charCodeAt(at + 3))
+
 /** A plain scalar that PyYAML reads as a date that does not exist (2024-02-30). */
-function impossibleDate(text: string, events: readonly Event[]): Refusal | undefined {
-  for (const e of events) {
-    if (e.type !== EVENT_ID.SCALAR || e.style !== 1 || e.tagStart >= 0) continue
-    const value = getScalarValue(text, e as ScalarEvent)
-    if (!realDate(value)) {
-      return {
-        offset: e.valueStart,
-        message: `YAML: '${value}' is not a real date and time, and PyYAML refuses such an unquoted date: correct it, or quote it to keep it as text`,
-      }
-    }
+function impossibleDate(text: string, e: NodeEvent): Refusal | undefined {
+  if (e.type !== EVENT_ID.SCALAR || e.style !== 1 || e.tagStart >= 0) return undefined
+  // Only a scalar that starts with four digits and `-` can be a timestamp (most never are).
+  if (!startsLikeDate(text, e.valueStart)) return undefined
+  const value = getScalarValue(text, e)
+  if (realDate(value)) return undefined
+  return {
+    offset: e.valueStart,
+    message: `YAML: '${value}' is not a real date and time, and PyYAML refuses such an unquoted date: correct it, or quote it to keep it as text`,
   }
-  return undefined
 }
 
 type NodeEvent = Exclude<Event, { type: typeof EVENT_ID.DOCUMENT | typeof EVENT_ID.POP }>
-
-/** Every node event with whether it is a mapping key; stops at the first refusal `check` returns. */
-function eachNode(
-  events: readonly Event[],
-  check: (e: NodeEvent, isKey: boolean) => Refusal | undefined,
-): Refusal | undefined {
-  // Per open collection: a mapping counts its nodes (even ones are keys); a sequence is -1.
-  const stack: number[] = []
-  for (const e of events) {
-    if (e.type === EVENT_ID.POP) {
-      stack.pop()
-      continue
-    }
-    if (e.type === EVENT_ID.DOCUMENT) continue
-    const count = stack[stack.length - 1] ?? -1
-    if (count >= 0) stack[stack.length - 1] = count + 1
-    const refused = check(e, count >= 0 && count % 2 === 0)
-    if (refused) return refused
-    if (e.type === EVENT_ID.MAPPING) stack.push(0)
-    else if (e.type === EVENT_ID.SEQUENCE) stack.push(-1)
-  }
-  return undefined
-}
 
 /**
  * A key longer than PyYAML reads ("could not find expected ':'"), or a
  * `!!merge` tag on a value (PyYAML knows it on keys only).
  */
-function keyRefusal(text: string, events: readonly Event[]): Refusal | undefined {
-  return eachNode(events, (e, isKey) => {
-    if (isKey && e.type === EVENT_ID.SCALAR && e.valueEnd - e.valueStart > MAX_KEY_CHARS) {
-      return {
-        offset: e.valueStart,
-        message: `YAML: a key of more than ${MAX_KEY_CHARS} characters, which PyYAML cannot read: shorten it`,
-      }
+function keyRefusal(text: string, e: NodeEvent, isKey: boolean): Refusal | undefined {
+  if (isKey && e.type === EVENT_ID.SCALAR && e.valueEnd - e.valueStart > MAX_KEY_CHARS) {
+    return {
+      offset: e.valueStart,
+      message: `YAML: a key of more than ${MAX_KEY_CHARS} characters, which PyYAML cannot read: shorten it`,
     }
-    if (e.type === EVENT_ID.ALIAS || e.tagStart < 0 || isKey) return undefined
-    if (/^!!merge$|^!<tag:yaml\.org,2002:merge>$/.test(text.slice(e.tagStart, e.tagEnd))) {
-      return {
-        offset: e.tagStart,
-        message:
-          'YAML: !!merge belongs to a << key, not to a value (PyYAML refuses it): remove the tag',
-      }
+  }
+  if (e.type === EVENT_ID.ALIAS || e.tagStart < 0 || isKey) return undefined
+  if (/^!!merge$|^!<tag:yaml\.org,2002:merge>$/.test(text.slice(e.tagStart, e.tagEnd))) {
+    return {
+      offset: e.tagStart,
+      message:
+        'YAML: !!merge belongs to a << key, not to a value (PyYAML refuses it): remove the tag',
     }
-    return undefined
-  })
+  }
+  return undefined
 }
 
 /** Where an event's text ends, or (none) starts; -1 for an empty scalar. */
@@ -161,24 +137,19 @@ const endOf = (e: Event): number =>
   'valueEnd' in e && e.valueEnd >= 0 ? e.valueEnd : 'start' in e ? (e.start as number) : -1
 
 /**
- * A key left out (`: value` as a mapping entry): PyYAML reads an empty key
- * only after an explicit `?` ("expected <block end>, but found ':'").
+ * A key left out (`: value` as a mapping entry) at `events[i]`, an empty key:
+ * PyYAML reads an empty key only after an explicit `?` ("expected <block end>,
+ * but found ':'").
  */
-function missingKey(text: string, events: readonly Event[]): Refusal | undefined {
-  const keys = new Set<Event>()
-  eachNode(events, (e, isKey) => (isKey && keys.add(e), undefined))
-  for (const [i, e] of events.entries()) {
-    if (!keys.has(e) || e.type !== EVENT_ID.SCALAR || e.valueStart >= 0) continue
-    const from = Math.max(0, ...events.slice(0, i).map(endOf))
-    const colon = text.indexOf(':', from)
-    if (colon < 0 || /(?:^|[\n{,])[ \t-]*\?(?:\s|$)/.test(text.slice(from, colon))) continue
-    return {
-      offset: colon,
-      message:
-        'YAML: a mapping entry without its key (PyYAML refuses `: value`): write the key before the colon',
-    }
+function missingKey(text: string, events: readonly Event[], i: number): Refusal | undefined {
+  const from = Math.max(0, ...events.slice(0, i).map(endOf))
+  const colon = text.indexOf(':', from)
+  if (colon < 0 || /(?:^|[\n{,])[ \t-]*\?(?:\s|$)/.test(text.slice(from, colon))) return undefined
+  return {
+    offset: colon,
+    message:
+      'YAML: a mapping entry without its key (PyYAML refuses `: value`): write the key before the colon',
   }
-  return undefined
 }
 
 /**
@@ -186,33 +157,59 @@ function missingKey(text: string, events: readonly Event[]): Refusal | undefined
  * there and reads `?` as a key indicator (refusing `[b?c]`, reading `[?x]`
  * as `[{x: null}]`), where js-yaml keeps it as text.
  */
-function flowQuestionMark(text: string, events: readonly Event[]): Refusal | undefined {
+function flowQuestionMark(text: string, e: NodeEvent, inFlow: boolean): Refusal | undefined {
+  if (!inFlow || e.type !== EVENT_ID.SCALAR || e.style !== SCALAR_STYLE.PLAIN) return undefined
+  const at = text.slice(e.valueStart, e.valueEnd).indexOf('?')
+  if (at < 0) return undefined
+  return {
+    offset: e.valueStart + at,
+    message:
+      "YAML: a '?' in an unquoted value inside [ ] or { } (PyYAML reads it as the start of a key): quote the value",
+  }
+}
+
+/** The first refusal of each kind, in the order they are reported. */
+type Found = [Refusal | undefined, Refusal | undefined, Refusal | undefined, Refusal | undefined]
+
+/**
+ * The node checks in one walk over the events (each walk costs a start-up
+ * run its time in the interpreter): the first date, key and flow refusal, and
+ * the first missing key, which stand in that order of precedence.
+ */
+function nodeRefusals(text: string, events: readonly Event[]): Found {
+  const found: Found = [undefined, undefined, undefined, undefined]
+  // Per open collection: a mapping counts its nodes (even ones are keys); a sequence is -1.
+  const counts: number[] = []
   const flow: boolean[] = []
-  for (const e of events) {
-    if (e.type === EVENT_ID.POP) flow.pop()
-    else if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Event
+    if (e.type === EVENT_ID.POP) {
+      counts.pop()
+      flow.pop()
+      continue
+    }
+    if (e.type === EVENT_ID.DOCUMENT) {
+      flow.push(false)
+      continue
+    }
+    const count = counts[counts.length - 1] ?? -1
+    if (count >= 0) counts[counts.length - 1] = count + 1
+    const isKey = count >= 0 && count % 2 === 0
+    found[0] ??= impossibleDate(text, e)
+    found[1] ??= keyRefusal(text, e, isKey)
+    if (isKey && e.type === EVENT_ID.SCALAR && e.valueStart < 0) {
+      found[2] ??= missingKey(text, events, i)
+    }
+    found[3] ??= flowQuestionMark(text, e, flow[flow.length - 1] === true)
+    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+      counts.push(e.type === EVENT_ID.MAPPING ? 0 : -1)
       flow.push(e.style === COLLECTION_STYLE.FLOW)
-    } else if (e.type === EVENT_ID.DOCUMENT) flow.push(false)
-    else if (e.type === EVENT_ID.SCALAR && e.style === SCALAR_STYLE.PLAIN && flow.at(-1)) {
-      const at = text.slice(e.valueStart, e.valueEnd).indexOf('?')
-      if (at < 0) continue
-      return {
-        offset: e.valueStart + at,
-        message:
-          "YAML: a '?' in an unquoted value inside [ ] or { } (PyYAML reads it as the start of a key): quote the value",
-      }
     }
   }
-  return undefined
+  return found
 }
 
 /** The first thing in a parsed file that PyYAML's safe_load refuses, if any. */
 export function pyyamlRefusal(text: string, events: readonly Event[]): Refusal | undefined {
-  return (
-    strayTab(text, events) ??
-    impossibleDate(text, events) ??
-    keyRefusal(text, events) ??
-    missingKey(text, events) ??
-    flowQuestionMark(text, events)
-  )
+  return strayTab(text, events) ?? nodeRefusals(text, events).find((r) => r !== undefined)
 }
