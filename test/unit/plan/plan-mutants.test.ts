@@ -114,6 +114,16 @@ describe('plan: what the plan says about itself', () => {
     ])
   })
 
+  it('a definition with as many steps as retention steps is not unchanged', () => {
+    const def = withValidity('last-1', ['20240416', '20240422'])
+    const images = adopted(def)
+    images[1] = { ...images[1]!, min_ram: 1 }
+    const p = plan([def], images, options({ hide: true }))
+    expect(p.definitions[0]!.steps).toHaveLength(1)
+    expect(p.definitions[0]!.retention).toHaveLength(1)
+    expect(p.summary).toMatchObject({ update: 1, hide: 1, unchanged: 0 })
+  })
+
   it('a forced disabled definition is planned; an enabled one needs no force', () => {
     const off = definition({ enable: false })
     const forced = plan([off], [], options({ force: true }))
