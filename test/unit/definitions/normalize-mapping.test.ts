@@ -34,9 +34,9 @@ ${head}${versions}`
 const SHA256 = `sha256:${'ab'.repeat(32)}`
 
 describe('normalize: the defaults of keys a definition leaves out', () => {
-  it('enable true, keep false, separator one space, no optional keys', () => {
+  it('enable true, keep false, separator one space, no optional keys (not even undefined ones)', () => {
     const [def] = definitionsOf(image())
-    expect(def).toEqual({
+    expect(def).toStrictEqual({
       name: 'Ubuntu 22.10',
       enable: true,
       format: 'qcow2',
@@ -145,6 +145,21 @@ describe('normalize: os_version and version written as numbers keep their source
     expect(def?.meta.os_version).toBe(read)
   })
 
+  it('a quoted version with an escape is the string it means, not its source text', () => {
+    const [def] = definitionsOf(
+      image(
+        '',
+        `    versions:
+      - version: "2.0\\x41"
+        url: https://cloud-images.example.test/2/img.qcow2
+        os_version: "22.10\\x41"
+`,
+      ),
+    )
+    expect(def?.versions[0]?.version).toBe('2.0A')
+    expect(def?.versions[0]?.os_version).toBe('22.10A')
+  })
+
   it('other numeric meta values stay numbers (only os_version is a version string)', () => {
     const [def] = definitionsOf(
       image().replace('hw_disk_bus: scsi', 'hw_disk_bus: scsi\n      custom_size: 22.10'),
@@ -198,7 +213,7 @@ describe('normalize: the keys of a version entry', () => {
 
   it('a bare entry has only version, url, its position and the url key', () => {
     const [def] = definitionsOf(image('', versions))
-    expect(def?.versions[0]).toEqual({
+    expect(def?.versions[0]).toStrictEqual({
       version: '1.0',
       url: 'https://cloud-images.example.test/1.0/img.qcow2',
       position: { file: 'etc/images/test.yml', line: 15, column: 9 },

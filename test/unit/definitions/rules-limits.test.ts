@@ -87,10 +87,10 @@ describe('rules: the Glance name is at most 255 characters', () => {
     expect(problems).toEqual([])
   })
 
-  it('256 characters are refused once, at the name, with the length and the start of the name', async () => {
+  it('256 characters are refused once per definition (the first too long build), at the name', async () => {
     const name = 'N'.repeat(250)
     const problems = await problemsOf(
-      `images:\n${image({ name, versions: version('12345') + version('67890') })}`,
+      `images:\n${image({ name, versions: version('12345') + version('678901') })}`,
     )
     expect(problems.map(brief)).toEqual([
       `error 2:11 this name makes a Glance name of 256 characters ('${'N'.repeat(40)}…'); Glance allows at most 255: shorten the name or the version`,
@@ -151,6 +151,10 @@ describe('rules: min_disk and min_ram have realistic limits', () => {
       'error 5:15 min_disk 10001 GiB is unrealistic: it is in GiB (at most 10000)',
       'error 6:14 min_ram 10485761 is unrealistic: it is in MiB (at most 10485760)',
     ])
+    expect(problems.map((p) => p.sourceLine)).toEqual([
+      '    min_disk: 10001',
+      '    min_ram: 10485761',
+    ])
   })
 })
 
@@ -204,6 +208,14 @@ describe('rules: the SCS meta keys and rotated', () => {
     const message = "meta lacks 'os_purpose', which the SCS image metadata standard asks for"
     expect((await problemsOf(text)).map(brief)).toEqual([`warning 10:5 ${message}`])
     expect((await problemsOf(text, { strict: true })).map(brief)).toEqual([`error 10:5 ${message}`])
+  })
+
+  it("several missing keys are named in one warning, in the standard's order", async () => {
+    const meta = without('provided_until').replace('      os_purpose: generic\n', '')
+    const text = `images:\n${image({ meta, versions: version('1') })}`
+    expect((await problemsOf(text)).map(brief)).toEqual([
+      "warning 10:5 meta lacks 'os_purpose', 'provided_until', which the SCS image metadata standard asks for",
+    ])
   })
 
   it('os_version: multi: false takes it from the version, never missing', async () => {
