@@ -64,6 +64,12 @@ describe('normalize: the defaults of keys a definition leaves out', () => {
     expect(def?.versions).toEqual([])
     expect(def?.meta).toEqual({})
   })
+
+  it('data without an images list gives no definitions', () => {
+    const file = parseDefinitionFile('t.yml', 'other: 1\n', '/t.yml')
+    if (!('data' in file)) throw new Error('not parsed')
+    expect(normalize(file)).toEqual([])
+  })
 })
 
 describe('normalize: keys a definition sets', () => {
