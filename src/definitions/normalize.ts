@@ -40,7 +40,8 @@ function meta(file: LoadedFile, pointer: string, raw: unknown): Meta {
 
 function version(file: LoadedFile, pointer: string, raw: Raw): Version {
   const keys: NonNullable<Version['keys']> = { url: position(file, `${pointer}/url`, true) }
-  if (raw.mirror_url !== undefined && raw.mirror_url !== null)
+  // A string by the schema (null is refused there).
+  if (typeof raw.mirror_url === 'string')
     keys.mirror_url = position(file, `${pointer}/mirror_url`, true)
   const v: Version = {
     version: text(file, `${pointer}/version`, raw.version) as string,
