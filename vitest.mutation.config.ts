@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     pool: 'forks',
+    // Mutants run one after the other on a busy machine: a slow test is not a killed mutant.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     exclude: ['test/unit/definitions/fuzz.test.ts', '**/node_modules/**'],
   },
 })
