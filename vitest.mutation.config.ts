@@ -6,7 +6,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
-    pool: 'forks',
     // Mutants run one after the other on a busy machine: a slow test is not a killed mutant.
     testTimeout: 60_000,
     hookTimeout: 60_000,
