@@ -216,10 +216,10 @@ export async function runImport(
           error instanceof ImportRejected
         if (last || final || now() >= deadline) throw error
         earlier = `${method} failed: ${(error as Error).message}`
+        image = await resetForRetry(ctx, image.id, error as Error, methods[i + 1] as string)
         ctx.reporter.warning(
           `${step.image.name}: ${method} failed (${(error as Error).message}); trying ${methods[i + 1]}`,
         )
-        image = await resetForRetry(ctx, image.id, error as Error, methods[i + 1] as string)
       }
     }
   } catch (error) {
