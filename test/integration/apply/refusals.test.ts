@@ -186,6 +186,33 @@ describe("apply: Glance 2025.1's refusals, in Glance's words", () => {
     expect(await raw.listByNames([image])).toEqual([])
   })
 
+  it('verify none, format vhd, raw bytes (the sniff lets a raw disk pass as a fixed VHD): the lock of the failed task stops the fallback before a 409', async () => {
+    // 2025.1 keeps the lock for real: no replay, the lock named must be the failed task's own.
+    const real = await requiresFormatMatch()
+    const lock = randomUUID()
+    if (!real)
+      proxy.inject({
+        method: 'GET',
+        path: /^\/v2\/images\/[0-9a-f-]{36}$/,
+        fault: { rewrite: (body) => keepLock(body, lock) },
+        times: 1000,
+      })
+    const url = server.urlOf('disk.raw')
+    const { file, image } = await definition('Vhd', 'vhd', { url }, { verify: 'none' })
+    const { code, out, took } = await apply(file)
+    expect(code, out).toBe(1)
+    expect(took).toBeLessThan(30_000)
+    const m =
+      /Glance failed the import: "[^"]*" \(task ([0-9a-f-]{36})\).*; not retried with glance-direct: Glance still holds the image's import lock \(os_glance_import_task ([0-9a-f-]{36})\)/.exec(
+        out,
+      )
+    expect(m, out).not.toBeNull()
+    expect(m?.[2]).toBe(real ? m?.[1] : lock)
+    expect(out).not.toMatch(/expected [0-9 or]+, got 409/)
+    expect([importCalls(), staged()]).toEqual([1, 0])
+    expect(await raw.listByNames([image])).toEqual([])
+  })
+
   it('a 409 "Image has active task" answering the import call is the import lock, and nothing is left', async () => {
     proxy.inject({ method: 'POST', path: /^\/v2\/images\/[^/]+\/import$/, fault: ACTIVE_TASK_409 })
     const url = server.urlOf('disk.qcow2')
@@ -216,6 +243,14 @@ describe("apply: Glance 2025.1's refusals, in Glance's words", () => {
     expect(await raw.listByNames([image])).toEqual([])
   })
 })
+
+/** Glance 2025.1 (API v2.17) and later check the data against `format`; 2022.2 (v2.15/2.16) does not. */
+async function requiresFormatMatch(): Promise<boolean> {
+  const answer = await fetch(`${raw.url.replace(/\/v2\/?$/, '')}/versions`)
+  const { versions } = (await answer.json()) as { versions: { id: string; status: string }[] }
+  const current = versions.find((v) => v.status === 'CURRENT')?.id ?? 'v2.0'
+  return Number(current.split('.')[1]) >= 17
+}
 
 /** The image as Glance 2025.1 shows it after a failed conversion: still locked by the task. */
 function keepLock(body: string, task: string): string {
