@@ -213,6 +213,25 @@ describe("apply: Glance 2025.1's refusals, in Glance's words", () => {
     expect(await raw.listByNames([image])).toEqual([])
   })
 
+  it('plain upload, format vhd, raw bytes (passes the sniff): Glance 2025.1 answers 415, read as a format mismatch; 2022.2 stores it', async () => {
+    proxy.inject({ method: 'GET', path: /^\/v2\/info\/import/, fault: NO_IMPORT, times: 100 })
+    const real = await requiresFormatMatch()
+    const { file, image } = await definition('Upload vhd', 'vhd', { url: server.urlOf('disk.raw') })
+    const { code, out, took } = await apply(file)
+    if (!real) {
+      // Glance 2022.2 checks nothing: a raw disk labelled vhd is stored (docs/behaviour.md, Glance releases).
+      expect(code, out).toBe(0)
+      expect((await raw.listByNames([image])).map((i) => i.status)).toEqual(['active'])
+      return
+    }
+    expect(code, out).toBe(1)
+    expect(took).toBeLessThan(30_000)
+    expect(out).toContain(
+      'Glance refused the data as not matching the declared format vhd (PUT /file answered 415: "The request media type application/octet-stream is not supported by this server."; Glance 2025.1 checks the data against disk_format); its first bytes look like raw to this tool',
+    )
+    expect(await raw.listByNames([image])).toEqual([])
+  })
+
   it('a 409 "Image has active task" answering the import call is the import lock, and nothing is left', async () => {
     proxy.inject({ method: 'POST', path: /^\/v2\/images\/[^/]+\/import$/, fault: ACTIVE_TASK_409 })
     const url = server.urlOf('disk.qcow2')
