@@ -14,6 +14,7 @@ import type { ImportStep } from '../plan/types.js'
 import { desiredMinDisk } from '../plan/diff.js'
 import type { Reporter } from '../reporter.js'
 import { ImportError, ImportRejected, waitReleased, type ImportClock } from './wait.js'
+import { explainRefusal, lockedAfterFailure, lockHolder } from './refusal.js'
 import { fallbackMessage, fromUpstream, missingStatus } from '../mirror/fallback.js'
 
 export type ImportMethod = 'web-download' | 'glance-direct' | 'upload'
@@ -103,6 +104,7 @@ async function stream(
     ctx.reporter.info(`  ${step.image.name}: ${prepared.compression} unpacked on the way`)
   // An unpacked size is unknown until the end: then the body is sent chunked.
   const size = prepared.compression ? undefined : download.size
+  const declared = { format: step.create.disk_format, sniffed: prepared.format }
   try {
     if (method === 'glance-direct') await ctx.glance.stageImage(id, body, size)
     else await ctx.glance.uploadImage(id, body, size)
@@ -111,9 +113,12 @@ async function stream(
     // Whatever failed, the source connection goes too: nothing is left reading upstream.
     body.destroy()
     download.stream.destroy()
-    throw error
+    throw explainRefusal(error, declared)
   }
-  if (method === 'glance-direct') await ctx.glance.importImage(id, 'glance-direct')
+  if (method === 'glance-direct')
+    await ctx.glance.importImage(id, 'glance-direct').catch((e: unknown) => {
+      throw explainRefusal(e, declared)
+    })
 }
 
 async function fill(
@@ -124,11 +129,37 @@ async function fill(
   deadline: number,
 ): Promise<Image> {
   if (method === 'web-download') {
-    await ctx.glance.importImage(id, 'web-download', { uri: step.source })
+    await ctx.glance.importImage(id, 'web-download', { uri: step.source }).catch((e: unknown) => {
+      throw explainRefusal(e, { format: step.create.disk_format })
+    })
     return waitFor(ctx, step, id, deadline, method)
   }
   await stream(ctx, step, id, method)
   return waitFor(ctx, step, id, deadline, method)
+}
+
+/**
+ * Web-download's bytes never pass through this tool, and Glance 2022.2 stores
+ * them under any format: the first ones are read and sniffed before anything
+ * is created (docs/behaviour.md §4, "Know what you send").
+ */
+async function checkFormatFirst(ctx: ImportContext, step: ImportStep): Promise<void> {
+  const download = await openDownload(step.source, {
+    ...(ctx.upstream ? { http: ctx.upstream } : {}),
+    baseDir: ctx.baseDir,
+  }).catch((e: unknown) => {
+    throw new ImportError(`source ${step.source} could not be read: ${(e as Error).message}`)
+  })
+  try {
+    const { stream } = await prepareSource(download.stream, {
+      url: step.source,
+      format: step.create.disk_format,
+    })
+    stream.destroy()
+  } finally {
+    // Only the head was wanted: the connection goes now.
+    download.stream.destroy()
+  }
 }
 
 /** The step whose source answers HEAD: its url when the mirror object is missing or unreadable. */
@@ -163,9 +194,10 @@ export async function runImport(
   const deadline = now() + ctx.timeoutMs
   // Check the source first: a dead url creates nothing.
   step = await availableSource(ctx, step)
+  const methods = importMethods(step, ctx.methods)
+  if (step.peek && methods[0] === 'web-download') await checkFormatFirst(ctx, step)
   let image = await createOrReuse(ctx, step)
   try {
-    const methods = importMethods(step, ctx.methods)
     let earlier: string | undefined
     for (const [i, method] of methods.entries()) {
       try {
@@ -184,10 +216,10 @@ export async function runImport(
           error instanceof ImportRejected
         if (last || final || now() >= deadline) throw error
         earlier = `${method} failed: ${(error as Error).message}`
+        image = await resetForRetry(ctx, image.id, error as Error, methods[i + 1] as string)
         ctx.reporter.warning(
           `${step.image.name}: ${method} failed (${(error as Error).message}); trying ${methods[i + 1]}`,
         )
-        image = await resetForRetry(ctx, image.id)
       }
     }
   } catch (error) {
@@ -264,9 +296,21 @@ async function createOrReuse(ctx: ImportContext, step: ImportStep): Promise<Imag
   >[0])
 }
 
-/** After a failed web-download the image is back in queued and can take staged data. */
-async function resetForRetry(ctx: ImportContext, id: string): Promise<Image> {
+/**
+ * After a failed web-download the image is back in queued and can take staged
+ * data, unless Glance still holds its import lock (Glance 2025.1 after a failed
+ * conversion): then the next import call could only get a 409, and the first
+ * failure's cause is the answer.
+ */
+async function resetForRetry(
+  ctx: ImportContext,
+  id: string,
+  failure: Error,
+  next: string,
+): Promise<Image> {
   const image = await ctx.glance.getImage(id)
+  const task = lockHolder(image)
+  if (task) throw lockedAfterFailure(failure, task, next)
   if (image.status !== 'queued')
     throw new ImportError(`cannot retry: the image is '${image.status}'`)
   return image

@@ -45,7 +45,7 @@ export function importSteps(scope: DefinitionScope, { match, leftovers }: Matche
 export function transfer(
   d: Pick<DesiredImage, 'checksum' | 'sourceUrl'>,
   mode: VerifyMode,
-): Pick<ImportStep, 'stream' | 'verification'> {
+): Pick<ImportStep, 'stream' | 'verification' | 'peek'> {
   // `file:` sources have no web-download: they are always streamed.
   const stream =
     mode === 'stream' ||
@@ -56,7 +56,8 @@ export function transfer(
     : stream
       ? `verified (${d.checksum.split(':')[0]})`
       : 'unverified (verify: none)'
-  return { stream, verification }
+  // Glance 2022.2 stores any bytes under any format: a web-download is sniffed first too.
+  return { stream, verification, ...(!stream && mode !== 'none' ? { peek: true } : {}) }
 }
 
 function importStep(

@@ -41,6 +41,12 @@ export interface ImportStep {
    * allows it, unless `verify: none`; false: Glance's web-download, unchecked.
    */
   stream: boolean
+  /**
+   * A web-download whose first bytes this tool reads, before anything is
+   * created, to check the declared format (`verify: auto`; never under
+   * `verify: none`, which leaves the bytes to Glance alone).
+   */
+  peek?: boolean
   /** `verified (sha256)`, `unverified (no checksum)` or `unverified (verify: none)`. */
   verification: string
   /** Everything the create call carries: the image is created private. */

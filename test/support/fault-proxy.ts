@@ -1,7 +1,13 @@
 // An HTTP proxy in front of the real Glance that injects faults for matching
 // requests (a status, a connection reset, a delay) and counts requests.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import { closeServer, forward as forwardTo, listenLoopback } from './loopback.js'
 
 export type Fault =
@@ -10,6 +16,8 @@ export type Fault =
   /** Reads this much of the request body, then drops the connection: a reset mid-upload. */
   | { resetAfterBytes: number }
   | { delayMs: number }
+  /** Passes the request on and changes the answer's body: a state the real Glance cannot reach. */
+  | { rewrite: (body: string) => string }
 
 export interface FaultRule {
   method?: string
@@ -81,6 +89,9 @@ export async function startFaultProxy(
         res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers })
         res.end(fault.body ?? JSON.stringify({ message: `injected ${fault.status}` }))
       })
+    } else if ('rewrite' in fault) {
+      entry.fault = 'rewrite'
+      forwardRewritten(upstream, req, res, fault.rewrite)
     } else {
       entry.fault = `delay ${fault.delayMs} ms`
       setTimeout(() => forward(req, res), fault.delayMs)
@@ -97,4 +108,35 @@ export async function startFaultProxy(
       requests.filter((r) => r.method === method && path.test(r.path)).length,
     close: () => closeServer(server),
   }
+}
+
+/** Like forward(), with the answer's body changed by `rewrite` (its length set anew). */
+function forwardRewritten(
+  upstream: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rewrite: (body: string) => string,
+): void {
+  const proxied = httpRequest(
+    {
+      hostname: upstream.hostname,
+      port: upstream.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: upstream.host },
+    },
+    (answer) => {
+      const chunks: Buffer[] = []
+      answer.on('data', (c: Buffer) => chunks.push(c))
+      answer.on('end', () => {
+        const body = Buffer.from(rewrite(Buffer.concat(chunks).toString('utf8')))
+        const headers = { ...answer.headers, 'content-length': String(body.length) }
+        delete headers['transfer-encoding']
+        res.writeHead(answer.statusCode ?? 502, headers)
+        res.end(body)
+      })
+    },
+  )
+  proxied.on('error', () => res.destroy())
+  req.pipe(proxied)
 }

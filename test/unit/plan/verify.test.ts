@@ -38,6 +38,20 @@ describe('plan: verified imports', () => {
     expect(step).toMatchObject({ action: 'import', stream, verification })
   })
 
+  it.each([
+    // [version, definition verify, --verify, peek]: web-download is sniffed first unless verify none
+    [{}, undefined, undefined, true],
+    [{}, 'auto', 'none', true],
+    [{}, 'none', undefined, undefined],
+    [{ checksum: SUM }, undefined, 'none', undefined],
+    [{ checksum: SUM }, undefined, undefined, undefined],
+    [{ url: 'file:a.qcow2' }, undefined, undefined, undefined],
+    [{}, undefined, 'stream', undefined],
+  ] as const)('%j, verify %s, --verify %s: peek %s', (v, mode, cli, peek) => {
+    const { step } = importOf(v, mode ? { verify: mode } : {}, cli)
+    expect(step.peek).toBe(peek)
+  })
+
   it('a latest version streams with the upstream checksum, its algorithm told by its length', () => {
     const d = definition({
       versions: [
