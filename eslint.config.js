@@ -3,7 +3,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', 'reports/', '.stryker-tmp/', 'stryker-setup-*.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'build/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+      'stryker-setup-*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
