@@ -8,20 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   validateCommand: () => (/* binding */ validateCommand)
 /* harmony export */ });
-/* harmony import */ var _definitions_check_urls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3449);
-/* harmony import */ var _definitions_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4239);
-/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7266);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2095);
-// `validate`: check every definition file and point at each defect; with
-// `checkUrls`, also whether every url of the (changed) definitions answers.
-
+/* harmony import */ var _definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4239);
+/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7266);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
 
 
 
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function summaryTable(problems) {
-    const rows = problems.map((p) => `| ${p.severity} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownCode */ .D9)(`${p.file}:${p.line}:${p.column}`)} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(p.message)} |`);
+    const rows = problems.map((p) => `| ${p.severity} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(`${p.file}:${p.line}:${p.column}`)} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(p.message)} |`);
     return ['| | Where | Problem |', '|---|---|---|', ...rows].join('\n');
 }
 function urlLine(check) {
@@ -31,22 +27,24 @@ function urlLine(check) {
 /** Exit code: 0 valid, 1 invalid definitions or a dead url. */
 async function validateCommand(options, reporter) {
     const cwd = options.cwd ?? process.cwd();
-    const catalog = await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .loadCatalog */ .ak)({ images: options.images, strict: options.strict, cwd });
+    const catalog = await (0,_definitions_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .loadCatalog */ .ak)({ images: options.images, strict: options.strict, cwd });
     let problems = catalog.problems;
     let urls;
     if (options.checkUrls) {
         const { changed, ...rest } = options.checkUrls;
+        // Loaded only when asked for: the HTTP and TLS modules cost every other run start-up time.
+        const { checkUrls } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3449));
         try {
-            urls = await (0,_definitions_check_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .checkUrls */ .Pl)(catalog.definitions, { cwd, ...(changed ? { changed } : {}), ...rest });
+            urls = await checkUrls(catalog.definitions, { cwd, ...(changed ? { changed } : {}), ...rest });
         }
         catch (error) {
-            if (error instanceof _problems_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL)
-                throw new _problems_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(error.message, 2);
+            if (error instanceof _problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL)
+                throw new _problems_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, 2);
             throw error;
         }
-        problems = (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sortProblems */ .dS)(problems.concat(urls.problems));
+        problems = (0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .sortProblems */ .dS)(problems.concat(urls.problems));
     }
-    const errors = (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .errorsOf */ .Bp)(problems).length;
+    const errors = (0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .errorsOf */ .Bp)(problems).length;
     const warnings = problems.length - errors;
     const versions = catalog.definitions.reduce((n, d) => n + d.versions.length, 0);
     reporter.problems(problems);

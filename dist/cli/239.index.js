@@ -50,6 +50,7 @@ async function checkRules(files, options) {
         firstName: new Map(),
         firstId: new Map(),
         fileUrls: [],
+        // Stryker disable next-line MethodExpression: build dates are YYYY-MM-DD; against the whole timestamp they compare as against its date
         tomorrow: new Date(options.now.getTime() + 86_400_000).toISOString().slice(0, 10),
     };
     for (const { file, definitions } of files) {
@@ -681,97 +682,123 @@ function strayTab(text, events) {
 }
 /** PyYAML looks this far for the `:` after a key without `?`. */
 const MAX_KEY_CHARS = 1024;
+const isDigit = (code) => code >= 48 && code <= 57;
+/** `dddd-` at `at`: the start of every timestamp, tested without reading the scalar's value. */
+const startsLikeDate = (text, at) => text.charCodeAt(at + 4) === 45 &&
+    isDigit(text.charCodeAt(at)) &&
+    isDigit(text.charCodeAt(at + 1)) &&
+    isDigit(text.charCodeAt(at + 2)) &&
+    isDigit(text.charCodeAt(at + 3));
 /** A plain scalar that PyYAML reads as a date that does not exist (2024-02-30). */
-function impossibleDate(text, events) {
-    for (const e of events) {
-        if (e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.style !== 1 || e.tagStart >= 0)
-            continue;
-        const value = (0,js_yaml/* getScalarValue */.KE)(text, e);
-        if (!realDate(value)) {
-            return {
-                offset: e.valueStart,
-                message: `YAML: '${value}' is not a real date and time, and PyYAML refuses such an unquoted date: correct it, or quote it to keep it as text`,
-            };
-        }
-    }
-    return undefined;
-}
-/** Every node event with whether it is a mapping key; stops at the first refusal `check` returns. */
-function eachNode(events, check) {
-    // Per open collection: a mapping counts its nodes (even ones are keys); a sequence is -1.
-    const stack = [];
-    for (const e of events) {
-        if (e.type === js_yaml/* EVENT_ID */.hy.POP) {
-            stack.pop();
-            continue;
-        }
-        if (e.type === js_yaml/* EVENT_ID */.hy.DOCUMENT)
-            continue;
-        const count = stack[stack.length - 1] ?? -1;
-        if (count >= 0)
-            stack[stack.length - 1] = count + 1;
-        const refused = check(e, count >= 0 && count % 2 === 0);
-        if (refused)
-            return refused;
-        if (e.type === js_yaml/* EVENT_ID */.hy.MAPPING)
-            stack.push(0);
-        else if (e.type === js_yaml/* EVENT_ID */.hy.SEQUENCE)
-            stack.push(-1);
-    }
-    return undefined;
+function impossibleDate(text, e) {
+    if (e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.style !== 1 || e.tagStart >= 0)
+        return undefined;
+    // Only a scalar that starts with four digits and `-` can be a timestamp (most never are).
+    if (!startsLikeDate(text, e.valueStart))
+        return undefined;
+    const value = (0,js_yaml/* getScalarValue */.KE)(text, e);
+    if (realDate(value))
+        return undefined;
+    return {
+        offset: e.valueStart,
+        message: `YAML: '${value}' is not a real date and time, and PyYAML refuses such an unquoted date: correct it, or quote it to keep it as text`,
+    };
 }
 /**
  * A key longer than PyYAML reads ("could not find expected ':'"), or a
  * `!!merge` tag on a value (PyYAML knows it on keys only).
  */
-function keyRefusal(text, events) {
-    return eachNode(events, (e, isKey) => {
-        if (isKey && e.type === js_yaml/* EVENT_ID */.hy.SCALAR && e.valueEnd - e.valueStart > MAX_KEY_CHARS) {
-            return {
-                offset: e.valueStart,
-                message: `YAML: a key of more than ${MAX_KEY_CHARS} characters, which PyYAML cannot read: shorten it`,
-            };
-        }
-        if (e.type === js_yaml/* EVENT_ID */.hy.ALIAS || e.tagStart < 0 || isKey)
-            return undefined;
-        if (/^!!merge$|^!<tag:yaml\.org,2002:merge>$/.test(text.slice(e.tagStart, e.tagEnd))) {
-            return {
-                offset: e.tagStart,
-                message: 'YAML: !!merge belongs to a << key, not to a value (PyYAML refuses it): remove the tag',
-            };
-        }
-        return undefined;
-    });
-}
-/** Where an event's text ends, or (none) starts; -1 for an empty scalar. */
-const endOf = (e) => 'valueEnd' in e && e.valueEnd >= 0 ? e.valueEnd : 'start' in e ? e.start : -1;
-/**
- * A key left out (`: value` as a mapping entry): PyYAML reads an empty key
- * only after an explicit `?` ("expected <block end>, but found ':'").
- */
-function missingKey(text, events) {
-    const keys = new Set();
-    eachNode(events, (e, isKey) => (isKey && keys.add(e), undefined));
-    for (const [i, e] of events.entries()) {
-        if (!keys.has(e) || e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.valueStart >= 0)
-            continue;
-        const from = Math.max(0, ...events.slice(0, i).map(endOf));
-        const colon = text.indexOf(':', from);
-        if (colon < 0 || /(?:^|[\n{,])[ \t-]*\?(?:\s|$)/.test(text.slice(from, colon)))
-            continue;
+function keyRefusal(text, e, isKey) {
+    if (isKey && e.type === js_yaml/* EVENT_ID */.hy.SCALAR && e.valueEnd - e.valueStart > MAX_KEY_CHARS) {
         return {
-            offset: colon,
-            message: 'YAML: a mapping entry without its key (PyYAML refuses `: value`): write the key before the colon',
+            offset: e.valueStart,
+            message: `YAML: a key of more than ${MAX_KEY_CHARS} characters, which PyYAML cannot read: shorten it`,
+        };
+    }
+    if (e.type === js_yaml/* EVENT_ID */.hy.ALIAS || e.tagStart < 0 || isKey)
+        return undefined;
+    if (/^!!merge$|^!<tag:yaml\.org,2002:merge>$/.test(text.slice(e.tagStart, e.tagEnd))) {
+        return {
+            offset: e.tagStart,
+            message: 'YAML: !!merge belongs to a << key, not to a value (PyYAML refuses it): remove the tag',
         };
     }
     return undefined;
 }
+/** Where an event's text ends, or (none) starts; -1 for an empty scalar. */
+const endOf = (e) => 'valueEnd' in e && e.valueEnd >= 0 ? e.valueEnd : 'start' in e ? e.start : -1;
+/**
+ * A key left out (`: value` as a mapping entry) at `events[i]`, an empty key:
+ * PyYAML reads an empty key only after an explicit `?` ("expected <block end>,
+ * but found ':'").
+ */
+function missingKey(text, events, i) {
+    const from = Math.max(0, ...events.slice(0, i).map(endOf));
+    const colon = text.indexOf(':', from);
+    if (colon < 0 || /(?:^|[\n{,])[ \t-]*\?(?:\s|$)/.test(text.slice(from, colon)))
+        return undefined;
+    return {
+        offset: colon,
+        message: 'YAML: a mapping entry without its key (PyYAML refuses `: value`): write the key before the colon',
+    };
+}
+/**
+ * A `?` in an unquoted value inside `[ ]` or `{ }`: PyYAML ends the value
+ * there and reads `?` as a key indicator (refusing `[b?c]`, reading `[?x]`
+ * as `[{x: null}]`), where js-yaml keeps it as text.
+ */
+function flowQuestionMark(text, e, inFlow) {
+    if (!inFlow || e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.style !== js_yaml/* SCALAR_STYLE */.jK.PLAIN)
+        return undefined;
+    const at = text.slice(e.valueStart, e.valueEnd).indexOf('?');
+    if (at < 0)
+        return undefined;
+    return {
+        offset: e.valueStart + at,
+        message: "YAML: a '?' in an unquoted value inside [ ] or { } (PyYAML reads it as the start of a key): quote the value",
+    };
+}
+/**
+ * The node checks in one walk over the events (each walk costs a start-up
+ * run its time in the interpreter): the first date, key and flow refusal, and
+ * the first missing key, which stand in that order of precedence.
+ */
+function nodeRefusals(text, events) {
+    const found = [undefined, undefined, undefined, undefined];
+    // Per open collection: a mapping counts its nodes (even ones are keys); a sequence is -1.
+    const counts = [];
+    const flow = [];
+    for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        if (e.type === js_yaml/* EVENT_ID */.hy.POP) {
+            counts.pop();
+            flow.pop();
+            continue;
+        }
+        if (e.type === js_yaml/* EVENT_ID */.hy.DOCUMENT) {
+            flow.push(false);
+            continue;
+        }
+        const count = counts[counts.length - 1] ?? -1;
+        if (count >= 0)
+            counts[counts.length - 1] = count + 1;
+        const isKey = count >= 0 && count % 2 === 0;
+        found[0] ??= impossibleDate(text, e);
+        found[1] ??= keyRefusal(text, e, isKey);
+        if (isKey && e.type === js_yaml/* EVENT_ID */.hy.SCALAR && e.valueStart < 0) {
+            found[2] ??= missingKey(text, events, i);
+        }
+        found[3] ??= flowQuestionMark(text, e, flow[flow.length - 1] === true);
+        if (e.type === js_yaml/* EVENT_ID */.hy.MAPPING || e.type === js_yaml/* EVENT_ID */.hy.SEQUENCE) {
+            counts.push(e.type === js_yaml/* EVENT_ID */.hy.MAPPING ? 0 : -1);
+            flow.push(e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW);
+        }
+    }
+    return found;
+}
 /** The first thing in a parsed file that PyYAML's safe_load refuses, if any. */
 function pyyamlRefusal(text, events) {
-    return (strayTab(text, events) ??
-        impossibleDate(text, events) ??
-        keyRefusal(text, events) ??
-        missingKey(text, events));
+    return strayTab(text, events) ?? nodeRefusals(text, events).find((r) => r !== undefined);
 }
 
 // EXTERNAL MODULE: ./src/definitions/positions.ts
@@ -947,6 +974,8 @@ async function loadDefinitionFiles(spec, cwd = process.cwd()) {
     const within = confinement(found.root);
     const result = { files: [], problems: [...found.skipped], read: found.paths.length };
     for (const absolute of found.paths) {
+        // Between files, the event loop serves what runs alongside (plan's token and listing).
+        await new Promise((resolve) => setImmediate(resolve));
         const shown = displayPath(absolute, cwd);
         const text = readDefinitionFile(absolute, shown, within);
         const parsed = typeof text === 'string' ? parseDefinitionFile(shown, text, absolute) : text;
@@ -1022,8 +1051,10 @@ function text(file, pointer, value) {
         return undefined;
     if (typeof value === 'string')
         return value;
-    const scalar = file.positions.get(pointer)?.scalar;
-    return scalar ? file.lines.source.slice(scalar.valueStart, scalar.valueEnd) : String(value);
+    const at = file.positions.get(pointer);
+    return at?.textStart === undefined
+        ? String(value)
+        : file.lines.source.slice(at.textStart, at.textEnd);
 }
 /** YAML dates arrive as text; a timestamp is reduced to its date. */
 const isoDate = (value) => value === undefined || value === null ? undefined : String(value).slice(0, 10);
@@ -1040,7 +1071,8 @@ function meta(file, pointer, raw) {
 }
 function version(file, pointer, raw) {
     const keys = { url: position(file, `${pointer}/url`, true) };
-    if (raw.mirror_url !== undefined && raw.mirror_url !== null)
+    // A string by the schema (null is refused there).
+    if (typeof raw.mirror_url === 'string')
         keys.mirror_url = position(file, `${pointer}/mirror_url`, true);
     const v = {
         version: text(file, `${pointer}/version`, raw.version),

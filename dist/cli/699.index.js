@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _filter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9037);
 /* harmony import */ var _mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3640);
 /* harmony import */ var _mirror_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1228);
-/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
+/* harmony import */ var _mirror_s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4747);
 // `mirror`: copy every build of the catalog into the S3 mirror bucket, one at
 // a time (memory stays at one upload's parts), skipping those already there.
 

@@ -1151,8 +1151,8 @@ function fileUpdate(file, edited, pending, statuses) {
 var http_cache = __webpack_require__(7970);
 // EXTERNAL MODULE: ./src/download/progress.ts
 var progress = __webpack_require__(4585);
-// EXTERNAL MODULE: ./src/mirror/s3.ts
-var mirror_s3 = __webpack_require__(8301);
+// EXTERNAL MODULE: ./src/mirror/s3.ts + 3 modules
+var mirror_s3 = __webpack_require__(4747);
 ;// CONCATENATED MODULE: ./src/update/open-mirror.ts
 // The mirror of the update job, opened from its settings: the S3 store, the
 // client new builds are downloaded with, and progress lines for the log.

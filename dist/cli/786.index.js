@@ -261,7 +261,8 @@ function transfer(d, mode) {
         : stream
             ? `verified (${d.checksum.split(':')[0]})`
             : 'unverified (verify: none)';
-    return { stream, verification };
+    // Glance 2022.2 stores any bytes under any format: a web-download is sniffed first too.
+    return { stream, verification, ...(!stream && mode !== 'none' ? { peek: true } : {}) };
 }
 function importStep(d, tag, mode, leftover) {
     return {
@@ -871,15 +872,28 @@ function replanner(definitions, clients, planOptions) {
         return again;
     };
 }
-/** Validate, observe, plan. Invalid definitions stop here, before any request. */
+/** `work`'s outcome as a value: it never rejects, so no rejection goes unhandled while it waits. */
+const settle = (work) => work.then((value) => ({ value }), (error) => ({ error }));
+const plan_valueOf = (settled) => {
+    if ('error' in settled)
+        throw settled.error;
+    return settled.value;
+};
+/**
+ * Validate, observe, plan. The token and the listing (reads only) overlap
+ * loading and validating the definitions; invalid definitions still stop
+ * here, before anything is planned or written, whatever the cloud answered.
+ */
 async function openPlanSession(options, reporter) {
+    const connected = settle(connectClients(options, reporter));
+    const listed = connected.then((c) => 'error' in c ? c : settle((0,observe/* observeManagedImages */.W)(c.value.glance, options.tag)));
     const definitions = await loadValidCatalog(options, reporter);
     if (!definitions)
         return { exitCode: 1 };
-    const { glance, upstream } = await connectClients(options, reporter);
+    const { glance, upstream } = plan_valueOf(await connected);
     const [resolved, images] = await Promise.all([
         resolveLatest(definitions, upstream),
-        (0,observe/* observeManagedImages */.W)(glance, options.tag),
+        listed.then(plan_valueOf),
     ]);
     for (const [name, error] of resolved.errors)
         reporter.warning(`${name}: latest upstream unreadable: ${error}`);
