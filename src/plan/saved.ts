@@ -55,6 +55,7 @@ export function imageState(image: CloudImage): ImageState {
   const properties = Object.fromEntries(
     Object.entries(image.properties)
       .filter(([key]) => !key.startsWith('os_glance_'))
+      // Stryker disable next-line EqualityOperator: property keys are unique, < and <= order them alike
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   )
   return {
