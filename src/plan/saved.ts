@@ -102,10 +102,13 @@ export function reliesOn(
     re.test(image.name) || ids.has(image.id) || inFilter.some((d) => belongsTo(d, image))
 }
 
-const withoutDigest = ({ digest: _digest, ...rest }: PlanBasis): Omit<PlanBasis, 'digest'> => rest
+type Undigested = Omit<PlanBasis, 'digest'> & { digest?: string }
+
+const withoutDigest = ({ digest: _digest, ...rest }: Undigested): Omit<PlanBasis, 'digest'> => rest
 
 /** The digest a basis records of itself. */
-export const basisDigest = (basis: PlanBasis): string => sha256(canonicalJson(withoutDigest(basis)))
+export const basisDigest = (basis: Undigested): string =>
+  sha256(canonicalJson(withoutDigest(basis)))
 
 /** What `plan` records in the plan file about what it depends on. */
 export function recordBasis(
@@ -115,7 +118,7 @@ export function recordBasis(
   options: PlanOptions,
 ): PlanBasis {
   const relied = reliesOn(plan, definitions, options.filter)
-  const basis: PlanBasis = {
+  const basis: Undigested = {
     planDigest: planDigest(plan),
     definitionsDigest: definitionsDigest(definitions),
     options: planShape(options),
@@ -126,13 +129,11 @@ export function recordBasis(
       .map(imageState)
       // Stryker disable next-line EqualityOperator: image ids are unique, < and <= order them alike
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    digest: '',
   }
   return { ...basis, digest: basisDigest(basis) }
 }
 
-const shown = (value: unknown): string =>
-  value === undefined ? 'none' : typeof value === 'string' ? `'${value}'` : String(value)
+const shown = (value: unknown): string => (value === undefined ? 'none' : `'${String(value)}'`)
 
 /** Each difference of one image's state, worded `field is X now, the plan saw Y`. */
 function stateChanges(then: ImageState, now: ImageState): string[] {

@@ -115,6 +115,10 @@ describe('imageState', () => {
     })
     expect(Object.keys(state.properties)).toEqual(['a', 'z'])
   })
+  it('properties in key order whatever order Glance lists them in', () => {
+    const listed = { ...(image as CloudImage), properties: { a: '1', c: '2', b: '3', d: '4' } }
+    expect(Object.keys(imageState(listed).properties)).toEqual(['a', 'b', 'c', 'd'])
+  })
   it('no size, no os_hidden, no updated_at', () => {
     const bare: Partial<CloudImage> = structuredClone(image as CloudImage)
     delete bare.updated_at
@@ -143,6 +147,11 @@ describe('reliesOn', () => {
     expect(relied(image('replaced-id', 'Debian 12'))).toBe(true)
     expect(relied(image('c', 'Debian 12'))).toBe(false)
     expect(relied(image('d', 'Debian 12 Ubuntu'))).toBe(false)
+  })
+  it('with --filter matching several definitions: an image of any one of them', () => {
+    const relied = reliesOn(acting([]), [ubuntu, debian], '^(Ubuntu 24\\.04|Debian 12)$')
+    expect(relied(image('a', 'renamed', debian))).toBe(true)
+    expect(relied(image('b', 'renamed', ubuntu))).toBe(true)
   })
 })
 
@@ -256,6 +265,16 @@ describe('basisChanges, one field at a time', () => {
         i.properties = Object.fromEntries(Object.entries(i.properties).reverse())
       }),
     ).toEqual([])
+  })
+
+  it('a property gone and one added: one line each in key order', () => {
+    const lines = after((i) => {
+      delete i.properties.os_distro
+      i.properties.aa = '2'
+    })
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toBe("Ubuntu 24.04: property aa is '2' now, the plan saw none")
+    expect(lines[1]).toMatch(/^Ubuntu 24\.04: property os_distro is none now, the plan saw '/)
   })
 
   it('several properties, one line each in key order', () => {
