@@ -38,7 +38,9 @@ type Node = ScalarNode | AliasNode | MapNode | SeqNode
 
 /** The first document's root node, as a tree of events. */
 function tree(events: readonly Event[]): Node | null {
-  let i = 0
+  // The parser gives nothing for an empty file, else per document: DOCUMENT, its root node, POP.
+  if (events.length === 0) return null
+  let i = 1
   const node = (): Node => {
     const e = events[i++] as Event
     switch (e.type) {
@@ -48,23 +50,23 @@ function tree(events: readonly Event[]): Node | null {
         return { kind: 'alias', start: e.anchorStart - 1, end: e.anchorEnd }
       case EVENT_ID.MAPPING: {
         const pairs: [Node, Node][] = []
-        while (events[i]?.type !== EVENT_ID.POP) pairs.push([node(), node()])
+        while ((events[i] as Event).type !== EVENT_ID.POP) pairs.push([node(), node()])
         i++
         return { kind: 'map', event: e, pairs }
       }
       case EVENT_ID.SEQUENCE: {
         const items: Node[] = []
-        while (events[i]?.type !== EVENT_ID.POP) items.push(node())
+        while ((events[i] as Event).type !== EVENT_ID.POP) items.push(node())
         i++
+        // Stryker disable next-line EqualityOperator: an anchor's name follows its `&`, so never offset 0
         return { kind: 'seq', items, anchored: e.anchorStart >= 0 }
       }
       default:
+        // Stryker disable next-line StringLiteral: unreachable, the parser puts a node wherever one is read
         throw new EditError('unexpected YAML structure')
     }
   }
-  while (i < events.length && events[i]?.type !== EVENT_ID.DOCUMENT) i++
-  i++
-  return i < events.length && events[i]?.type !== EVENT_ID.POP ? node() : null
+  return node()
 }
 
 /** The file cannot be edited safely; the message says why and what to do. */
@@ -80,6 +82,7 @@ function valueOf(source: string, map: MapNode, key: string): [Node, Node] | unde
 const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./:+~%@=-]*$/
 function plainSafe(value: string): boolean {
   if (!PLAIN.test(value)) return false
+  // Stryker disable next-line ObjectLiteral: js-yaml 5 loads with CORE_SCHEMA by default; named so a new default cannot slip in
   return load(value, { schema: CORE_SCHEMA }) === value
 }
 
@@ -104,7 +107,7 @@ function scalarRange(source: string, e: ScalarEvent): { start: number; end: numb
     const before = source.slice(0, e.valueStart)
     const indicator = Math.max(before.lastIndexOf('|'), before.lastIndexOf('>'))
     let end = e.valueEnd
-    while (end > indicator && /[\r\n]/.test(source[end - 1] as string)) end--
+    while (/[\r\n]/.test(source[end - 1] as string)) end--
     return { start: indicator, end }
   }
   return { start: e.valueStart, end: e.valueEnd }
@@ -168,11 +171,12 @@ function replacement(
   if (v.kind === 'alias') return { start: v.start, end: v.end, text: render(value, 1) }
   if (v.kind !== 'scalar') return where(`\`${key}\` (not a scalar)`)
   const e = v.event
+  // Stryker disable next-line EqualityOperator: an anchor's name follows its `&`, so never offset 0
   if (e.anchorStart >= 0) return where(`\`${key}\` (anchored: other entries share it)`)
+  // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
   if (e.valueStart < 0) {
-    // An empty value (`mirror_url:`): write after the colon.
-    const keyEnd = (k as ScalarNode).event.valueEnd + ((k as ScalarNode).event.style > 1 ? 1 : 0)
-    const colon = source.indexOf(':', keyEnd)
+    // An empty value (`mirror_url:`): write after the colon (after a quoted key's closing quote).
+    const colon = source.indexOf(':', (k as ScalarNode).event.valueEnd)
     return { start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` }
   }
   if (getScalarValue(source, e) === value && e.tagStart < 0) return undefined
@@ -210,6 +214,7 @@ function addition(
   const pad = ' '.repeat(indent.length)
   const newline = /\r\n/.test(source) ? '\r\n' : '\n'
   let eol = source.indexOf('\n', end)
+  // Stryker disable next-line EqualityOperator: searched from the end of a value, so never 0
   if (eol < 0) eol = source.length
   else if (source[eol - 1] === '\r') eol--
   const text = missing
@@ -229,9 +234,11 @@ function removal(source: string, entry: MapNode, [k, v]: [Node, Node], key: stri
   let end: number
   if (v.kind === 'alias') end = v.end
   else if (v.kind === 'scalar' && v.event.valueStart >= 0) end = scalarRange(source, v.event).end
-  else if (v.kind === 'scalar') end = source.indexOf(':', k.event.valueEnd) + 1
+  // An empty value: an implicit key and its colon are on one line, so the line ends the pair.
+  else if (v.kind === 'scalar') end = k.event.valueEnd
   else return where(`\`${key}\` (not a scalar)`)
   const eol = source.indexOf('\n', end)
+  // Stryker disable next-line EqualityOperator: searched from the end of a key or value, so never 0
   return { start, end: eol < 0 ? source.length : eol + 1, text: '' }
 }
 
