@@ -25,10 +25,11 @@ describe('editFirstVersion, edge cases', () => {
     )
   })
 
-  it('refuses to remove a key written as an explicit `? key` pair', () => {
-    const src = doc(`      - version: '1'\n        ? mirror_url\n        : https://m/1.img\n`)
-    expect(() => editFirstVersion(src, 0, { mirror_url: null })).toThrow(EditError)
-    expect(() => editFirstVersion(src, 0, { mirror_url: null })).toThrow(/opens the entry's line/)
+  it('refuses to remove a key written as an explicit `? key` pair, even a one-letter key', () => {
+    for (const key of ['mirror_url', 'm']) {
+      const src = doc(`      - version: '1'\n        ? ${key}\n        : https://m/1.img\n`)
+      expect(() => editFirstVersion(src, 0, { [key]: null })).toThrow(/opens the entry's line/)
+    }
   })
 
   it('changing a present key needs no url when nothing is added', () => {
@@ -47,16 +48,12 @@ describe('editFirstVersion, edge cases', () => {
     )
   })
 
-  it('removing the last key and adding one writes the new key where the removed line was', () => {
+  it('removing the last key at the end of the file and adding one leaves no blank line', () => {
     const src = doc(
-      `      - version: '1'\n        url: https://x/1.img\n        mirror_url: https://m/1.img\n`,
-      `      - version: '0'\n`,
+      `      - version: '1'\n        url: https://x/1.img\n        mirror_url: https://m/1.img`,
     )
     expect(editFirstVersion(src, 0, { mirror_url: null, checksum: 'sha256:c' })).toBe(
-      doc(
-        `      - version: '1'\n        url: https://x/1.img\n        checksum: sha256:c\n`,
-        `      - version: '0'\n`,
-      ),
+      doc(`      - version: '1'\n        url: https://x/1.img\n        checksum: sha256:c\n`),
     )
   })
 
