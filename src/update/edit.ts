@@ -104,8 +104,10 @@ interface Splice {
 function scalarRange(source: string, e: ScalarEvent): { start: number; end: number } {
   if (e.style === 2 || e.style === 3) return { start: e.valueStart - 1, end: e.valueEnd + 1 }
   if (e.style === 4 || e.style === 5) {
-    const before = source.slice(0, e.valueStart)
-    const indicator = Math.max(before.lastIndexOf('|'), before.lastIndexOf('>'))
+    // The indicator ends the header line, before any comment (which may hold `|` or `>`).
+    const from = lineStart(source, e.valueStart - 1)
+    const header = source.slice(from, e.valueStart).replace(/[ \t]#.*$/s, '')
+    const indicator = from + Math.max(header.lastIndexOf('|'), header.lastIndexOf('>'))
     let end = e.valueEnd
     while (/[\r\n]/.test(source[end - 1] as string)) end--
     return { start: indicator, end }

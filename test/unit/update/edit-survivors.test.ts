@@ -25,6 +25,17 @@ describe('editFirstVersion, edge cases', () => {
     )
   })
 
+  it('replaces a block url whose header comment holds | or >', () => {
+    for (const style of ['>-', '|', '>']) {
+      const src = doc(
+        `      - version: '2'\n        url: ${style} # mirror|backup>old\n          https://x/2.img\n`,
+      )
+      expect(editFirstVersion(src, 0, { url: 'https://x/3.img' })).toBe(
+        doc(`      - version: '2'\n        url: https://x/3.img\n`),
+      )
+    }
+  })
+
   it('refuses to remove a key written as an explicit `? key` pair, even a one-letter key', () => {
     for (const key of ['mirror_url', 'm']) {
       const src = doc(`      - version: '1'\n        ? ${key}\n        : https://m/1.img\n`)
