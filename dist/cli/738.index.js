@@ -706,7 +706,10 @@ var js_yaml = __webpack_require__(3243);
 
 /** The first document's root node, as a tree of events. */
 function tree(events) {
-    let i = 0;
+    // The parser gives nothing for an empty file, else per document: DOCUMENT, its root node, POP.
+    if (events.length === 0)
+        return null;
+    let i = 1;
     const node = () => {
         const e = events[i++];
         switch (e.type) {
@@ -716,26 +719,25 @@ function tree(events) {
                 return { kind: 'alias', start: e.anchorStart - 1, end: e.anchorEnd };
             case js_yaml/* EVENT_ID */.hy.MAPPING: {
                 const pairs = [];
-                while (events[i]?.type !== js_yaml/* EVENT_ID */.hy.POP)
+                while (events[i].type !== js_yaml/* EVENT_ID */.hy.POP)
                     pairs.push([node(), node()]);
                 i++;
                 return { kind: 'map', event: e, pairs };
             }
             case js_yaml/* EVENT_ID */.hy.SEQUENCE: {
                 const items = [];
-                while (events[i]?.type !== js_yaml/* EVENT_ID */.hy.POP)
+                while (events[i].type !== js_yaml/* EVENT_ID */.hy.POP)
                     items.push(node());
                 i++;
+                // Stryker disable next-line EqualityOperator: an anchor's name follows its `&`, so never offset 0
                 return { kind: 'seq', items, anchored: e.anchorStart >= 0 };
             }
             default:
+                // Stryker disable next-line StringLiteral: unreachable, the parser puts a node wherever one is read
                 throw new EditError('unexpected YAML structure');
         }
     };
-    while (i < events.length && events[i]?.type !== js_yaml/* EVENT_ID */.hy.DOCUMENT)
-        i++;
-    i++;
-    return i < events.length && events[i]?.type !== js_yaml/* EVENT_ID */.hy.POP ? node() : null;
+    return node();
 }
 /** The file cannot be edited safely; the message says why and what to do. */
 class EditError extends Error {
@@ -749,6 +751,7 @@ const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./:+~%@=-]*$/;
 function plainSafe(value) {
     if (!PLAIN.test(value))
         return false;
+    // Stryker disable next-line ObjectLiteral: js-yaml 5 loads with CORE_SCHEMA by default; named so a new default cannot slip in
     return (0,js_yaml/* load */.Hh)(value, { schema: js_yaml/* CORE_SCHEMA */.OU }) === value;
 }
 /** The new value written in the style of the old one, or plain/single-quoted for a new key. */
@@ -765,10 +768,12 @@ function scalarRange(source, e) {
     if (e.style === 2 || e.style === 3)
         return { start: e.valueStart - 1, end: e.valueEnd + 1 };
     if (e.style === 4 || e.style === 5) {
-        const before = source.slice(0, e.valueStart);
-        const indicator = Math.max(before.lastIndexOf('|'), before.lastIndexOf('>'));
+        // The indicator ends the header line, before any comment (which may hold `|` or `>`).
+        const from = lineStart(source, e.valueStart - 1);
+        const header = source.slice(from, e.valueStart).replace(/[ \t]#.*$/s, '');
+        const indicator = from + Math.max(header.lastIndexOf('|'), header.lastIndexOf('>'));
         let end = e.valueEnd;
-        while (end > indicator && /[\r\n]/.test(source[end - 1]))
+        while (/[\r\n]/.test(source[end - 1]))
             end--;
         return { start: indicator, end };
     }
@@ -827,12 +832,13 @@ function replacement(source, [k, v], key, value) {
     if (v.kind !== 'scalar')
         return where(`\`${key}\` (not a scalar)`);
     const e = v.event;
+    // Stryker disable next-line EqualityOperator: an anchor's name follows its `&`, so never offset 0
     if (e.anchorStart >= 0)
         return where(`\`${key}\` (anchored: other entries share it)`);
+    // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
     if (e.valueStart < 0) {
-        // An empty value (`mirror_url:`): write after the colon.
-        const keyEnd = k.event.valueEnd + (k.event.style > 1 ? 1 : 0);
-        const colon = source.indexOf(':', keyEnd);
+        // An empty value (`mirror_url:`): write after the colon (after a quoted key's closing quote).
+        const colon = source.indexOf(':', k.event.valueEnd);
         return { start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` };
     }
     if ((0,js_yaml/* getScalarValue */.KE)(source, e) === value && e.tagStart < 0)
@@ -863,6 +869,7 @@ function addition(source, entry, missing, changes) {
     const pad = ' '.repeat(indent.length);
     const newline = /\r\n/.test(source) ? '\r\n' : '\n';
     let eol = source.indexOf('\n', end);
+    // Stryker disable next-line EqualityOperator: searched from the end of a value, so never 0
     if (eol < 0)
         eol = source.length;
     else if (source[eol - 1] === '\r')
@@ -886,11 +893,13 @@ function removal(source, entry, [k, v], key) {
         end = v.end;
     else if (v.kind === 'scalar' && v.event.valueStart >= 0)
         end = scalarRange(source, v.event).end;
+    // An empty value: an implicit key and its colon are on one line, so the line ends the pair.
     else if (v.kind === 'scalar')
-        end = source.indexOf(':', k.event.valueEnd) + 1;
+        end = k.event.valueEnd;
     else
         return where(`\`${key}\` (not a scalar)`);
     const eol = source.indexOf('\n', end);
+    // Stryker disable next-line EqualityOperator: searched from the end of a key or value, so never 0
     return { start, end: eol < 0 ? source.length : eol + 1, text: '' };
 }
 /**
