@@ -235,6 +235,27 @@ describe('waitReleased: the import task', () => {
     expect(f.log.taskReads).toBe(1)
   })
 
+  it('failed stores with a failed task: its words at once, read once, no second look', async () => {
+    const f = fake([{ status: 'queued', properties: { os_glance_failed_import: 'fs' } }], () => [
+      task('failure', { message: 'Image format disallowed' }),
+    ])
+    const error = await waitFails(f, { task: direct })
+    expect(error.message).toBe('Glance failed the import: "Image format disallowed" (task task-1)')
+    expect(f.log.sleeps).toEqual([1000])
+    expect(f.log.taskReads).toBe(1)
+  })
+
+  it('while importing, the task is read when 2 s, later a third of the time waited, have passed since the last read', async () => {
+    const reads: number[] = []
+    let clock = (): number => 0
+    const polls: Poll[] = [...Array<Poll>(14).fill({ status: 'importing' }), { status: 'active' }]
+    const f = fake(polls, () => (reads.push(clock() - 5000), [task('processing')]))
+    clock = f.now
+    expect((await waitReleased('img', f.options({ task: direct }))).status).toBe('active')
+    // Every 2 s at first, then a third of the time waited.
+    expect(reads).toEqual([1000, 3437.5, 6956.25, 10956.25, 16956.25])
+  })
+
   it('failed stores with the task running: read again a second later; running still, the wait goes on', async () => {
     const f = fake(
       [{ status: 'queued', properties: { os_glance_failed_import: 'fs' } }, { status: 'active' }],
