@@ -19,6 +19,7 @@ const SECOND_RELEASE = [
   'test/integration/openstack/import.test.ts',
   'test/integration/openstack/faults.test.ts',
   'test/integration/apply/failures.test.ts',
+  'test/integration/apply/refusals.test.ts',
   'test/integration/apply/convergence.test.ts',
   'test/integration/apply/verify.test.ts',
   'test/integration/apply/rotation.test.ts',
