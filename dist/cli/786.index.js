@@ -1500,8 +1500,8 @@ const sha256 = (text) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.c
 /** JSON with object keys sorted at every depth: equal values, equal text. */
 function canonicalJson(value) {
     return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? // Stryker disable next-line EqualityOperator: object keys are unique, a < b and a <= b order them alike
-            Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        ? // Keys are unique: `<` alone orders them (so `<=` would too: an equivalent mutant).
+            Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
         : v);
 }
 /**
@@ -1533,7 +1533,7 @@ function planShape(options) {
 function imageState(image) {
     const properties = Object.fromEntries(Object.entries(image.properties)
         .filter(([key]) => !key.startsWith('os_glance_'))
-        // Stryker disable next-line EqualityOperator: property keys are unique, < and <= order them alike
+        // Property keys are unique: `<` and `<=` order them alike (an equivalent mutant).
         .sort(([a], [b]) => (a < b ? -1 : 1)));
     return {
         id: image.id,
@@ -1589,7 +1589,7 @@ function recordBasis(plan, definitions, images, options) {
         images: images
             .filter(relied)
             .map(imageState)
-            // Stryker disable next-line EqualityOperator: image ids are unique, < and <= order them alike
+            // Image ids are unique: `<` and `<=` order them alike (an equivalent mutant).
             .sort((a, b) => (a.id < b.id ? -1 : 1)),
     };
     return { ...basis, digest: basisDigest(basis) };

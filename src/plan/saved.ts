@@ -15,8 +15,8 @@ const sha256 = (text: string): string => `sha256:${createHash('sha256').update(t
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? // Stryker disable next-line EqualityOperator: object keys are unique, a < b and a <= b order them alike
-        Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? // Keys are unique: `<` alone orders them (so `<=` would too: an equivalent mutant).
+        Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   )
 }
@@ -55,7 +55,7 @@ export function imageState(image: CloudImage): ImageState {
   const properties = Object.fromEntries(
     Object.entries(image.properties)
       .filter(([key]) => !key.startsWith('os_glance_'))
-      // Stryker disable next-line EqualityOperator: property keys are unique, < and <= order them alike
+      // Property keys are unique: `<` and `<=` order them alike (an equivalent mutant).
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   )
   return {
@@ -127,7 +127,7 @@ export function recordBasis(
     images: images
       .filter(relied)
       .map(imageState)
-      // Stryker disable next-line EqualityOperator: image ids are unique, < and <= order them alike
+      // Image ids are unique: `<` and `<=` order them alike (an equivalent mutant).
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
   }
   return { ...basis, digest: basisDigest(basis) }
