@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   catalogTable,
   NOT_IN_CLOUD,
@@ -64,6 +64,9 @@ let table: CatalogTable
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'catalog-page-'))
+})
+// Per test, not once: mutation testing credits a test only with the code run in it or its beforeEach.
+beforeEach(async () => {
   const catalog = await loadCatalog({ images: fixture })
   expect(catalog.problems.filter((p) => p.severity === 'error')).toEqual([])
   definitions = catalog.definitions

@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { checkGivenOptions, readSavedPlan } from '../../../src/commands/saved-plan.js'
 import { plan as computePlan } from '../../../src/plan/plan.js'
 import { recordBasis } from '../../../src/plan/saved.js'
@@ -17,6 +17,9 @@ let plan: Plan
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'saved-plan-'))
+})
+// Per test, not once: mutation testing credits a test only with the code run in it or its beforeEach.
+beforeEach(() => {
   const def = definition({ multi: true, versions: [version('20240101'), version('20240201')] })
   const images = adopted({ ...def, versions: [version('20240101')] }, { min_ram: 1 })
   const o = options({ hide: true })
