@@ -32,6 +32,8 @@ export interface HttpRequest {
   url: string | URL
   /** Statuses that are success; anything else throws HttpError. */
   expected: readonly number[]
+  /** Statuses that are success only on a retry (a DELETE whose first answer was lost finds 404). */
+  expectedOnRetry?: readonly number[]
   /** Path template for counting (`/v2/images/{id}`); derived from the URL when absent. */
   template?: string
   headers?: Record<string, string>
@@ -204,7 +206,10 @@ async function sendAttempt<T>(
       redirect: streamed ? 'error' : 'follow',
       ...(streamed ? { duplex: 'half' } : {}),
     } as RequestInit)
-    if (!req.expected.includes(response.status)) {
+    const success =
+      req.expected.includes(response.status) ||
+      (attempt > 1 && req.expectedOnRetry?.includes(response.status))
+    if (!success) {
       await unexpectedStatus(ctx, call, attempt, response, state)
       return undefined
     }

@@ -69,7 +69,9 @@ export function glanceRequests(
       noContent(ctx, 'POST', glanceUrls.imageAction(endpoint, id, 'deactivate')),
     reactivateImage: async (id) =>
       noContent(ctx, 'POST', glanceUrls.imageAction(endpoint, id, 'reactivate')),
-    deleteImage: async (id) => noContent(ctx, 'DELETE', glanceUrls.image(endpoint, id)),
+    // A retried DELETE whose first answer was lost (a timeout) finds the image gone: that is done.
+    deleteImage: async (id) =>
+      noContent(ctx, 'DELETE', glanceUrls.image(endpoint, id), { expectedOnRetry: [404] }),
     listMembers: (id) => listMembers(ctx, id),
     addMember: (id, projectId) => addMember(ctx, id, projectId),
     updateMemberStatus: (id, projectId, status) => updateMemberStatus(ctx, id, projectId, status),
@@ -87,7 +89,7 @@ async function noContent(
   { session }: GlanceContext,
   method: 'PUT' | 'POST' | 'DELETE',
   { url, template }: GlanceUrl,
-  extra: Pick<HttpRequest, 'body' | 'headers'> = {},
+  extra: Pick<HttpRequest, 'body' | 'headers' | 'expectedOnRetry'> = {},
 ): Promise<void> {
   await session.request({
     method,

@@ -12,6 +12,7 @@ import {
   passwordConfig,
 } from '../../../support/keystone-fixtures.js'
 import {
+  fetchFailure,
   recordingSleep,
   strictFetch,
   type Expectation,
@@ -315,6 +316,19 @@ describe('image calls', () => {
       'POST /v2/images/{id}/actions/deactivate': 1,
       'DELETE /v2/images/{id}': 1,
     })
+  })
+
+  it('a DELETE retried after a lost answer that finds the image gone is done; a first 404 is not', async () => {
+    const lost = {
+      method: 'DELETE',
+      url: `${IMAGES}/${id}`,
+      reply: { error: fetchFailure('ECONNRESET') },
+    }
+    const gone = { method: 'DELETE', url: `${IMAGES}/${id}`, reply: { status: 404 } }
+    const glance = await client(lost, gone, gone)
+    await glance.deleteImage(id)
+    await expect(glance.deleteImage(id)).rejects.toThrow(/404/)
+    expect(glance.counter.snapshot()).toMatchObject({ 'DELETE /v2/images/{id}': 3 })
   })
 
   it('manages members', async () => {
