@@ -12,6 +12,12 @@ import type { Problem, Severity } from '../problems.js'
 import { LineMap } from './positions.js'
 import { probeFile, probeHttp, type Outcome } from './url-probe.js'
 import type { Definition, SourcePosition, Version } from './types.js'
+import {
+  DEFAULT_MAX_URLS,
+  DEFAULT_URL_CONCURRENCY,
+  DEFAULT_URL_TIMEOUT_MS,
+  DEFAULT_URLS_DEADLINE_SECONDS,
+} from './url-limits.js'
 
 /**
  * Files to restrict the check to, by absolute path: every definition of a file
@@ -49,11 +55,12 @@ export interface UrlCheck {
   skipped: number
 }
 
-export const DEFAULT_URL_CONCURRENCY = 8
-export const DEFAULT_URL_TIMEOUT_MS = 15_000
-/** A pull request cannot hold a runner for hours: distinct urls per run, and one deadline for all. */
-export const DEFAULT_MAX_URLS = 1000
-export const DEFAULT_URLS_DEADLINE_SECONDS = 600
+export {
+  DEFAULT_MAX_URLS,
+  DEFAULT_URL_CONCURRENCY,
+  DEFAULT_URL_TIMEOUT_MS,
+  DEFAULT_URLS_DEADLINE_SECONDS,
+}
 
 type UrlKey = 'url' | 'mirror_url'
 

@@ -24,7 +24,60 @@ export interface NodeLocation {
   textEnd?: number
 }
 
-export type PositionIndex = Map<string, NodeLocation>
+/** Marks an offset that is not there (a node without key, or not a scalar). */
+const NONE = -0x80000000
+
+/**
+ * The locations by JSON pointer. Each location is four numbers in one typed
+ * array, not an object: the index lives until the end of a run, and tens of
+ * thousands of small objects made every young-generation collection copy them.
+ */
+export class PositionIndex {
+  private readonly ids = new Map<string, number>()
+  private offsets: Int32Array
+  private count = 0
+
+  /** Room for `expected` locations (it grows when aliases copy more). */
+  constructor(expected = 256) {
+    this.offsets = new Int32Array(Math.max(expected, 16) * 4)
+  }
+
+  get size(): number {
+    return this.ids.size
+  }
+
+  has(pointer: string): boolean {
+    return this.ids.has(pointer)
+  }
+
+  get(pointer: string): NodeLocation | undefined {
+    const id = this.ids.get(pointer)
+    if (id === undefined) return undefined
+    const o = this.offsets
+    const at = id * 4
+    const location: NodeLocation = { value: o[at] as number }
+    if (o[at + 1] !== NONE) location.key = o[at + 1] as number
+    if (o[at + 2] !== NONE) {
+      location.textStart = o[at + 2] as number
+      location.textEnd = o[at + 3] as number
+    }
+    return location
+  }
+
+  set(pointer: string, location: NodeLocation): void {
+    if (this.count * 4 === this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2)
+      grown.set(this.offsets)
+      this.offsets = grown
+    }
+    const at = this.count * 4
+    this.offsets[at] = location.value
+    this.offsets[at + 1] = location.key ?? NONE
+    this.offsets[at + 2] = location.textStart ?? NONE
+    this.offsets[at + 3] = location.textEnd ?? NONE
+    this.ids.set(pointer, this.count++)
+  }
+}
 
 interface Frame {
   kind: 'map' | 'seq' | 'doc'
@@ -127,7 +180,7 @@ interface Place {
 export function indexPositions(source: string, events: readonly Event[]): PositionIndex {
   const walk: Walk = {
     source,
-    index: new Map(),
+    index: new PositionIndex(events.length),
     log: [],
     openAnchors: 0,
     anchors: new Map(),

@@ -1,13 +1,13 @@
 // The mirror bucket: HEAD to compare, and a streaming multipart upload
 // (./multipart.ts) of each build, over the project's HTTP client with SigV4.
 import type { Http } from '../http/client.js'
-import { UserError } from '../problems.js'
 import type { ExistingObject } from './decide.js'
-import { checkPrefix } from './key.js'
 import { s3Api, type S3Api, type S3Settings } from './s3-api.js'
 import { uploadStream, type UploadRequest } from './multipart.js'
 
 export type { S3Settings, UploadRequest }
+// Re-exported: the settings live apart so that parsing options loads no S3 client.
+export { s3Settings } from './s3-settings.js'
 
 /** Bytes buffered per part and parts in flight: memory stays at about their product. */
 export const PART_SIZE = 8 * 1024 * 1024
@@ -92,42 +92,5 @@ async function uploadObject(api: S3Api, bucket: string, request: UploadRequest):
     throw new Error(describeS3Error(`upload to s3://${bucket}/${request.key}`, error), {
       cause: error,
     })
-  }
-}
-
-/** The settings from options and the environment; a UserError (exit 2) names what is missing. */
-export function s3Settings(
-  input: {
-    endpoint?: string
-    region?: string
-    bucket?: string
-    prefix?: string
-    pathStyle?: boolean
-    accessKeyId?: string
-    secretAccessKey?: string
-  },
-  env: NodeJS.ProcessEnv = process.env,
-): S3Settings {
-  const bucket = input.bucket ?? env.MIRROR_BUCKET
-  if (!bucket) throw new UserError('the mirror needs a bucket: --bucket NAME (or MIRROR_BUCKET)')
-  const accessKeyId = input.accessKeyId ?? env.AWS_ACCESS_KEY_ID
-  const secretAccessKey = input.secretAccessKey ?? env.AWS_SECRET_ACCESS_KEY
-  if (!accessKeyId || !secretAccessKey)
-    throw new UserError(
-      'the mirror needs credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or --access-key-id and --secret-access-key)',
-    )
-  const endpoint = input.endpoint ?? env.MIRROR_ENDPOINT
-  if (endpoint !== undefined && endpoint !== '' && !/^https?:\/\/[^/\s]+/.test(endpoint))
-    throw new UserError(`--endpoint must be an http(s) url, not '${endpoint}'`)
-  const prefix = checkPrefix(input.prefix)
-  if (prefix instanceof Error) throw new UserError(`--prefix: ${prefix.message}`)
-  return {
-    ...(endpoint ? { endpoint } : {}),
-    region: input.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    bucket,
-    prefix,
-    pathStyle: input.pathStyle ?? false,
-    accessKeyId,
-    secretAccessKey,
   }
 }

@@ -2,7 +2,8 @@
 import type { MirrorCommandOptions } from '../commands/mirror.js'
 import type { UpdateCommandOptions } from '../commands/update.js'
 import type { UpdateMirrorOptions } from '../update/open-mirror.js'
-import { s3Settings, type S3Settings } from '../mirror/s3.js'
+import type { S3Settings } from '../mirror/s3-api.js'
+import { s3Settings } from '../mirror/s3-settings.js'
 import { UserError } from '../problems.js'
 import { oneOf, type Values } from './table.js'
 

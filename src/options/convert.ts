@@ -7,11 +7,8 @@ import type { LifecycleCommandOptions } from '../commands/lifecycle.js'
 import type { ListCommandOptions } from '../commands/list.js'
 import type { ShareCommandOptions } from '../commands/share.js'
 import type { ValidateCommandOptions } from '../commands/validate.js'
-import {
-  DEFAULT_MAX_URLS,
-  DEFAULT_URLS_DEADLINE_SECONDS,
-  type ChangedLines,
-} from '../definitions/check-urls.js'
+import type { ChangedLines } from '../definitions/check-urls.js'
+import { DEFAULT_MAX_URLS, DEFAULT_URLS_DEADLINE_SECONDS } from '../definitions/url-limits.js'
 import { checkEolUrl, DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
 import { UserError } from '../problems.js'
 import { rotatedDefaults } from './plan.js'

@@ -1,5 +1,5 @@
 // One option table per command: the CLI's flags and help, the action's inputs and their defaults.
-import { DEFAULT_MAX_URLS, DEFAULT_URLS_DEADLINE_SECONDS } from '../definitions/check-urls.js'
+import { DEFAULT_MAX_URLS, DEFAULT_URLS_DEADLINE_SECONDS } from '../definitions/url-limits.js'
 import { DEFAULT_EOL_URL } from '../lifecycle/endoflife.js'
 import {
   bucketOptions,
