@@ -9,6 +9,7 @@ import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry.js'
 import { SecretRegistry, splitUserinfo, type OnSecret } from './secrets.js'
 import {
   ResponseFormatError,
+  bodyStream,
   readData,
   readText,
   startTimeout,
@@ -184,7 +185,7 @@ async function sendAttempt<T>(
   const started = ctx.now()
   const tracked = streamed ? trackStream(req.body as StreamBody) : undefined
   const body = tracked
-    ? tracked.iterable
+    ? bodyStream(tracked.iterable)
     : req.json !== undefined
       ? JSON.stringify(req.json)
       : req.body

@@ -4,6 +4,7 @@ import { createHttp, type Http, type HttpResponse } from '../http/client.js'
 import { ConnectionError } from '../http/connection.js'
 import { HttpError } from '../http/error.js'
 import { DEFAULT_RETRY_POLICY, decideRetry } from '../http/retry.js'
+import { putBytes } from './put-bytes.js'
 import { encodeRfc3986, signRequest } from './sigv4.js'
 
 export interface S3Settings {
@@ -27,9 +28,9 @@ export interface S3Call {
   headers?: Record<string, string>
   body?: Uint8Array | string
   /**
-   * Bytes sent as they are, the stream's own chunks in order: no 16 MiB part is
-   * ever copied into one buffer (fetch would copy it again). A streamed body is not
-   * resent by the client, so a transient failure is retried here instead.
+   * Bytes sent as they are, the stream's own chunks in order: no part is ever
+   * copied into one buffer. They go over node:http(s), not fetch (./put-bytes.ts),
+   * so a transient failure is retried here.
    */
   bytes?: readonly Uint8Array[]
   /** Of the body (default application/octet-stream). */
@@ -106,6 +107,7 @@ export function s3Api(
       new Date(),
     )
     operations[operation] = (operations[operation] ?? 0) + 1
+    if (call.bytes !== undefined) return sendBytes(http, operation, call, url, headers)
     try {
       return await http.request<string | undefined>({
         method: call.method,
@@ -113,7 +115,6 @@ export function s3Api(
         template: `${operation}`,
         headers: { Accept: '*/*', ...headers },
         ...(call.body !== undefined ? { body: call.body } : {}),
-        ...(call.bytes !== undefined ? { body: chunks(call.bytes) } : {}),
         ...(call.contentType !== undefined ? { contentType: call.contentType } : {}),
         expected: call.expected ?? [200],
         responseType: call.method === 'HEAD' ? 'none' : 'text',
@@ -130,8 +131,31 @@ export function s3Api(
   return { send }
 }
 
-async function* chunks(bytes: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
-  yield* bytes
+/** A part's bytes over node:http(s) (./put-bytes.ts), counted and checked like the client's requests. */
+async function sendBytes(
+  http: Http,
+  operation: string,
+  call: S3Call,
+  url: URL,
+  headers: Record<string, string>,
+): Promise<HttpResponse<string | undefined>> {
+  http.counter.add(call.method, operation)
+  const response = await putBytes({
+    method: call.method === 'POST' ? 'POST' : 'PUT',
+    url,
+    headers: { 'user-agent': http.userAgent, accept: '*/*', ...headers },
+    bytes: call.bytes ?? [],
+    ...(call.timeoutMs !== undefined ? { timeoutMs: call.timeoutMs } : {}),
+  })
+  const text = http.secrets.redact(response.text)
+  if (!(call.expected ?? [200]).includes(response.status)) throw s3Error(response.status, text)
+  return {
+    status: response.status,
+    headers: response.headers,
+    url: url.toString(),
+    data: text,
+    body: null,
+  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

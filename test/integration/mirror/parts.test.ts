@@ -71,6 +71,21 @@ describe('multipart upload', () => {
     expect(await s.head('ok.raw')).toEqual({ size: data.length, checksum: 'sha256:x' })
   }, 120_000)
 
+  it('sends a part again whose connection broke off mid-body (parts go over node:http)', async () => {
+    proxy.inject({
+      method: 'PUT',
+      path: /partNumber=3&/,
+      fault: { resetAfterBytes: 1_000_000 },
+      times: 1,
+    })
+    const s = await store()
+    await s.upload({ key: 'reset.raw', body: body(), metadata: { checksum: 'sha256:y' } })
+    expect(proxy.requests.filter((r) => r.fault?.startsWith('reset after'))).toHaveLength(1)
+    expect(s.operations.UploadPart).toBe(parts + 1)
+    const stored = await readBack('reset.raw')
+    expect(sha256(stored ?? Buffer.alloc(0))).toBe(sha256(data))
+  }, 120_000)
+
   it('aborts the upload when a part keeps failing: no object, no completion', async () => {
     proxy.inject({ method: 'PUT', path: /partNumber=2&/, fault: { status: 500 }, times: 10 })
     const s = await store()
