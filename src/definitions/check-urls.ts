@@ -55,13 +55,6 @@ export interface UrlCheck {
   skipped: number
 }
 
-export {
-  DEFAULT_MAX_URLS,
-  DEFAULT_URL_CONCURRENCY,
-  DEFAULT_URL_TIMEOUT_MS,
-  DEFAULT_URLS_DEADLINE_SECONDS,
-}
-
 type UrlKey = 'url' | 'mirror_url'
 
 /** One check per distinct url; a `file:` url means a file beside its definition file. */

@@ -6,8 +6,6 @@ import { s3Api, type S3Api, type S3Settings } from './s3-api.js'
 import { uploadStream, type UploadRequest } from './multipart.js'
 
 export type { S3Settings, UploadRequest }
-// Re-exported: the settings live apart so that parsing options loads no S3 client.
-export { s3Settings } from './s3-settings.js'
 
 /** Bytes buffered per part and parts in flight: memory stays at about their product. */
 export const PART_SIZE = 8 * 1024 * 1024

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { checkPrefix, mirrorKey, normalizePrefix, publicUrlOf } from '../../../src/mirror/key.js'
-import { s3Settings } from '../../../src/mirror/s3.js'
+import { s3Settings } from '../../../src/mirror/s3-settings.js'
 import { UserError } from '../../../src/problems.js'
 import { cli } from '../../support/cli.js'
 

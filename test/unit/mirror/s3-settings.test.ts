@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeS3Error, s3Settings } from '../../../src/mirror/s3.js'
+import { describeS3Error } from '../../../src/mirror/s3.js'
+import { s3Settings } from '../../../src/mirror/s3-settings.js'
 import { UserError } from '../../../src/problems.js'
 
 const env = { AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'very-secret' }
