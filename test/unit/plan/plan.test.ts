@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { loadCatalog } from '../../../src/definitions/catalog.js'
 import { parseImage } from '../../../src/openstack/glance/types.js'
 import { plan } from '../../../src/plan/plan.js'
@@ -270,7 +270,11 @@ describe('plan: drift (docs/behaviour.md §5)', () => {
 describe('plan: retention (docs/behaviour.md §6)', () => {
   const four = ['20240401', '20240408', '20240416', '20240422']
   const def = definition({ versions: four.map((v) => version(v)) })
-  const images = adopted(def)
+  let images: CloudImage[]
+  // Per test: mutation testing credits a test only with the code run in it or its beforeEach.
+  beforeEach(() => {
+    images = adopted(def)
+  })
 
   it('last-3 keeps three builds; the oldest is only reported without options', () => {
     const p = plan([def], images, options())

@@ -1,6 +1,6 @@
 // The saved-plan staleness check (src/plan/saved.ts) field by field and both
 // ways: what the basis records, what counts as a change and what does not.
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Definition } from '../../../src/definitions/types.js'
 import type { CloudImage } from '../../../src/plan/observed.js'
 import { plan as computePlan } from '../../../src/plan/plan.js'
@@ -92,11 +92,15 @@ describe('planShape', () => {
 })
 
 describe('imageState', () => {
-  const [image] = adopted(ubuntu, {
-    os_hidden: true,
-    tags: ['b', 'a'],
-    properties: { z: '1', os_glance_x: 'y', a: '2' },
-    updated_at: '2024-05-01T00:00:00Z',
+  let image: CloudImage | undefined
+  // Per test: mutation testing credits a test only with the code run in it or its beforeEach.
+  beforeEach(() => {
+    ;[image] = adopted(ubuntu, {
+      os_hidden: true,
+      tags: ['b', 'a'],
+      properties: { z: '1', os_glance_x: 'y', a: '2' },
+      updated_at: '2024-05-01T00:00:00Z',
+    })
   })
   it('what the planner reads of an image, properties and tags sorted, no os_glance_*', () => {
     const state = imageState(image as CloudImage)
