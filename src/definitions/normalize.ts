@@ -4,9 +4,10 @@ import type { Definition, Meta, SourcePosition, Version } from './types.js'
 
 type Raw = Record<string, unknown>
 
-function position(file: LoadedFile, pointer: string, onKey = false): SourcePosition {
+/** Where a node is written: at its key when it has one (an item of a list has none). */
+function position(file: LoadedFile, pointer: string): SourcePosition {
   const at = file.positions.get(pointer)
-  return { file: file.file, ...file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0) }
+  return { file: file.file, ...file.lines.locate(at?.key ?? at?.value ?? 0) }
 }
 
 /**
@@ -39,10 +40,9 @@ function meta(file: LoadedFile, pointer: string, raw: unknown): Meta {
 }
 
 function version(file: LoadedFile, pointer: string, raw: Raw): Version {
-  const keys: NonNullable<Version['keys']> = { url: position(file, `${pointer}/url`, true) }
+  const keys: NonNullable<Version['keys']> = { url: position(file, `${pointer}/url`) }
   // A string by the schema (null is refused there).
-  if (typeof raw.mirror_url === 'string')
-    keys.mirror_url = position(file, `${pointer}/mirror_url`, true)
+  if (typeof raw.mirror_url === 'string') keys.mirror_url = position(file, `${pointer}/mirror_url`)
   const v: Version = {
     version: text(file, `${pointer}/version`, raw.version) as string,
     url: raw.url as string,

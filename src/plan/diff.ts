@@ -69,15 +69,12 @@ export function diffImage(
 ): ImageDiff {
   const changes: Change[] = []
   const current = image.properties
-  // Keys with a null value in the definition are left as they are.
-  const untouched = new Set(
-    Object.entries({ ...desired.definition.meta, ...desired.version.meta })
-      .filter(([, v]) => v === null)
-      .map(([k]) => k),
-  )
+  // A key the definition names but gives no value (null) is left as Glance has it:
+  // every key it gives a value is in the desired properties.
+  const named = { ...desired.definition.meta, ...desired.version.meta }
   changes.push(...propertyChanges(desired.properties, current))
   for (const [key, from] of Object.entries(current)) {
-    if (!(key in desired.properties) && !isProtectedProperty(key) && !untouched.has(key)) {
+    if (!(key in desired.properties) && !isProtectedProperty(key) && !(key in named)) {
       changes.push({ field: 'property', key, from })
     }
   }

@@ -11,12 +11,15 @@ import type { ImageState, Plan, PlanBasis, PlanShape } from './types.js'
 
 const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`
 
+/** Orders unique keys (code unit order, as JSON's digest needs it, not the locale's). */
+// Stryker disable next-line EqualityOperator: keys are unique, so `<` and `<=` order them alike
+const byKey = (a: string, b: string): number => (a < b ? -1 : 1)
+
 /** JSON with object keys sorted at every depth: equal values, equal text. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? // Keys are unique: `<` alone orders them (so `<=` would too: an equivalent mutant).
-        Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => byKey(a, b)))
       : v,
   )
 }
@@ -55,8 +58,7 @@ export function imageState(image: CloudImage): ImageState {
   const properties = Object.fromEntries(
     Object.entries(image.properties)
       .filter(([key]) => !key.startsWith('os_glance_'))
-      // Property keys are unique: `<` and `<=` order them alike (an equivalent mutant).
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
+      .sort(([a], [b]) => byKey(a, b)),
   )
   return {
     id: image.id,
@@ -127,8 +129,7 @@ export function recordBasis(
     images: images
       .filter(relied)
       .map(imageState)
-      // Image ids are unique: `<` and `<=` order them alike (an equivalent mutant).
-      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      .sort((a, b) => byKey(a.id, b.id)),
   }
   return { ...basis, digest: basisDigest(basis) }
 }

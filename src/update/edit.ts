@@ -106,7 +106,8 @@ function scalarRange(source: string, e: ScalarEvent): { start: number; end: numb
   if (e.style === 4 || e.style === 5) {
     // The indicator ends the header line, before any comment (which may hold `|` or `>`).
     const from = lineStart(source, e.valueStart - 1)
-    const header = source.slice(from, e.valueStart).replace(/[ \t]#.*$/s, '')
+    // Stryker disable next-line StringLiteral: what stands for the comment only needs to hold no `|` or `>`
+    const header = source.slice(from, e.valueStart).replace(/[ \t]#.*/s, '')
     const indicator = from + Math.max(header.lastIndexOf('|'), header.lastIndexOf('>'))
     let end = e.valueEnd
     while (/[\r\n]/.test(source[end - 1] as string)) end--
@@ -117,6 +118,9 @@ function scalarRange(source: string, e: ScalarEvent): { start: number; end: numb
 
 const lineStart = (source: string, offset: number): number =>
   source.lastIndexOf('\n', offset - 1) + 1
+
+/** Where a key starts: at its opening quote when it is quoted. */
+const keyStart = (k: ScalarNode): number => k.event.valueStart - (k.event.style > 1 ? 1 : 0)
 
 /** Says why an entry cannot be edited safely (an EditError). */
 function where(what: string): never {
@@ -134,6 +138,7 @@ function firstEntry(source: string, root: Node | null, imageIndex: number): MapN
   if (versions?.kind !== 'seq' || versions.anchored)
     return where('`versions` (an alias, anchored or not a list)')
   const entry = versions.items[0]
+  // Stryker disable next-line EqualityOperator: an entry inside `images:` never starts the file
   if (entry?.kind !== 'map' || entry.event.anchorStart >= 0)
     return where('the first version entry (an alias, anchored or not a mapping)')
   return entry
@@ -181,6 +186,7 @@ function replacement(
     const colon = source.indexOf(':', (k as ScalarNode).event.valueEnd)
     return { start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` }
   }
+  // Stryker disable next-line EqualityOperator: a value's tag never starts the file
   if (getScalarValue(source, e) === value && e.tagStart < 0) return undefined
   return { ...scalarRange(source, e), text: render(value, e.style) }
 }
@@ -199,6 +205,7 @@ function addition(
   )
   const last = kept[kept.length - 1]
   const anchorPair =
+    // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
     last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
       ? last
       : valueOf(source, entry, 'url')
@@ -210,8 +217,8 @@ function addition(
     const text = missing.map((key) => `, ${key}: ${render(changes[key] as string, 1)}`).join('')
     return { start: end, end, text }
   }
-  const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
-  const indent = source.slice(lineStart(source, keyStart), keyStart)
+  const start = keyStart(k)
+  const indent = source.slice(lineStart(source, start), start)
   if (!/^[ -]*$/.test(indent)) return where('the first version entry (unusual layout)')
   const pad = ' '.repeat(indent.length)
   const newline = /\r\n/.test(source) ? '\r\n' : '\n'
@@ -228,13 +235,13 @@ function addition(
 /** Removes a `key: value` pair of a block mapping with its whole line (a comment on it goes too). */
 function removal(source: string, entry: MapNode, [k, v]: [Node, Node], key: string): Splice {
   if (entry.event.style === 2 || k.kind !== 'scalar') return where(`\`${key}\` (a flow mapping)`)
-  const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0)
-  const start = lineStart(source, keyStart)
+  const start = lineStart(source, keyStart(k))
   // `- mirror_url: …` opens the entry: removing its line would end the entry.
-  if (!/^ *$/.test(source.slice(start, keyStart)))
+  if (!/^ *$/.test(source.slice(start, keyStart(k))))
     return where(`\`${key}\` (it opens the entry's line)`)
   let end: number
   if (v.kind === 'alias') end = v.end
+  // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
   else if (v.kind === 'scalar' && v.event.valueStart >= 0) end = scalarRange(source, v.event).end
   // An empty value: an implicit key and its colon are on one line, so the line ends the pair.
   else if (v.kind === 'scalar') end = k.event.valueEnd
