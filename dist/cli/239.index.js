@@ -1038,9 +1038,10 @@ function glanceNames(def) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ normalize)
 /* harmony export */ });
-function position(file, pointer, onKey = false) {
+/** Where a node is written: at its key when it has one (an item of a list has none). */
+function position(file, pointer) {
     const at = file.positions.get(pointer);
-    return { file: file.file, ...file.lines.locate((onKey ? at?.key : undefined) ?? at?.value ?? 0) };
+    return { file: file.file, ...file.lines.locate(at?.key ?? at?.value ?? 0) };
 }
 /**
  * A value meant as a string, in its source form: `version: 20240416` or
@@ -1070,10 +1071,10 @@ function meta(file, pointer, raw) {
     return out;
 }
 function version(file, pointer, raw) {
-    const keys = { url: position(file, `${pointer}/url`, true) };
+    const keys = { url: position(file, `${pointer}/url`) };
     // A string by the schema (null is refused there).
     if (typeof raw.mirror_url === 'string')
-        keys.mirror_url = position(file, `${pointer}/mirror_url`, true);
+        keys.mirror_url = position(file, `${pointer}/mirror_url`);
     const v = {
         version: text(file, `${pointer}/version`, raw.version),
         url: raw.url,
@@ -1141,6 +1142,132 @@ function normalize(file) {
         }
         return def;
     });
+}
+
+
+/***/ }),
+
+/***/ 4716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HK: () => (/* binding */ readableFileUrlPath),
+/* harmony export */   Kp: () => (/* binding */ checkFileUrl)
+/* harmony export */ });
+/* unused harmony export resolveFileUrl */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What a `file:` url of a definition means, decided in one place for the
+// validator and the downloader: a local path, percent-decoded, without a host,
+// relative to the directory of the definition file and never outside it (also
+// not through `..`, an encoded slash or a symlink).
+
+
+const CONTROL = /\p{Cc}/u;
+const refuse = (reason) => ({ ok: false, reason });
+/** Whether `target` lies strictly inside `root` (both absolute and normalized). */
+function inside(root, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
+}
+const outside = (root) => refuse(`points outside ${root}, the directory of its definition file: keep local images inside it`);
+/**
+ * The path a `file:` url names, checked without touching the disk: `file:x.img`
+ * and `file:sub/x.img` are relative to `baseDir`, `file:///abs/x.img` is
+ * absolute; either must lie inside `root` (default: `baseDir`).
+ */
+function resolveFileUrl(url, baseDir, root = baseDir) {
+    if (!url.startsWith('file:'))
+        return refuse('is not a file: url');
+    let rest = url.slice('file:'.length);
+    if (rest.startsWith('//')) {
+        const slash = rest.indexOf('/', 2);
+        const host = rest.slice(2, slash < 0 ? undefined : slash);
+        if (host !== '') {
+            return refuse(`names a host ('${host.slice(0, 64)}'): a file: url must be a local path such as file:images/x.qcow2`);
+        }
+        rest = slash < 0 ? '' : rest.slice(slash);
+    }
+    if (/[?#]/.test(rest)) {
+        return refuse('holds ? or #: write them percent-encoded (%3F, %23) if the file name has them');
+    }
+    let decoded;
+    try {
+        decoded = decodeURIComponent(rest);
+    }
+    catch {
+        return refuse('has a malformed percent-escape: write % as %25');
+    }
+    if (decoded === '')
+        return refuse('names no file: write file:<path relative to the definition>');
+    if (CONTROL.test(decoded))
+        return refuse('holds control characters once decoded');
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, decoded);
+    const top = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+    if (!inside(top, resolved))
+        return outside(top);
+    return { ok: true, path: resolved };
+}
+/** The real path of `p` with symlinks resolved; a missing tail is kept as written. */
+async function realPathOf(p) {
+    let existing = p;
+    const tail = [];
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(existing), ...tail.reverse());
+        }
+        catch (error) {
+            const code = error.code;
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+            if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === existing)
+                throw error;
+            tail.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+/**
+ * `resolveFileUrl`, then symlinks resolved: the real path must stay inside the
+ * real `root`. With `mustExist` the result is a regular file that exists (a
+ * FIFO or device would stall the reader). Never throws.
+ */
+async function checkFileUrl(url, baseDir, root = baseDir, check = {}) {
+    const lexical = resolveFileUrl(url, baseDir, root);
+    if (!lexical.ok)
+        return lexical;
+    let real;
+    let realRoot;
+    try {
+        realRoot = await realPathOf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root));
+        real = await realPathOf(lexical.path);
+    }
+    catch (error) {
+        return refuse(`cannot be resolved: ${error.code ?? 'error'}`);
+    }
+    if (!inside(realRoot, real))
+        return outside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root));
+    if (check.mustExist) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(real).catch(() => null);
+        if (!info)
+            return { ok: false, reason: `names ${lexical.path}, which does not exist`, missing: true };
+        if (!info.isFile())
+            return refuse(`names ${lexical.path}, which is not a regular file`);
+    }
+    return { ok: true, path: real };
+}
+/** For readers: the real path of a `file:` url, or an error saying why it may not be read. */
+async function readableFileUrlPath(url, baseDir) {
+    const meaning = await checkFileUrl(url, baseDir, baseDir, { mustExist: true });
+    if (meaning.ok)
+        return meaning.path;
+    const error = new Error(`url '${url.slice(0, 200)}' ${meaning.reason}`);
+    // Callers tell a missing source from a refused one as they would for fs errors.
+    if (meaning.missing)
+        error.code = 'ENOENT';
+    throw error;
 }
 
 

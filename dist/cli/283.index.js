@@ -888,8 +888,8 @@ async function createTlsFetch(config) {
     return (0,tls/* fetchWithTls */.w)(connect);
 }
 
-// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
-var client = __webpack_require__(4710);
+// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
+var client = __webpack_require__(426);
 ;// CONCATENATED MODULE: ./src/openstack/auth/session.ts
 // Keystone v3 authentication: issue a token, find endpoints in its catalog,
 // renew it shortly before it expires, and re-issue it once when a service
@@ -1202,7 +1202,8 @@ function glanceRequests(session, endpoint, apiVersion) {
         removeTag: async (id, tag) => noContent(ctx, 'DELETE', glanceUrls.imageTag(endpoint, id, tag)),
         deactivateImage: async (id) => noContent(ctx, 'POST', glanceUrls.imageAction(endpoint, id, 'deactivate')),
         reactivateImage: async (id) => noContent(ctx, 'POST', glanceUrls.imageAction(endpoint, id, 'reactivate')),
-        deleteImage: async (id) => noContent(ctx, 'DELETE', glanceUrls.image(endpoint, id)),
+        // A retried DELETE whose first answer was lost (a timeout) finds the image gone: that is done.
+        deleteImage: async (id) => noContent(ctx, 'DELETE', glanceUrls.image(endpoint, id), { expectedOnRetry: [404] }),
         listMembers: (id) => listMembers(ctx, id),
         addMember: (id, projectId) => addMember(ctx, id, projectId),
         updateMemberStatus: (id, projectId, status) => updateMemberStatus(ctx, id, projectId, status),

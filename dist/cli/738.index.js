@@ -770,7 +770,8 @@ function scalarRange(source, e) {
     if (e.style === 4 || e.style === 5) {
         // The indicator ends the header line, before any comment (which may hold `|` or `>`).
         const from = lineStart(source, e.valueStart - 1);
-        const header = source.slice(from, e.valueStart).replace(/[ \t]#.*$/s, '');
+        // Stryker disable next-line StringLiteral: what stands for the comment only needs to hold no `|` or `>`
+        const header = source.slice(from, e.valueStart).replace(/[ \t]#.*/s, '');
         const indicator = from + Math.max(header.lastIndexOf('|'), header.lastIndexOf('>'));
         let end = e.valueEnd;
         while (/[\r\n]/.test(source[end - 1]))
@@ -780,6 +781,8 @@ function scalarRange(source, e) {
     return { start: e.valueStart, end: e.valueEnd };
 }
 const lineStart = (source, offset) => source.lastIndexOf('\n', offset - 1) + 1;
+/** Where a key starts: at its opening quote when it is quoted. */
+const keyStart = (k) => k.event.valueStart - (k.event.style > 1 ? 1 : 0);
 /** Says why an entry cannot be edited safely (an EditError). */
 function where(what) {
     throw new EditError(`cannot edit ${what} in place; edit this entry by hand`);
@@ -798,6 +801,7 @@ function firstEntry(source, root, imageIndex) {
     if (versions?.kind !== 'seq' || versions.anchored)
         return where('`versions` (an alias, anchored or not a list)');
     const entry = versions.items[0];
+    // Stryker disable next-line EqualityOperator: an entry inside `images:` never starts the file
     if (entry?.kind !== 'map' || entry.event.anchorStart >= 0)
         return where('the first version entry (an alias, anchored or not a mapping)');
     return entry;
@@ -841,6 +845,7 @@ function replacement(source, [k, v], key, value) {
         const colon = source.indexOf(':', k.event.valueEnd);
         return { start: colon + 1, end: colon + 1, text: ` ${render(value, 1)}` };
     }
+    // Stryker disable next-line EqualityOperator: a value's tag never starts the file
     if ((0,js_yaml/* getScalarValue */.KE)(source, e) === value && e.tagStart < 0)
         return undefined;
     return { ...scalarRange(source, e), text: render(value, e.style) };
@@ -851,7 +856,9 @@ function addition(source, entry, missing, changes) {
     // Not after a pair this edit removes: the two splices would overlap.
     const kept = entry.pairs.filter(([k]) => k.kind !== 'scalar' || changes[(0,js_yaml/* getScalarValue */.KE)(source, k.event)] !== null);
     const last = kept[kept.length - 1];
-    const anchorPair = last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
+    const anchorPair = 
+    // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
+    last?.[1].kind === 'scalar' && last[1].event.valueStart >= 0
         ? last
         : edit_valueOf(source, entry, 'url');
     if (!anchorPair || anchorPair[1].kind !== 'scalar')
@@ -862,8 +869,8 @@ function addition(source, entry, missing, changes) {
         const text = missing.map((key) => `, ${key}: ${render(changes[key], 1)}`).join('');
         return { start: end, end, text };
     }
-    const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0);
-    const indent = source.slice(lineStart(source, keyStart), keyStart);
+    const start = keyStart(k);
+    const indent = source.slice(lineStart(source, start), start);
     if (!/^[ -]*$/.test(indent))
         return where('the first version entry (unusual layout)');
     const pad = ' '.repeat(indent.length);
@@ -883,14 +890,14 @@ function addition(source, entry, missing, changes) {
 function removal(source, entry, [k, v], key) {
     if (entry.event.style === 2 || k.kind !== 'scalar')
         return where(`\`${key}\` (a flow mapping)`);
-    const keyStart = k.event.valueStart - (k.event.style > 1 ? 1 : 0);
-    const start = lineStart(source, keyStart);
+    const start = lineStart(source, keyStart(k));
     // `- mirror_url: …` opens the entry: removing its line would end the entry.
-    if (!/^ *$/.test(source.slice(start, keyStart)))
+    if (!/^ *$/.test(source.slice(start, keyStart(k))))
         return where(`\`${key}\` (it opens the entry's line)`);
     let end;
     if (v.kind === 'alias')
         end = v.end;
+    // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
     else if (v.kind === 'scalar' && v.event.valueStart >= 0)
         end = scalarRange(source, v.event).end;
     // An empty value: an implicit key and its colon are on one line, so the line ends the pair.
@@ -1160,8 +1167,8 @@ function fileUpdate(file, edited, pending, statuses) {
 var http_cache = __webpack_require__(7970);
 // EXTERNAL MODULE: ./src/download/progress.ts
 var progress = __webpack_require__(4585);
-// EXTERNAL MODULE: ./src/mirror/s3.ts + 3 modules
-var mirror_s3 = __webpack_require__(4747);
+// EXTERNAL MODULE: ./src/mirror/s3.ts + 4 modules
+var mirror_s3 = __webpack_require__(1206);
 ;// CONCATENATED MODULE: ./src/update/open-mirror.ts
 // The mirror of the update job, opened from its settings: the S3 store, the
 // client new builds are downloaded with, and progress lines for the log.
@@ -1258,154 +1265,6 @@ async function updateCommand(options, reporter) {
         reporter.info(`${result.statuses.length} tracked, ${verb} ${bumps} in ${result.updates.length} file(s), ${failed} failed`);
     }
     return failed > 0 ? 1 : 0;
-}
-
-
-/***/ }),
-
-/***/ 4585:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ mib),
-/* harmony export */   o: () => (/* binding */ progressLine)
-/* harmony export */ });
-const MiB = 1024 * 1024;
-const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
-function progressLine(label, p) {
-    const total = p.total !== undefined ? ` of ${mib(p.total)}` : '';
-    return `  ${label}: ${mib(p.bytes)}${total} at ${mib(p.rate)}/s`;
-}
-
-
-/***/ }),
-
-/***/ 7907:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ decideUpload),
-/* harmony export */   x: () => (/* binding */ publicChecksum)
-/* harmony export */ });
-// Whether a build must be uploaded: the object's checksum metadata is the proof
-// that it holds this build.
-/**
- * Skip when the object carries the expected checksum; without an expected one,
- * any checksum the mirror recorded will do (it was verified when it was written).
- */
-function decideUpload(existing, expected) {
-    if (existing === null)
-        return { action: 'upload', reason: 'not mirrored yet' };
-    const have = existing.checksum?.trim().toLowerCase();
-    if (have === undefined || have === '')
-        return { action: 'upload', reason: 'the object has no checksum metadata' };
-    if (expected === undefined)
-        return { action: 'skip', reason: `mirrored (${have})` };
-    if (have === expected.trim().toLowerCase())
-        return { action: 'skip', reason: 'mirrored with the same checksum' };
-    return { action: 'upload', reason: `the object holds another build (${have})` };
-}
-/**
- * The `checksum` metadata of an object as its public url shows it: S3 sends
- * user metadata as x-amz-meta-*, Swift (its own API) as x-object-meta-*.
- */
-function publicChecksum(headers) {
-    return headers.get('x-amz-meta-checksum') ?? headers.get('x-object-meta-checksum') ?? undefined;
-}
-
-
-/***/ }),
-
-/***/ 3640:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ mirrorTargets),
-/* harmony export */   i: () => (/* binding */ mirrorBuild)
-/* harmony export */ });
-/* harmony import */ var _download_download_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9130);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7907);
-/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1228);
-
-
-
-
-/** Every version of the definitions (that match `filter`) with its key; versions without one as errors. */
-function mirrorTargets(definitions, prefix, filter) {
-    const targets = [];
-    const errors = [];
-    for (const def of definitions) {
-        if (filter && !filter.test(def.name))
-            continue;
-        for (const v of def.versions) {
-            const key = (0,_key_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorKey */ .D9)(def, v, prefix);
-            if (key instanceof Error) {
-                errors.push(key.message);
-                continue;
-            }
-            targets.push({
-                image: def.name,
-                version: v.version,
-                url: v.url,
-                ...(v.checksum ? { checksum: v.checksum } : {}),
-                key,
-            });
-        }
-    }
-    return { targets, errors };
-}
-async function mirrorBuild(target, store, options = {}) {
-    const now = options.now ?? Date.now;
-    let stage = 'store';
-    try {
-        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_3__/* .decideUpload */ .M)(await store.head(target.key), target.checksum);
-        if (decision.action === 'skip')
-            return { status: 'skipped', target, reason: decision.reason };
-        if (target.checksum === undefined)
-            return {
-                status: 'failed',
-                target,
-                stage: 'source',
-                error: `${target.image} ${target.version} has no checksum: only builds verified on the way are mirrored`,
-            };
-        if (options.dryRun)
-            return { status: 'would-upload', target, reason: decision.reason };
-        const started = now();
-        stage = 'source';
-        const download = await (0,_download_download_js__WEBPACK_IMPORTED_MODULE_0__/* .openDownload */ .pi)(target.url, {
-            expected: target.checksum,
-            ...(options.http ? { http: options.http } : {}),
-            ...(options.baseDir ? { baseDir: options.baseDir } : {}),
-            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-            ...(options.progressIntervalMs !== undefined
-                ? { progressIntervalMs: options.progressIntervalMs }
-                : {}),
-            now,
-        });
-        // An upload that fails because its body failed is the source's fault.
-        let bodyFailed = false;
-        download.stream.once('error', () => (bodyFailed = true));
-        stage = 'store';
-        try {
-            await store.upload({
-                key: target.key,
-                body: download.stream,
-                metadata: { checksum: target.checksum.trim().toLowerCase() },
-                ...(download.size !== undefined ? { size: download.size } : {}),
-            });
-        }
-        finally {
-            if (bodyFailed)
-                stage = 'source';
-        }
-        stage = 'source';
-        const result = await download.result;
-        return { status: 'uploaded', target, bytes: result.bytes, elapsedMs: now() - started };
-    }
-    catch (error) {
-        return { status: 'failed', target, error: (0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error), stage };
-    }
 }
 
 

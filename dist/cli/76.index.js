@@ -203,6 +203,60 @@ class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
 
 /***/ }),
 
+/***/ 8140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ createUpstreamFetch),
+/* harmony export */   R5: () => (/* binding */ SOURCE_TRUST_HINT),
+/* harmony export */   kf: () => (/* binding */ createUpstreamHttp)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(426);
+/* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
+// The HTTP client for image sources (HEAD checks, downloads, checksum files of
+// `version: latest`). It never takes the cloud's TLS settings: a private
+// `cacert` of the cloud would replace the CAs a public mirror needs, and
+// `verify: false` for a lab cloud must not switch checks off for the internet.
+// It trusts Node's default CAs, plus the CA bundle of `--source-cacert` when given.
+
+
+
+
+const SOURCE_TRUST_HINT = 'image sources are checked against the system CAs; for a private CA give --source-cacert FILE (action input source-cacert)';
+/** Node's default CAs: its bundled ones and NODE_EXTRA_CA_CERTS (Node 24 adds the OS store with --use-system-ca). */
+async function defaultCertificates() {
+    const getter = node_tls__WEBPACK_IMPORTED_MODULE_1__.getCACertificates;
+    if (getter)
+        return getter('default');
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    // Node 20 drops NODE_EXTRA_CA_CERTS once `ca` is given; keep it as Node would without one.
+    const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
+    return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
+}
+/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
+async function createUpstreamFetch(sourceCacert) {
+    if (sourceCacert === undefined)
+        return globalThis.fetch;
+    const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
+    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
+}
+/** An Http for image sources, with the same retries and timeouts as the cloud's client. */
+async function createUpstreamHttp(options = {}) {
+    const { sourceCacert, ...http } = options;
+    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
+        ...http,
+        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
+        trustHint: SOURCE_TRUST_HINT,
+    });
+}
+
+
+/***/ }),
+
 /***/ 7961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -225,6 +279,37 @@ const unicodeEscape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')
 function safeJson(value, options = {}) {
     const text = JSON.stringify(value, null, options.compact ? undefined : 2) ?? 'null';
     return text.replace(STRING, (token) => token.replace(ACTING, unicodeEscape));
+}
+
+
+/***/ }),
+
+/***/ 1555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */ });
+// A counting semaphore: at most `slots` tasks run at once, the rest wait their turn.
+function limiter(slots) {
+    let free = Math.max(1, slots);
+    const waiting = [];
+    return async (task) => {
+        if (free === 0)
+            await new Promise((resolve) => waiting.push(resolve));
+        else
+            free--;
+        try {
+            return await task();
+        }
+        finally {
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                free++;
+        }
+    };
 }
 
 
