@@ -1048,6 +1048,7 @@ function position(file, pointer) {
  * `os_version: 24.04` are numbers to YAML, but `1.10` must stay "1.10".
  */
 function text(file, pointer, value) {
+    // Stryker disable next-line ConditionalExpression: null never comes here (the schema refuses it)
     if (value === undefined || value === null)
         return undefined;
     if (typeof value === 'string')

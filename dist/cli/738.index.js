@@ -894,17 +894,12 @@ function removal(source, entry, [k, v], key) {
     // `- mirror_url: …` opens the entry: removing its line would end the entry.
     if (!/^ *$/.test(source.slice(start, keyStart(k))))
         return where(`\`${key}\` (it opens the entry's line)`);
-    let end;
-    if (v.kind === 'alias')
-        end = v.end;
-    // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
-    else if (v.kind === 'scalar' && v.event.valueStart >= 0)
-        end = scalarRange(source, v.event).end;
-    // An empty value: an implicit key and its colon are on one line, so the line ends the pair.
-    else if (v.kind === 'scalar')
-        end = k.event.valueEnd;
-    else
+    if (v.kind !== 'alias' && v.kind !== 'scalar')
         return where(`\`${key}\` (not a scalar)`);
+    // Stryker disable next-line EqualityOperator: a value follows its key, so never offset 0
+    const written = v.kind === 'scalar' && v.event.valueStart >= 0;
+    // An empty value: an implicit key and its colon are on one line, so the line ends the pair.
+    const end = v.kind === 'alias' ? v.end : written ? scalarRange(source, v.event).end : k.event.valueEnd;
     const eol = source.indexOf('\n', end);
     // Stryker disable next-line EqualityOperator: searched from the end of a key or value, so never 0
     return { start, end: eol < 0 ? source.length : eol + 1, text: '' };
