@@ -30,6 +30,7 @@ export function putBytes(request: BytesRequest): Promise<BytesResponse> {
   const send = url.protocol === 'https:' ? https.request : http.request
   return new Promise((resolve, reject) => {
     const fail = (error: Error): void => {
+      clearTimeout(timer)
       req.destroy()
       reject(
         new ConnectionError(
@@ -60,10 +61,7 @@ export function putBytes(request: BytesRequest): Promise<BytesResponse> {
       request.timeoutMs !== undefined && request.timeoutMs > 0
         ? setTimeout(() => fail(timeoutError(request.timeoutMs ?? 0)), request.timeoutMs)
         : undefined
-    req.once('error', (error) => {
-      clearTimeout(timer)
-      fail(error)
-    })
+    req.once('error', fail)
     // The part is in memory anyway: queue it all (no copy) and let the socket write it in one go.
     req.cork()
     for (const chunk of bytes) req.write(chunk)
