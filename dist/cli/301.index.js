@@ -192,6 +192,7 @@ function putBytes(request) {
     const send = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
     return new Promise((resolve, reject) => {
         const fail = (error) => {
+            clearTimeout(timer);
             req.destroy();
             reject(new connection/* ConnectionError */.Rc(`${request.method} ${url.origin}${url.pathname}: ${(0,connection/* connectionReason */.R2)(error)}`, (0,connection/* connectionReason */.R2)(error), { cause: error }));
         };
@@ -211,10 +212,7 @@ function putBytes(request) {
         const timer = request.timeoutMs !== undefined && request.timeoutMs > 0
             ? setTimeout(() => fail((0,attempt/* timeoutError */.w2)(request.timeoutMs ?? 0)), request.timeoutMs)
             : undefined;
-        req.once('error', (error) => {
-            clearTimeout(timer);
-            fail(error);
-        });
+        req.once('error', fail);
         // The part is in memory anyway: queue it all (no copy) and let the socket write it in one go.
         req.cork();
         for (const chunk of bytes)
