@@ -7,6 +7,10 @@
 # both alike; prints each pair with the load average, then the median ratio
 # (mirror throughput / curl throughput) and the peak RSS of the mirror.
 # Targets: ratio >= 0.8, peak RSS < 200 MB.
+# A second reference does the mirror's whole job with C tools in each pair:
+# `curl URL | tee FIFO | curl --aws-sigv4 -T -` with `sha256sum FIFO` (download,
+# hash and upload at once, sharing the cores with the source server and the
+# store as the mirror does); its ratio is printed beside the first.
 # Env: BENCH_MIRROR_MIB (1024), RUNS (5 pairs), CLIS (bundles to compare, default
 #      one built from src/ now; "a/index.js b/index.js" runs each after the same curl).
 # Needs python3, curl, GNU time, and ~2 x size free in the S3 store's disk.
@@ -68,9 +72,23 @@ bucket=bench-mirror-$(date +%s)-$$
 s3curl -X PUT "$endpoint/$bucket" -o /dev/null
 export AWS_ACCESS_KEY_ID=test:tester AWS_SECRET_ACCESS_KEY=testing
 
+pipeline() { # RUN -> seconds of download | sha256 | upload by C tools; checks the hash
+  rm -f "$dir/fifo" && mkfifo "$dir/fifo"
+  sha256sum "$dir/fifo" >"$dir/pipeline.sum" &
+  local hasher=$! start end
+  start=$(date +%s.%N)
+  curl -sS --fail --noproxy '*' "http://127.0.0.1:$port/bench.qcow2" | tee "$dir/fifo" |
+    s3curl -T - "$endpoint/$bucket/pipeline$1.qcow2" -o /dev/null
+  wait "$hasher"
+  end=$(date +%s.%N)
+  [ "$(cut -d' ' -f1 "$dir/pipeline.sum")" = "$sum" ] || { echo "the pipeline's sha256 differs" >&2; exit 1; }
+  s3curl -X DELETE "$endpoint/$bucket/pipeline$1.qcow2" -o /dev/null
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+}
+
 echo "mirror of $size_mib MiB, commit $commit, $(nproc) cores, $runs interleaved pairs"
-echo "| run | build | curl s | curl MiB/s | mirror s | mirror MiB/s | ratio | mirror peak RSS MB | mirror CPU s | load before |"
-echo "|---:|:---|---:|---:|---:|---:|---:|---:|---:|:---|"
+echo "| run | build | curl s | curl MiB/s | pipeline s | mirror s | mirror MiB/s | ratio to curl | ratio to pipeline | mirror peak RSS MB | mirror CPU s | load before |"
+echo "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
 : >"$dir/results.tsv"
 for r in $(seq "$runs"); do
   l=$(load)
@@ -78,6 +96,7 @@ for r in $(seq "$runs"); do
     bash -c "$(declare -f s3curl); dir=$dir; s3curl -T '$dir/www/bench.qcow2' '$endpoint/$bucket/curl.qcow2' -o /dev/null"
   s3curl -X DELETE "$endpoint/$bucket/curl.qcow2" -o /dev/null
   read -r c_s _ <"$dir/curl.time"
+  pipeline_s=$(pipeline "$r")
   for cli in $clis; do
     build=$(basename "$(dirname "$(dirname "$cli")")")/$(basename "$(dirname "$cli")")
     /usr/bin/time -f '%e %M %U %S' -o "$dir/mirror.time" node "$cli" mirror \
@@ -91,15 +110,24 @@ for r in $(seq "$runs"); do
     fi
     s3curl -X DELETE "$endpoint/$bucket/run$r/bench/1-bench.qcow2" -o /dev/null || true
     read -r m_s m_kb m_user m_sys <"$dir/mirror.time"
-    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v l="$l" -v cpu="$m_user + $m_sys" 'BEGIN {
-      split(cpu, c, " [+] "); printf "| %d | %s | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %.1f | %s |\n", r, b, cs, mib / cs, ms, mib / ms, cs / ms, mk / 1024, c[1] + c[2], l }'
-    printf '%s\t%s\t%s\n' "$build" "$(awk -v ms="$m_s" -v cs="$c_s" 'BEGIN {printf "%.3f", cs / ms}')" "$m_kb" >>"$dir/results.tsv"
+    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v ps="$pipeline_s" -v l="$l" -v cpu="$m_user + $m_sys" 'BEGIN {
+      split(cpu, c, " [+] "); printf "| %d | %s | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f | %s |\n", r, b, cs, mib / cs, ps, ms, mib / ms, cs / ms, ps / ms, mk / 1024, c[1] + c[2], l }'
+    printf '%s\t%s\t%s\t%s\n' "$build" "$(awk -v ms="$m_s" -v cs="$c_s" 'BEGIN {printf "%.3f", cs / ms}')" "$m_kb" \
+      "$(awk -v ms="$m_s" -v ps="$pipeline_s" 'BEGIN {printf "%.3f", ps / ms}')" >>"$dir/results.tsv"
   done
 done
 echo
-sort -t$'\t' -k1,1 -k2,2g "$dir/results.tsv" | awk -F'\t' '
-  { n[$1]++; v[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3 }
-  END { for (b in n) { c = n[b]; med = (c % 2) ? v[b, (c + 1) / 2] : (v[b, c / 2] + v[b, c / 2 + 1]) / 2
-    printf "%s: median ratio mirror/curl %.2f over %d pairs (min %.2f, max %.2f), peak RSS %.0f MB (target >= 0.8, < 200 MB)\n", b, med, c, v[b, 1], v[b, c], rss[b] / 1024 } }'
+median() { # the median of column $1 of results.tsv per build
+  sort -t$'\t' -k1,1 -k"$1,$1"g "$dir/results.tsv" | awk -F'\t' -v col="$1" '
+    { n[$1]++; v[$1, n[$1]] = $col; if ($3 > rss[$1]) rss[$1] = $3 }
+    END { for (b in n) { c = n[b]; med = (c % 2) ? v[b, (c + 1) / 2] : (v[b, c / 2] + v[b, c / 2 + 1]) / 2
+      printf "%s %.2f %d %.2f %.2f %.0f\n", b, med, c, v[b, 1], v[b, c], rss[b] / 1024 } }'
+}
+median 2 | while read -r b med c lo hi rss; do
+  echo "$b: median ratio mirror/curl $med over $c pairs (min $lo, max $hi), peak RSS $rss MB (target >= 0.8, < 200 MB)"
+done
+median 4 | while read -r b med c lo hi _; do
+  echo "$b: median ratio mirror/pipeline $med over $c pairs (min $lo, max $hi): the same job done by C tools"
+done
 echo "objects read back and equal to the source (sha256), run 1: ${note_verified:-none}"
 echo "load after: $(load)"

@@ -50,6 +50,7 @@ describe('bench scripts at tiny sizes', () => {
     expect(out).toMatch(/commit [0-9a-f]{7}/)
     expect(out).toMatch(/\| 1 \| .* \| load [\d.]+, [\d.]+, [\d.]+ \|/)
     expect(ratio(out, /median ratio mirror\/curl ([\d.]+) over 1 pairs/)).toBeGreaterThan(0)
+    expect(ratio(out, /median ratio mirror\/pipeline ([\d.]+) over 1 pairs/)).toBeGreaterThan(0)
     expect(out).toMatch(/peak RSS \d+ MB/)
   }, 600_000)
 

@@ -30,7 +30,7 @@ import {
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
 const FILE = 'noble-server-cloudimg-amd64.img'
-// More than one 8 MiB part: the multipart path is the one tested.
+// More than one 16 MiB part: the multipart path is the one tested.
 const build = randomBytes(20 * 1024 * 1024)
 const OLD_MIRROR = 'https://mirror.invalid/noble/20260119-noble.qcow2'
 
