@@ -171,7 +171,7 @@ export async function openDownload(url: string, options: DownloadOptions = {}): 
     const modified = response.headers.get('last-modified')
     lastModified = modified ? new Date(modified) : undefined
     finalUrl = response.url || url
-    source = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0])
+    source = response.body
   }
 
   const hasher = new HashingStream(url, [...algorithms], expected, size, options)

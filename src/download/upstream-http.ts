@@ -6,6 +6,7 @@
 
 import { readFile } from 'node:fs/promises'
 import * as tls from 'node:tls'
+import type { ConnectionOptions } from 'node:tls'
 import { createHttp, type FetchFunction, type Http, type HttpOptions } from '../http/client.js'
 import { fetchWithTls, readPem } from '../http/tls.js'
 
@@ -30,19 +31,22 @@ async function defaultCertificates(): Promise<string[]> {
   return [...tls.rootCertificates, ...(extraPem ? [extraPem] : [])]
 }
 
-/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
-export async function createUpstreamFetch(sourceCacert?: string): Promise<FetchFunction> {
-  if (sourceCacert === undefined) return globalThis.fetch
+/** The connection options for image sources: the default CAs plus the source CA, when one is given. */
+async function upstreamTls(sourceCacert?: string): Promise<ConnectionOptions | undefined> {
+  if (sourceCacert === undefined) return undefined
   const ca = [...(await defaultCertificates()), await readPem(sourceCacert, '--source-cacert')]
-  return fetchWithTls({ ca, rejectUnauthorized: true })
+  return { ca, rejectUnauthorized: true }
+}
+
+/** The fetch for image sources (the url checks of `validate`). */
+export async function createUpstreamFetch(sourceCacert?: string): Promise<FetchFunction> {
+  const tls = await upstreamTls(sourceCacert)
+  return tls ? fetchWithTls(tls) : globalThis.fetch
 }
 
 /** An Http for image sources, with the same retries and timeouts as the cloud's client. */
 export async function createUpstreamHttp(options: UpstreamHttpOptions = {}): Promise<Http> {
   const { sourceCacert, ...http } = options
-  return createHttp({
-    ...http,
-    fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
-    trustHint: SOURCE_TRUST_HINT,
-  })
+  const tls = options.fetch ? undefined : await upstreamTls(sourceCacert)
+  return createHttp({ ...http, ...(tls ? { tls } : {}), trustHint: SOURCE_TRUST_HINT })
 }

@@ -7,9 +7,12 @@ import { HttpError, extractServiceMessage, truncateBody } from './error.js'
 import { RequestCounter, pathTemplate } from './request-counter.js'
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry.js'
 import { SecretRegistry, splitUserinfo, type OnSecret } from './secrets.js'
+import type { ConnectionOptions } from 'node:tls'
+import type { Readable } from 'node:stream'
+import { fetchWithTls } from './tls.js'
+import { fetchTransport, type FetchFunction, type Reply, type Transport } from './transport.js'
 import {
   ResponseFormatError,
-  bodyStream,
   readData,
   readText,
   startTimeout,
@@ -25,7 +28,7 @@ export { ResponseFormatError }
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
 /** A request body streamed without buffering (a Node Readable or a web ReadableStream). */
 export type StreamBody = AsyncIterable<Uint8Array>
-export type FetchFunction = typeof globalThis.fetch
+export type { FetchFunction }
 export type Sleep = (ms: number) => Promise<void>
 
 export interface HttpRequest {
@@ -58,11 +61,14 @@ export interface HttpResponse<T = unknown> {
   /** Parsed JSON, text, or undefined (for 'none', 'stream' and empty bodies). */
   data: T
   /** The unread body, only for responseType 'stream'. */
-  body: ReadableStream<Uint8Array> | null
+  body: Readable | null
 }
 
 export interface HttpOptions {
+  /** Carries every request instead of fetch and node:http(s) (tests). */
   fetch?: FetchFunction
+  /** TLS settings of every connection (`ca`, `rejectUnauthorized`, `cert`, `key`). */
+  tls?: ConnectionOptions
   /** Injectable for tests, so retries wait 0 s. */
   sleep?: Sleep
   random?: () => number
@@ -94,7 +100,8 @@ const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve,
 
 /** What createHttp was given, with the defaults filled in. */
 interface HttpContext {
-  fetchFn: FetchFunction
+  /** fetch for API calls; node:http(s) for image bytes (./transport.ts). */
+  transport: (bytes: boolean) => Promise<Transport>
   sleep: Sleep
   random: () => number
   now: () => number
@@ -130,7 +137,7 @@ interface AttemptState {
 
 export function createHttp(options: HttpOptions = {}): Http {
   const ctx: HttpContext = {
-    fetchFn: options.fetch ?? globalThis.fetch,
+    transport: transports(options),
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
@@ -150,6 +157,22 @@ export function createHttp(options: HttpOptions = {}): Http {
     }
   }
   return { request, counter: ctx.counter, secrets: ctx.secrets, userAgent: ctx.userAgent }
+}
+
+/** Each transport made once, on first use: an API-only run never loads node:http(s). */
+function transports(options: HttpOptions): (bytes: boolean) => Promise<Transport> {
+  const injected = options.fetch
+  if (injected !== undefined) {
+    const only = Promise.resolve(fetchTransport(injected))
+    return () => only
+  }
+  const { tls } = options
+  let api: Promise<Transport> | undefined
+  let bytes: Promise<Transport> | undefined
+  return (forBytes) =>
+    forBytes
+      ? (bytes ??= import('./node-transport.js').then((m) => m.nodeTransport(tls)))
+      : (api ??= (tls ? fetchWithTls(tls) : Promise.resolve(globalThis.fetch)).then(fetchTransport))
 }
 
 function prepareCall(ctx: HttpContext, req: HttpRequest): Call {
@@ -185,7 +208,7 @@ async function sendAttempt<T>(
   const started = ctx.now()
   const tracked = streamed ? trackStream(req.body as StreamBody) : undefined
   const body = tracked
-    ? bodyStream(tracked.iterable)
+    ? tracked.iterable
     : req.json !== undefined
       ? JSON.stringify(req.json)
       : req.body
@@ -194,19 +217,17 @@ async function sendAttempt<T>(
     tracked,
     timeout: startTimeout(call.timeoutMs, req.signal),
   }
-  let response: Response
+  let response: Reply
   let data: unknown
   try {
-    response = await ctx.fetchFn(call.url, {
+    const transport = await ctx.transport(streamed || req.responseType === 'stream')
+    response = await transport(call.url, {
       method: req.method,
       headers: call.headers,
-      body: body as RequestInit['body'],
-      signal: state.timeout.signal,
-      // undici keeps every chunk of a body it might resend after a redirect
-      // (nodejs/undici#4058): a streamed image would end up whole in memory.
-      redirect: streamed ? 'error' : 'follow',
-      ...(streamed ? { duplex: 'half' } : {}),
-    } as RequestInit)
+      ...(body !== undefined ? { body } : {}),
+      ...(state.timeout.signal ? { signal: state.timeout.signal } : {}),
+      follow: !streamed,
+    })
     const success =
       req.expected.includes(response.status) ||
       (attempt > 1 && req.expectedOnRetry?.includes(response.status))
@@ -224,9 +245,9 @@ async function sendAttempt<T>(
   return {
     status: response.status,
     headers: response.headers,
-    url: response.url || call.url.toString(),
+    url: response.url,
     data: data as T,
-    body: req.responseType === 'stream' ? response.body : null,
+    body: req.responseType === 'stream' ? response.stream() : null,
   }
 }
 
@@ -235,7 +256,7 @@ async function unexpectedStatus(
   ctx: HttpContext,
   call: Call,
   attempt: number,
-  response: Response,
+  response: Reply,
   { started, timeout }: AttemptState,
 ): Promise<void> {
   const { req, shownUrl } = call

@@ -7,6 +7,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import { ConnectionError, connectionReason } from '../http/connection.js'
 import { timeoutError } from '../http/attempt.js'
+import { toHeaders } from '../http/node-transport.js'
 
 export interface BytesRequest {
   method: 'PUT' | 'POST'
@@ -51,7 +52,7 @@ export function putBytes(request: BytesRequest): Promise<BytesResponse> {
           clearTimeout(timer)
           resolve({
             status: res.statusCode ?? 0,
-            headers: responseHeaders(res.headers),
+            headers: toHeaders(res.headers),
             text: Buffer.concat(chunks).toString('utf8'),
           })
         })
@@ -68,12 +69,4 @@ export function putBytes(request: BytesRequest): Promise<BytesResponse> {
     req.uncork()
     req.end()
   })
-}
-
-function responseHeaders(raw: http.IncomingHttpHeaders): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(raw))
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
-      headers.append(name, v)
-  return headers
 }

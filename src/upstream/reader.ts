@@ -3,6 +3,7 @@
 // a timeout that covers the whole body, and a size bound, so a hostile or
 // broken mirror costs an error, not the job's memory or a hung run. With a
 // cache, requests are conditional and a 304 answers from it.
+import type { Readable } from 'node:stream'
 import type { Http } from '../http/client.js'
 import { getErrorMessage } from '../problems.js'
 import { limiter } from '../limiter.js'
@@ -57,7 +58,7 @@ export interface ReaderOptions {
 }
 
 async function readBounded(
-  body: ReadableStream<Uint8Array> | null,
+  body: Readable | null,
   maxBytes: number,
   url: string,
   what: string,
@@ -65,11 +66,8 @@ async function readBounded(
   if (!body) return ''
   const chunks: Uint8Array[] = []
   let size = 0
-  const reader = body.getReader()
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
+    for await (const value of body as AsyncIterable<Uint8Array>) {
       size += value.byteLength
       if (size > maxBytes) {
         throw new UpstreamError(
@@ -80,7 +78,7 @@ async function readBounded(
       chunks.push(value)
     }
   } finally {
-    await reader.cancel().catch(() => undefined)
+    body.destroy()
   }
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks))
 }
@@ -165,13 +163,13 @@ async function getText(
     signal,
   })
   if (response.status === 304 && cached) {
-    await response.body?.cancel().catch(() => undefined)
+    response.body?.resume() // no body: the connection stays reusable
     cache?.revalidated('GET', url, response.headers)
     return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null }
   }
   const length = Number(response.headers.get('content-length') ?? 0)
   if (length > maxBytes) {
-    await response.body?.cancel().catch(() => undefined)
+    response.body?.destroy()
     throw new UpstreamError(
       `${what} ${url} has ${length} bytes, more than the ${maxBytes} a listing or manifest may have`,
       url,

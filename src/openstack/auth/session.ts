@@ -8,7 +8,7 @@ import { configSecrets, describeAuth, type CloudConfig } from '../config/types.j
 import { AuthError } from '../errors.js'
 import { ConnectionError } from '../../http/connection.js'
 import { HttpError, isStatus } from '../../http/error.js'
-import { createTlsFetch } from './tls.js'
+import { cloudTls } from './tls.js'
 import {
   ResponseFormatError,
   createHttp,
@@ -133,11 +133,11 @@ function endpointOf(
 
 /** The cloud's TLS settings and api_timeout, unless the caller supplies its own fetch/timeout. */
 async function httpOptionsFor(config: CloudConfig, options: HttpOptions): Promise<HttpOptions> {
-  const fetch = options.fetch ?? (await createTlsFetch(config))
+  const tls = options.fetch ? undefined : await cloudTls(config)
   const timeoutMs = options.timeoutMs ?? config.apiTimeoutMs
   return {
     ...options,
-    ...(fetch ? { fetch } : {}),
+    ...(tls ? { tls } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   }
 }

@@ -3,7 +3,7 @@
 // collection on every imported byte).
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { bodyStream } from '../../../src/http/attempt.js'
+import { bodyStream } from '../../../src/http/transport.js'
 import { createHttp } from '../../../src/http/client.js'
 
 const chunks = [Buffer.from('abc'), Buffer.from('defg'), Buffer.alloc(65_536, 7)]

@@ -1,5 +1,8 @@
 // A url's `user:password@` (a private mirror): sent as Basic auth to its own
-// origin only, never shown. The upstream client and --check-urls agree.
+// origin only, never shown, whichever transport carries the request (fetch for
+// a text answer, node:http for a download's stream). The upstream client and
+// --check-urls agree.
+import type { Readable } from 'node:stream'
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUpstreamHttp } from '../../../src/download/upstream-http.js'
@@ -38,46 +41,58 @@ afterAll(async () => {
 const withCredentials = (url: string): string =>
   url.replace('http://', 'http://builder:S3cr3t%40x@')
 
-describe('the upstream client and a url with userinfo', () => {
-  it('sends it as Basic auth to the same origin, also after a redirect there', async () => {
-    seen.origin = []
-    const http = await createUpstreamHttp()
-    const r = await http.request<string>({
-      method: 'GET',
-      url: withCredentials(`${originUrl}/here`),
-      expected: [200],
-      responseType: 'text',
-    })
-    expect(r.data).toBe('file')
-    expect(seen.origin).toEqual([BASIC, BASIC])
-    // The password is a secret from then on: masked in every message of the client.
-    expect(http.secrets.redact('x S3cr3t@x y')).toBe('x *** y')
-  })
+async function get(url: string, type: 'text' | 'stream'): Promise<string> {
+  const http = await createUpstreamHttp()
+  const r = await http.request<string>({ method: 'GET', url, expected: [200], responseType: type })
+  if (type === 'text') return r.data
+  const chunks: Buffer[] = []
+  for await (const chunk of r.body as Readable) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
 
-  it('drops it on a redirect to another origin', async () => {
-    seen.other = []
-    const http = await createUpstreamHttp()
-    const r = await http.request<string>({
-      method: 'GET',
-      url: withCredentials(`${originUrl}/away`),
-      expected: [200],
-      responseType: 'text',
+describe.each(['text', 'stream'] as const)(
+  'the upstream client (%s) and a url with userinfo',
+  (type) => {
+    it('sends it as Basic auth to the same origin, also after a redirect there', async () => {
+      seen.origin = []
+      expect(await get(withCredentials(`${originUrl}/here`), type)).toBe('file')
+      expect(seen.origin).toEqual([BASIC, BASIC])
     })
-    expect(r.data).toBe('other')
-    expect(seen.other).toEqual([undefined])
-  })
 
-  it('names the url without it when the request fails', async () => {
-    const http = await createUpstreamHttp({ retry: { maxAttempts: 1 } })
-    const error = await http
-      .request({ method: 'GET', url: withCredentials('http://127.0.0.1:1/x'), expected: [200] })
-      .then(
-        () => undefined,
-        (e: unknown) => e as Error,
-      )
-    expect(error?.message).toMatch(/^GET http:\/\/127\.0\.0\.1:1\/x: /)
-    expect(error?.message).not.toMatch(/S3cr3t|builder/)
+    it('drops it on a redirect to another origin', async () => {
+      seen.other = []
+      expect(await get(withCredentials(`${originUrl}/away`), type)).toBe('other')
+      expect(seen.other).toEqual([undefined])
+    })
+
+    it('names the url without it when the request fails', async () => {
+      const http = await createUpstreamHttp({ retry: { maxAttempts: 1 } })
+      const error = await http
+        .request({
+          method: 'GET',
+          url: withCredentials('http://127.0.0.1:1/x'),
+          expected: [200],
+          responseType: type,
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        )
+      expect(error?.message).toMatch(/^GET http:\/\/127\.0\.0\.1:1\/x: /)
+      expect(error?.message).not.toMatch(/S3cr3t|builder/)
+    })
+  },
+)
+
+it('the password is a secret from the first request on: masked in every message', async () => {
+  const http = await createUpstreamHttp()
+  await http.request({
+    method: 'GET',
+    url: withCredentials(`${originUrl}/f`),
+    expected: [200],
+    responseType: 'none',
   })
+  expect(http.secrets.redact('x S3cr3t@x y')).toBe('x *** y')
 })
 
 describe('withoutUserinfo', () => {

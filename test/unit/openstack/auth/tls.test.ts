@@ -1,13 +1,17 @@
-// createTlsFetch against a loopback https server whose certificate comes from a
-// throwaway CA: each setting is checked by what the server sees, not by what
-// the function returns. (Keystone and Glance behind TLS: integration/openstack/tls.)
+// The cloud's TLS settings (cloudTls) in its http client, against a loopback
+// https server whose certificate comes from a throwaway CA: each setting is
+// checked by what the server sees, through both transports (fetch for API
+// calls, node:https for image bytes). (Keystone and Glance behind TLS:
+// integration/openstack/tls.)
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
 import type { TLSSocket } from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTlsFetch } from '../../../../src/openstack/auth/tls.js'
+import { cloudTls } from '../../../../src/openstack/auth/tls.js'
+import { createHttp } from '../../../../src/http/client.js'
+import type { CloudConfig } from '../../../../src/openstack/config/types.js'
 import { passwordConfig } from '../../../support/keystone-fixtures.js'
 import { issueServerCert, makeCa, type CertificateAuthority } from '../../../support/tls.js'
 import { closeServer, listenLoopback } from '../../../support/loopback.js'
@@ -44,44 +48,60 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** The cause's message of a failed fetch (undici puts the TLS error there). */
-async function failure(request: Promise<Response>): Promise<string> {
-  const error = await request.then(
-    () => new Error('the request succeeded'),
-    (e: unknown) => e as Error,
-  )
-  return String((error.cause as Error | undefined)?.message ?? error.message)
+const TRANSPORTS = [
+  ['an API call (fetch)', 'text'],
+  ['image bytes (node:https)', 'stream'],
+] as const
+
+/** What the server answers to the cloud's client: its text, or the failure's message. */
+async function answer(config: CloudConfig, type: 'text' | 'stream'): Promise<string> {
+  const tls = await cloudTls(config)
+  const http = createHttp({ ...(tls ? { tls } : {}), retry: { maxAttempts: 1 } })
+  try {
+    const response = await http.request<string>({
+      method: 'GET',
+      url,
+      expected: [200],
+      responseType: type,
+    })
+    if (type === 'text') return response.data
+    const chunks: Buffer[] = []
+    for await (const chunk of response.body ?? []) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  } catch (error) {
+    return (error as Error).message
+  }
 }
 
-describe('createTlsFetch', () => {
-  it('keeps the global fetch when nothing special is configured, which refuses an unknown CA', async () => {
-    expect(await createTlsFetch(passwordConfig())).toBeUndefined()
-    expect(await failure(fetch(url))).toMatch(/unable to verify the first certificate/)
+describe.each(TRANSPORTS)('cloudTls, %s', (_, type) => {
+  it('keeps the defaults when nothing special is configured, which refuse an unknown CA', async () => {
+    expect(await cloudTls(passwordConfig())).toBeUndefined()
+    expect(await answer(passwordConfig(), type)).toMatch(/TLS certificate not trusted \(set cacert/)
   })
 
   it('verify: false reaches a server no CA vouches for', async () => {
-    const tlsFetch = await createTlsFetch(passwordConfig({ verify: false }))
-    const response = await tlsFetch!(url)
-    expect(await response.text()).toBe('no client certificate')
+    expect(await answer(passwordConfig({ verify: false }), type)).toBe('no client certificate')
   })
 
   it("cacert trusts that CA's servers, and only that CA", async () => {
-    const trusting = await createTlsFetch(passwordConfig({ cacert: serverCa.certFile }))
-    expect(await (await trusting!(url)).text()).toBe('no client certificate')
+    expect(await answer(passwordConfig({ cacert: serverCa.certFile }), type)).toBe(
+      'no client certificate',
+    )
     // A cacert replaces the trusted CAs: one that did not sign the server's certificate fails.
-    const wrong = await createTlsFetch(passwordConfig({ cacert: otherCa.certFile }))
-    expect(await failure(wrong!(url))).toMatch(/unable to verify the first certificate/)
+    expect(await answer(passwordConfig({ cacert: otherCa.certFile }), type)).toMatch(
+      /TLS certificate not trusted/,
+    )
   })
 
   it('cert and key are presented to the server as the client certificate', async () => {
-    const tlsFetch = await createTlsFetch(
-      passwordConfig({ cacert: serverCa.certFile, cert: client.cert, key: client.key }),
-    )
-    expect(await (await tlsFetch!(url)).text()).toBe('client-alice')
+    const config = passwordConfig({ cacert: serverCa.certFile, cert: client.cert, key: client.key })
+    expect(await answer(config, type)).toBe('client-alice')
   })
+})
 
+describe('cloudTls', () => {
   it('names an unreadable cacert', async () => {
-    await expect(createTlsFetch(passwordConfig({ cacert: '/nonexistent/ca.pem' }))).rejects.toThrow(
+    await expect(cloudTls(passwordConfig({ cacert: '/nonexistent/ca.pem' }))).rejects.toThrow(
       'Cannot read the cacert /nonexistent/ca.pem: ENOENT',
     )
   })
