@@ -30,8 +30,8 @@ var positions = __webpack_require__(86714);
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: ./src/http/connection.ts
 var connection = __webpack_require__(99886);
-// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var client = __webpack_require__(30426);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(43456);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(28902);
 // EXTERNAL MODULE: ./src/download/file-url.ts

@@ -33,7 +33,7 @@ async function validateCommand(options, reporter) {
     if (options.checkUrls) {
         const { changed, ...rest } = options.checkUrls;
         // Loaded only when asked for: the HTTP and TLS modules cost every other run start-up time.
-        const { checkUrls } = await Promise.all(/* import() */[__webpack_require__.e(728), __webpack_require__.e(449)]).then(__webpack_require__.bind(__webpack_require__, 3449));
+        const { checkUrls } = await Promise.all(/* import() */[__webpack_require__.e(456), __webpack_require__.e(449)]).then(__webpack_require__.bind(__webpack_require__, 3449));
         try {
             urls = await checkUrls(catalog.definitions, { cwd, ...(changed ? { changed } : {}), ...rest });
         }

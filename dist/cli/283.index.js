@@ -870,12 +870,12 @@ var tls = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/openstack/auth/tls.ts
 
 /**
- * A fetch honouring the cloud's TLS settings, or undefined when the defaults
- * (system CAs, verification on, no client certificate) apply. Like
+ * The connection options of the cloud's TLS settings, or undefined when the
+ * defaults (system CAs, verification on, no client certificate) apply. Like
  * openstacksdk (requests' `verify=<path>`), a cacert replaces the system CAs.
- * Only the cloud's own requests use it: upstream downloads never do.
+ * Only the cloud's own requests use them: upstream downloads never do.
  */
-async function createTlsFetch(config) {
+async function cloudTls(config) {
     if (config.verify && config.cacert === undefined && config.cert === undefined)
         return undefined;
     const connect = { rejectUnauthorized: config.verify };
@@ -885,11 +885,11 @@ async function createTlsFetch(config) {
         connect.cert = await (0,tls/* readPem */.J)(config.cert, 'client certificate (cert)');
     if (config.key !== undefined)
         connect.key = await (0,tls/* readPem */.J)(config.key, 'client key (key)');
-    return (0,tls/* fetchWithTls */.w)(connect);
+    return connect;
 }
 
-// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var client = __webpack_require__(426);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(3456);
 ;// CONCATENATED MODULE: ./src/openstack/auth/session.ts
 // Keystone v3 authentication: issue a token, find endpoints in its catalog,
 // renew it shortly before it expires, and re-issue it once when a service
@@ -969,11 +969,11 @@ function endpointOf(config, catalog, serviceType) {
 }
 /** The cloud's TLS settings and api_timeout, unless the caller supplies its own fetch/timeout. */
 async function httpOptionsFor(config, options) {
-    const fetch = options.fetch ?? (await createTlsFetch(config));
+    const tls = options.fetch ? undefined : await cloudTls(config);
     const timeoutMs = options.timeoutMs ?? config.apiTimeoutMs;
     return {
         ...options,
-        ...(fetch ? { fetch } : {}),
+        ...(tls ? { tls } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     };
 }

@@ -30,8 +30,8 @@ var positions = __webpack_require__(6714);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/http/connection.ts
 var connection = __webpack_require__(9886);
-// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var client = __webpack_require__(426);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(3456);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/download/file-url.ts
@@ -382,7 +382,7 @@ async function urlProblems(uses, outcomes) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(426);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
 /* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
 // The HTTP client for image sources (HEAD checks, downloads, checksum files of
 // `version: latest`). It never takes the cloud's TLS settings: a private
@@ -404,21 +404,23 @@ async function defaultCertificates() {
     const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
     return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
 }
-/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
-async function createUpstreamFetch(sourceCacert) {
+/** The connection options for image sources: the default CAs plus the source CA, when one is given. */
+async function upstreamTls(sourceCacert) {
     if (sourceCacert === undefined)
-        return globalThis.fetch;
+        return undefined;
     const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
-    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
+    return { ca, rejectUnauthorized: true };
+}
+/** The fetch for image sources (the url checks of `validate`). */
+async function createUpstreamFetch(sourceCacert) {
+    const tls = await upstreamTls(sourceCacert);
+    return tls ? (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)(tls) : globalThis.fetch;
 }
 /** An Http for image sources, with the same retries and timeouts as the cloud's client. */
 async function createUpstreamHttp(options = {}) {
     const { sourceCacert, ...http } = options;
-    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
-        ...http,
-        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
-        trustHint: SOURCE_TRUST_HINT,
-    });
+    const tls = options.fetch ? undefined : await upstreamTls(sourceCacert);
+    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({ ...http, ...(tls ? { tls } : {}), trustHint: SOURCE_TRUST_HINT });
 }
 
 

@@ -122,7 +122,7 @@ async function openDownload(url, options = {}) {
         const modified = response.headers.get('last-modified');
         lastModified = modified ? new Date(modified) : undefined;
         finalUrl = response.url || url;
-        source = node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.fromWeb(response.body);
+        source = response.body;
     }
     const hasher = new HashingStream(url, [...algorithms], expected, size, options);
     // Errors and early ends travel both ways: a failed upload closes the source connection.
@@ -215,7 +215,7 @@ class HashingStream extends node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(426);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
 /* harmony import */ var _http_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7485);
 // The HTTP client for image sources (HEAD checks, downloads, checksum files of
 // `version: latest`). It never takes the cloud's TLS settings: a private
@@ -237,21 +237,23 @@ async function defaultCertificates() {
     const extraPem = extra ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(extra, 'utf8').catch(() => '') : '';
     return [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...(extraPem ? [extraPem] : [])];
 }
-/** The fetch for image sources: the default CAs, plus the source CA when one is given. */
-async function createUpstreamFetch(sourceCacert) {
+/** The connection options for image sources: the default CAs plus the source CA, when one is given. */
+async function upstreamTls(sourceCacert) {
     if (sourceCacert === undefined)
-        return globalThis.fetch;
+        return undefined;
     const ca = [...(await defaultCertificates()), await (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .readPem */ .J)(sourceCacert, '--source-cacert')];
-    return (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)({ ca, rejectUnauthorized: true });
+    return { ca, rejectUnauthorized: true };
+}
+/** The fetch for image sources (the url checks of `validate`). */
+async function createUpstreamFetch(sourceCacert) {
+    const tls = await upstreamTls(sourceCacert);
+    return tls ? (0,_http_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchWithTls */ .w)(tls) : globalThis.fetch;
 }
 /** An Http for image sources, with the same retries and timeouts as the cloud's client. */
 async function createUpstreamHttp(options = {}) {
     const { sourceCacert, ...http } = options;
-    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({
-        ...http,
-        fetch: options.fetch ?? (await createUpstreamFetch(sourceCacert)),
-        trustHint: SOURCE_TRUST_HINT,
-    });
+    const tls = options.fetch ? undefined : await upstreamTls(sourceCacert);
+    return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttp */ .V0)({ ...http, ...(tls ? { tls } : {}), trustHint: SOURCE_TRUST_HINT });
 }
 
 
@@ -707,12 +709,8 @@ async function readBounded(body, maxBytes, url, what) {
         return '';
     const chunks = [];
     let size = 0;
-    const reader = body.getReader();
     try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
+        for await (const value of body) {
             size += value.byteLength;
             if (size > maxBytes) {
                 throw new UpstreamError(`${what} ${url} is larger than ${maxBytes} bytes: not a listing or manifest`, url);
@@ -721,7 +719,7 @@ async function readBounded(body, maxBytes, url, what) {
         }
     }
     finally {
-        await reader.cancel().catch(() => undefined);
+        body.destroy();
     }
     return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
@@ -785,13 +783,13 @@ async function getText({ http, cache, maxBytes }, url, what, signal) {
         signal,
     });
     if (response.status === 304 && cached) {
-        await response.body?.cancel().catch(() => undefined);
+        response.body?.resume(); // no body: the connection stays reusable
         cache?.revalidated('GET', url, response.headers);
         return { url, text: cached.body ?? '', lastModified: cached.lastModified ?? null };
     }
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
+        response.body?.destroy();
         throw new UpstreamError(`${what} ${url} has ${length} bytes, more than the ${maxBytes} a listing or manifest may have`, url);
     }
     const text = await readBounded(response.body, maxBytes, url, what);
