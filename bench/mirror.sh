@@ -11,6 +11,9 @@
 # `curl URL | tee FIFO | curl --aws-sigv4 -T -` with `sha256sum FIFO` (download,
 # hash and upload at once, sharing the cores with the source server and the
 # store as the mirror does); its ratio is printed beside the first.
+# The CPU seconds of the store (Swift's processes) and of the source server are
+# read from /proc around each curl and mirror run: on a shared machine they
+# bound what the mirror can reach.
 # Env: BENCH_MIRROR_MIB (1024), RUNS (5 pairs), CLIS (bundles to compare, default
 #      one built from src/ now; "a/index.js b/index.js" runs each after the same curl).
 # Needs python3, curl, GNU time, and ~2 x size free in the S3 store's disk.
@@ -27,6 +30,13 @@ cleanup() {
 }
 trap cleanup EXIT
 load() { uptime | sed 's/.*load average: /load /'; }
+cpu_of() { # PID... -> their CPU seconds so far (user + system)
+  local ticks=0 p
+  for p in "$@"; do ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+store_cpu() { cpu_of $(pgrep -f 'swift-[a-z]+-server' || true); }
+since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo '+changes')
 clis=${CLIS:-}
 if [ -z "$clis" ]; then
@@ -87,21 +97,25 @@ pipeline() { # RUN -> seconds of download | sha256 | upload by C tools; checks t
 }
 
 echo "mirror of $size_mib MiB, commit $commit, $(nproc) cores, $runs interleaved pairs"
-echo "| run | build | curl s | curl MiB/s | pipeline s | mirror s | mirror MiB/s | ratio to curl | ratio to pipeline | mirror peak RSS MB | mirror CPU s | load before |"
-echo "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
+echo "| run | build | curl s | curl MiB/s | store CPU s (curl) | pipeline s | mirror s | mirror MiB/s | ratio to curl | ratio to pipeline | mirror peak RSS MB | mirror CPU s | store CPU s (mirror) | source CPU s (mirror) | load before |"
+echo "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
 : >"$dir/results.tsv"
 for r in $(seq "$runs"); do
   l=$(load)
+  s0=$(store_cpu)
   /usr/bin/time -f '%e %M' -o "$dir/curl.time" \
     bash -c "$(declare -f s3curl); dir=$dir; s3curl -T '$dir/www/bench.qcow2' '$endpoint/$bucket/curl.qcow2' -o /dev/null"
+  c_store=$(since "$s0" "$(store_cpu)")
   s3curl -X DELETE "$endpoint/$bucket/curl.qcow2" -o /dev/null
   read -r c_s _ <"$dir/curl.time"
   pipeline_s=$(pipeline "$r")
   for cli in $clis; do
     build=$(basename "$(dirname "$(dirname "$cli")")")/$(basename "$(dirname "$cli")")
+    s0=$(store_cpu) w0=$(cpu_of "$server_pid")
     /usr/bin/time -f '%e %M %U %S' -o "$dir/mirror.time" node "$cli" mirror \
       --images "$dir/catalog" --endpoint "$endpoint" --bucket "$bucket" --path-style --prefix "run$r" >"$dir/mirror.log" 2>&1 ||
       { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
+    m_store=$(since "$s0" "$(store_cpu)") m_source=$(since "$w0" "$(cpu_of "$server_pid")")
     grep -q 'uploaded 1 ' "$dir/mirror.log" || { tail -n 20 "$dir/mirror.log" >&2; exit 1; }
     if [ "$r" = 1 ]; then # the stored object holds exactly the bytes hashed on the way
       got=$(s3curl "$endpoint/$bucket/run$r/bench/1-bench.qcow2" | sha256sum | cut -d' ' -f1)
@@ -110,8 +124,9 @@ for r in $(seq "$runs"); do
     fi
     s3curl -X DELETE "$endpoint/$bucket/run$r/bench/1-bench.qcow2" -o /dev/null || true
     read -r m_s m_kb m_user m_sys <"$dir/mirror.time"
-    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v ps="$pipeline_s" -v l="$l" -v cpu="$m_user + $m_sys" 'BEGIN {
-      split(cpu, c, " [+] "); printf "| %d | %s | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f | %s |\n", r, b, cs, mib / cs, ps, ms, mib / ms, cs / ms, ps / ms, mk / 1024, c[1] + c[2], l }'
+    awk -v r="$r" -v b="$build" -v mib="$size_mib" -v ms="$m_s" -v mk="$m_kb" -v cs="$c_s" -v ps="$pipeline_s" -v l="$l" -v cpu="$m_user + $m_sys" \
+      -v cst="$c_store" -v mst="$m_store" -v msrc="$m_source" 'BEGIN {
+      split(cpu, c, " [+] "); printf "| %d | %s | %.2f | %.0f | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f | %s | %s | %s |\n", r, b, cs, mib / cs, cst, ps, ms, mib / ms, cs / ms, ps / ms, mk / 1024, c[1] + c[2], mst, msrc, l }'
     printf '%s\t%s\t%s\t%s\n' "$build" "$(awk -v ms="$m_s" -v cs="$c_s" 'BEGIN {printf "%.3f", cs / ms}')" "$m_kb" \
       "$(awk -v ms="$m_s" -v ps="$pipeline_s" 'BEGIN {printf "%.3f", ps / ms}')" >>"$dir/results.tsv"
   done

@@ -51,6 +51,13 @@ describe('bench scripts at tiny sizes', () => {
     expect(out).toMatch(/\| 1 \| .* \| load [\d.]+, [\d.]+, [\d.]+ \|/)
     expect(ratio(out, /median ratio mirror\/curl ([\d.]+) over 1 pairs/)).toBeGreaterThan(0)
     expect(ratio(out, /median ratio mirror\/pipeline ([\d.]+) over 1 pairs/)).toBeGreaterThan(0)
+    // The store's and the source server's CPU seconds are numbers read from /proc.
+    const row =
+      /^\| 1 \|.*$/m
+        .exec(out)?.[0]
+        .split('|')
+        .map((cell) => cell.trim()) ?? []
+    for (const column of [5, 13, 14]) expect(row[column]).toMatch(/^\d+\.\d+$/)
     expect(out).toMatch(/peak RSS \d+ MB/)
   }, 600_000)
 
